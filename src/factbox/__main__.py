@@ -1,0 +1,3 @@
+from factbox.cli import main
+
+main()

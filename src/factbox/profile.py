@@ -1,0 +1,170 @@
+"""The fact box: one pass of counting, then every formula and measure from those counts."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from factbox import diversity as _diversity
+from factbox import readability as _readability
+from factbox.config import ProfileConfig, SyllableMethod
+from factbox.counts import Counts
+from factbox.diversity import Diversity
+from factbox.readability import Readability
+from factbox.sentences import sentences as _sentences
+from factbox.syllables import syllable_counter
+from factbox.tokens import fold, foreign_characters, strip_urls, words
+
+
+@dataclass(frozen=True, slots=True)
+class FactBox:
+    """The profile of one text.
+
+    level:       Flesch–Kincaid grade (the seed's "Level"); ``None`` for a text without words
+    tokens:      number of tokens (words), see :func:`factbox.words`
+    types:       number of distinct case-folded tokens
+    ttr:         types / tokens
+    counts:      every count the formulas use
+    readability: the classic formulas
+    diversity:   lexical diversity measures
+    notes:       for each value that is ``None``, why (field name → reason)
+    syllable_method: how syllables were counted
+    """
+
+    level: float | None
+    tokens: int
+    types: int
+    ttr: float | None
+    counts: Counts
+    readability: Readability
+    diversity: Diversity
+    syllable_method: SyllableMethod
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict (no NaN or infinity: undefined values are ``None``)."""
+        return {
+            "level": _finite(self.level),
+            "tokens": self.tokens,
+            "types": self.types,
+            "ttr": _finite(self.ttr),
+            "syllable_method": self.syllable_method,
+            "counts": self.counts.to_dict(),
+            "readability": {k: _finite(v) for k, v in self.readability.to_dict().items()},
+            "diversity": {k: _finite(v) for k, v in self.diversity.to_dict().items()},
+            "notes": dict(self.notes),
+        }
+
+
+def _finite(x: Any) -> Any:
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return x
+
+
+_ED_ES = ("ed", "es")
+
+
+def profile(
+    text: str,
+    *,
+    syllable_method: SyllableMethod = "cmudict",
+    config: ProfileConfig | None = None,
+) -> FactBox:
+    """Profile ``text`` and return its :class:`FactBox`.
+
+    ``config`` sets every option (see :class:`ProfileConfig`); ``syllable_method`` is a
+    shortcut for the most used one and is ignored when ``config`` is given.
+    """
+    cfg = (config or ProfileConfig(syllable_method=syllable_method)).validated()
+    count_syllables = syllable_counter(cfg.syllable_method)
+
+    stripped, n_urls = strip_urls(text)
+    tokens: list[str] = []
+    capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
+    n_sentences = 0
+    for sent in _sentences(stripped):
+        toks = words(sent)
+        if not toks:
+            continue
+        n_sentences += 1
+        tokens.extend(toks)
+        capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
+
+    folded = [fold(t) for t in tokens]
+    freqs: Counter[str] = Counter(folded)
+
+    syllables = letters = characters = mono = poly = long_words = 0
+    syl_of: dict[str, int] = {}
+    for typ, f in freqs.items():
+        s = count_syllables(typ)
+        syl_of[typ] = s
+        syllables += s * f
+        if s == 1:
+            mono += f
+        elif s >= 3:
+            poly += f
+        n_letters = sum(1 for ch in typ if ch.isalpha())
+        letters += n_letters * f
+        characters += sum(1 for ch in typ if ch.isalnum()) * f
+        if n_letters > 6:
+            long_words += f
+
+    # Gunning's complex words: 3+ syllables, minus proper nouns and -ed/-es verb forms.
+    proper = Counter(fold(t) for t in capitalised_inside)
+    complex_words = 0
+    for typ, f in freqs.items():
+        s = syl_of[typ]
+        if s < 3:
+            continue
+        if s == 3 and typ.endswith(_ED_ES) and (
+            count_syllables(typ[:-2]) == 2 or count_syllables(typ[:-1]) == 2
+        ):
+            continue
+        complex_words += f - min(f, proper.get(typ, 0))
+
+    dc_words = cfg.dale_chall_words
+    sp_words = cfg.spache_words
+    counts = Counts(
+        sentences=n_sentences,
+        tokens=len(tokens),
+        types=len(freqs),
+        syllables=syllables,
+        letters=letters,
+        characters=characters,
+        monosyllables=mono,
+        polysyllables=poly,
+        complex_words=complex_words,
+        long_words=long_words,
+        difficult_words=(
+            None if dc_words is None else sum(f for t, f in freqs.items() if t not in dc_words)
+        ),
+        unfamiliar_types=(None if sp_words is None else sum(1 for t in freqs if t not in sp_words)),
+        urls=n_urls,
+        foreign_characters=foreign_characters(stripped),
+    )
+    readability, notes = _readability.compute(counts)
+    div, div_notes = _diversity.compute(
+        folded,
+        freqs,
+        mattr_window=cfg.mattr_window,
+        msttr_segment=cfg.msttr_segment,
+        mtld_threshold=cfg.mtld_threshold,
+        hdd_draws=cfg.hdd_draws,
+    )
+    notes.update(div_notes)
+    if counts.tokens == 0:
+        notes["level"] = notes["ttr"] = "no words"
+    return FactBox(
+        level=readability.flesch_kincaid_grade,
+        tokens=counts.tokens,
+        types=counts.types,
+        ttr=div.ttr,
+        counts=counts,
+        readability=readability,
+        diversity=div,
+        syllable_method=cfg.syllable_method,
+        notes=notes,
+    )
