@@ -49,5 +49,7 @@ class ProfileConfig(NamedTuple):
             if not isinstance(value, int) or value < 1:
                 raise ConfigError(f"{name} must be a whole number ≥ 1, not {value!r}")
         if not 0.0 < self.mtld_threshold < 1.0:
-            raise ConfigError(f"mtld_threshold must be between 0 and 1, not {self.mtld_threshold!r}")
+            raise ConfigError(
+                f"mtld_threshold must be between 0 and 1, not {self.mtld_threshold!r}"
+            )
         return self

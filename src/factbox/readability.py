@@ -132,7 +132,9 @@ def compute(c: Counts) -> tuple[Readability, dict[str, str]]:
         )
     sp = spache(c)
     if sp is None:
-        notes["spache"] = "no Spache word list configured (it cannot be shipped; see docs/formulas.md)"
+        notes["spache"] = (
+            "no Spache word list configured (it cannot be shipped; see docs/formulas.md)"
+        )
     return (
         Readability(
             flesch_reading_ease=flesch_reading_ease(c),
