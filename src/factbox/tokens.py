@@ -43,15 +43,19 @@ _FOREIGN_RE = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\
 
 
 def strip_urls(text: str) -> tuple[str, int]:
-    """Replace URLs and e-mail addresses by a space; return the new text and how many there were."""
+    """Blank out URLs and e-mail addresses; return the new text and how many there were.
+
+    Each one is replaced by as many spaces as it had characters, so offsets into the text stay
+    valid (concordances rely on it).
+    """
     if "://" not in text and "www." not in text and "@" not in text:
         return text, 0
     n = 0
 
-    def _sub(_m: re.Match[str]) -> str:
+    def _sub(m: re.Match[str]) -> str:
         nonlocal n
         n += 1
-        return " "
+        return " " * (m.end() - m.start())
 
     return URL_RE.sub(_sub, text), n
 
@@ -64,6 +68,12 @@ def words(text: str) -> list[str]:
     """
     text, _ = strip_urls(text)
     return TOKEN_RE.findall(text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """Character offsets ``(start, end)`` of each token of :func:`words`, in order."""
+    text, _ = strip_urls(text)
+    return [m.span() for m in TOKEN_RE.finditer(text)]
 
 
 def foreign_characters(text: str) -> int:
