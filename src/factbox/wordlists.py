@@ -82,7 +82,8 @@ def _stems(w: str) -> Iterable[str]:
         yield w[:-2]
         return
     if w.endswith("s'"):
-        yield w[:-1]
+        yield w[:-1]  # James' → james
+        yield w[:-2]  # cats' → cat
         return
     n = len(w)
     if n > 3 and w.endswith("ies"):
