@@ -22,6 +22,7 @@ decided in :mod:`factbox.profile`, which sees the capitalisation.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 from pathlib import Path
 
 from factbox.errors import ConfigError, InputError
@@ -110,11 +111,13 @@ def _stems(w: str) -> Iterable[str]:
             yield base[:-1]
 
 
+@lru_cache(maxsize=400_000)
 def is_familiar(word: str, familiar: frozenset[str]) -> bool:
     """Whether a case-folded type counts as familiar for a familiar-word list.
 
     True if the word is listed, is a numeral (no letters), or is a regular inflection of a
-    listed word (see :func:`_stems`). Proper names are handled by the caller.
+    listed word (see :func:`_stems`). Proper names are handled by the caller. Cached per
+    (word, list): a frozenset caches its hash, so a look-up costs one dict probe.
     """
     if word in familiar:
         return True
