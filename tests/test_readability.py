@@ -16,7 +16,12 @@ from hypothesis import strategies as st
 import factbox
 from factbox import readability as r
 from factbox.config import ProfileConfig
-from factbox.counts import Counts, complex_words, proper_name_occurrences
+from factbox.counts import (
+    Counts,
+    complex_words,
+    is_title_case_headline,
+    proper_name_occurrences,
+)
 from factbox.errors import ConfigError, InputError
 from factbox.wordlists import is_familiar, load_wordlist, wordlist_from_lines
 
@@ -283,12 +288,45 @@ def test_sentence_initial_proper_name_is_excluded_only_if_never_lower_case() -> 
     assert (c.polysyllables, c.complex_words) == (2, 2)
 
 
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("Talks Resume in Geneva", True),
+        ("U.S. And China Agree on Trade", True),
+        ("Talks resume in Geneva", False),  # a lower-case word of 4+ letters
+        ("Talks Resume in Geneva.", False),  # end punctuation: an ordinary sentence
+        ("Why Talks Resume?", False),
+        ("Geneva", False),  # fewer than two words of 4+ letters
+    ],
+)
+def test_title_case_headline(line: str, headline: bool) -> None:
+    assert is_title_case_headline(line, factbox.words(line)) is headline
+
+
+def test_title_case_headline_capitals_are_not_names() -> None:
+    # Headline words are neither names nor lower-case evidence. Beautiful (3), Everywhere (3)
+    # in the headline count as complex, as does "beautiful" in the body: 3 complex words.
+    text = "Beautiful Gardens Everywhere\nThe garden was beautiful. Anna visited it."
+    c = factbox.profile(text).counts
+    assert (c.sentences, c.polysyllables, c.complex_words) == (3, 4, 3)
+    # Canada: capitalised inside a body sentence and never lower case, so its headline
+    # occurrence is a name too: no complex word at all (visited is visit + -ed).
+    text = "Anna Visits Canada Again\nAnna liked Canada. She visited Canada twice."
+    c = factbox.profile(text).counts
+    assert (c.polysyllables, c.complex_words) == (4, 0)
+
+
 def test_proper_name_occurrences_rule() -> None:
     freqs = {"moscow": 3, "yesterday": 2, "tom": 1}
     inside = {"moscow": 2, "yesterday": 0, "tom": 1}
     initial = {"moscow": 1, "yesterday": 1}
     expected = {"moscow": 3, "yesterday": 0, "tom": 1}
     assert proper_name_occurrences(freqs, inside, initial) == expected
+    # a headline occurrence joins the names only when the type is never lower case
+    freqs = {"geneva": 3, "talks": 3}
+    inside = {"geneva": 2, "talks": 1}
+    headline = {"geneva": 1, "talks": 1}
+    assert proper_name_occurrences(freqs, inside, {}, headline) == {"geneva": 3, "talks": 1}
 
 
 def test_complex_words_counts_per_type_frequency() -> None:

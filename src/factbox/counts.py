@@ -60,24 +60,42 @@ class Counts:
         return asdict(self)
 
 
+_CLOSERS = frozenset("\"'”’)]")
+
+
+def is_title_case_headline(sentence: str, tokens: list[str]) -> bool:
+    """Whether a sentence is a title-case headline: no end punctuation, and at least two words
+    of 4+ letters, all capitalised (``Talks Resume in Geneva``). Its capitals say nothing about
+    proper names, so :func:`proper_name_occurrences` treats its tokens as neutral."""
+    end = sentence.rstrip()[-1:]
+    if end in {".", "!", "?", "…", ":", ";"} or end in _CLOSERS:
+        return False
+    long_words = [t for t in tokens if len(t) >= 4 and t[0].isalpha()]
+    return len(long_words) >= 2 and all(t[0].isupper() for t in long_words)
+
+
 def proper_name_occurrences(
     freqs: Mapping[str, int],
     capitalised_inside: Mapping[str, int],
     capitalised_initial: Mapping[str, int],
+    title_case: Mapping[str, int] | None = None,
 ) -> dict[str, int]:
     """How many occurrences of each type are proper names (types with none are left out).
 
     An occurrence is a proper name when the token is capitalised inside a sentence (not its
-    first token). A capitalised sentence-initial occurrence is a proper name too when the type
-    also occurs capitalised inside a sentence and never in lower case elsewhere in the text
-    ("Moscow said … in Moscow."); otherwise the capital is the sentence's. All arguments are
-    keyed by case-folded type.
+    first token). When the type also never occurs in lower case in the text, its capitalised
+    sentence-initial occurrences and its occurrences in title-case headlines are proper names
+    too ("Moscow said … in Moscow."); otherwise those capitals are the sentence's or the
+    headline's. All arguments are keyed by case-folded type; ``title_case`` counts occurrences
+    in title-case headlines (:func:`is_title_case_headline`).
     """
+    neutral = title_case or {}
     out: dict[str, int] = {}
     for typ, inside in capitalised_inside.items():
         initial = capitalised_initial.get(typ, 0)
-        lower = freqs[typ] - inside - initial
-        out[typ] = inside + initial if lower == 0 else inside
+        headline = neutral.get(typ, 0)
+        lower = freqs[typ] - inside - initial - headline
+        out[typ] = inside + initial + headline if lower == 0 else inside
     return out
 
 

@@ -83,6 +83,7 @@ def profile(
     tokens: list[str] = []
     capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
     capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
+    title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     n_sentences = 0
     for sent in _sentences(stripped):
         toks = words(sent)
@@ -90,6 +91,9 @@ def profile(
             continue
         n_sentences += 1
         tokens.extend(toks)
+        if _counts.is_title_case_headline(sent, toks):
+            title_case.extend(toks)
+            continue
         capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
         if toks[0][0].isupper():
             capitalised_initial.append(toks[0])
@@ -118,6 +122,7 @@ def profile(
         freqs,
         Counter(fold(t) for t in capitalised_inside),
         Counter(fold(t) for t in capitalised_initial),
+        Counter(fold(t) for t in title_case),
     )
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
