@@ -428,3 +428,28 @@ def _with(c: Counts, **changes: int | None) -> Counts:
     d = c.to_dict()
     d.update(changes)
     return Counts(**d)
+
+
+_WORDS = ["the", "The", "cat", "Cats", "beautiful", "Canada", "created", "visited", "zebra", "3"]
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", ". ", "\n", ", ", "? "])),
+        max_size=40,
+    ),
+    st.sets(st.sampled_from(["the", "cat", "create", "zebra", "visit"])),
+)
+def test_word_class_counts_stay_within_their_totals(
+    pieces: list[tuple[str, str]], listed: set[str]
+) -> None:
+    text = "".join(w + sep for w, sep in pieces)
+    familiar = frozenset(listed) or frozenset({"dog"})
+    c = factbox.profile(
+        text, config=ProfileConfig(dale_chall_words=familiar, spache_words=familiar)
+    ).counts
+    assert 0 <= c.complex_words <= c.polysyllables <= c.tokens
+    assert c.difficult_words is not None and c.unfamiliar_types is not None
+    assert 0 <= c.difficult_words <= c.tokens
+    assert 0 <= c.unfamiliar_types <= c.types
+    assert (c.difficult_words == 0) == (c.unfamiliar_types == 0)
