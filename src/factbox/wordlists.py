@@ -97,11 +97,10 @@ def _stems(w: str) -> Iterable[str]:
         yield w[:-3] + "y"
     if n > 3 and w.endswith("ed"):
         base = w[:-2]
-        yield base
-        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
-            yield base[:-1]
-    if n > 3 and w.endswith("ed"):
+        yield base  # played → play
         yield w[:-1]  # liked → like
+        if len(base) > 2 and base[-1] == base[-2] and base[-1] not in _VOWELS:
+            yield base[:-1]  # stopped → stop
     if n > 4 and w.endswith("ing"):
         base = w[:-3]
         yield base
