@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from factbox import counts as _counts
 from factbox import diversity as _diversity
 from factbox import readability as _readability
 from factbox.config import ProfileConfig, SyllableMethod
@@ -64,9 +65,6 @@ def _finite(x: Any) -> Any:
     return x
 
 
-_ED_ES = ("ed", "es")
-
-
 def profile(
     text: str,
     *,
@@ -84,6 +82,8 @@ def profile(
     stripped, n_urls = strip_urls(text)
     tokens: list[str] = []
     capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
+    capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
+    title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     n_sentences = 0
     for sent in _sentences(stripped):
         toks = words(sent)
@@ -91,7 +91,12 @@ def profile(
             continue
         n_sentences += 1
         tokens.extend(toks)
+        if _counts.is_title_case_headline(sent, toks):
+            title_case.extend(toks)
+            continue
         capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
+        if toks[0][0].isupper():
+            capitalised_initial.append(toks[0])
 
     folded = [fold(t) for t in tokens]
     freqs: Counter[str] = Counter(folded)
@@ -112,19 +117,13 @@ def profile(
         if n_letters > 6:
             long_words += f
 
-    # Gunning's complex words: 3+ syllables, minus proper nouns and -ed/-es verb forms.
-    proper = Counter(fold(t) for t in capitalised_inside)
-    complex_words = 0
-    for typ, f in freqs.items():
-        s = syl_of[typ]
-        if s < 3:
-            continue
-        if s == 3 and typ.endswith(_ED_ES) and (
-            count_syllables(typ[:-2]) == 2 or count_syllables(typ[:-1]) == 2
-        ):
-            continue
-        complex_words += f - min(f, proper.get(typ, 0))
-
+    # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
+    proper = _counts.proper_name_occurrences(
+        freqs,
+        Counter(fold(t) for t in capitalised_inside),
+        Counter(fold(t) for t in capitalised_initial),
+        Counter(fold(t) for t in title_case),
+    )
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
     counts = Counts(
@@ -136,12 +135,14 @@ def profile(
         characters=characters,
         monosyllables=mono,
         polysyllables=poly,
-        complex_words=complex_words,
+        complex_words=_counts.complex_words(freqs, syl_of, proper, count_syllables),
         long_words=long_words,
         difficult_words=(
-            None if dc_words is None else sum(f for t, f in freqs.items() if t not in dc_words)
+            None if dc_words is None else _counts.unfamiliar_tokens(freqs, proper, dc_words)
         ),
-        unfamiliar_types=(None if sp_words is None else sum(1 for t in freqs if t not in sp_words)),
+        unfamiliar_types=(
+            None if sp_words is None else _counts.unfamiliar_types(freqs, proper, sp_words)
+        ),
         urls=n_urls,
         foreign_characters=foreign_characters(stripped),
     )
