@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -121,96 +121,86 @@ def yule_k(freqs: Iterable[int]) -> float | None:
     ``freqs`` is the frequency of each type (e.g. ``Counter(tokens).values()``). Σ m²·V_m is
     the sum of the squared type frequencies, computed exactly in integers. ``None`` when N = 0.
     """
-    n = s2 = 0
-    for f in freqs:
-        n += f
-        s2 += f * f
-    if n == 0:
-        return None
-    return 1e4 * (s2 - n) / (n * n)
+    return _yule_k(Counter(freqs))
 
 
 def hdd(freqs: Iterable[int], *, draws: int = 42) -> float | None:
     """HD-D (McCarthy & Jarvis 2007) in TTR units, as TAALED and lexicalrichness report it.
 
     For each type of frequency f, the hypergeometric probability that it occurs at least once
-    in ``draws`` tokens drawn without replacement from the N tokens of the text is
+    in d = ``draws`` tokens drawn without replacement from the N tokens of the text is
     1 − C(N−f, d) / C(N, d); HD-D is the sum over types divided by d (koRpus reports the sum
     itself, d times ours). ``None`` when N < d.
-
-    Work is per distinct frequency, not per type: P₀(f) = C(N−f, d) / C(N, d) follows from
-    P₀(f−1) by one factor, P₀(f) = P₀(f−1) · (N−f+1−d) / (N−f+1).
     """
     _check_positive("draws", draws)
-    v_of_f = Counter(freqs)  # V_m: how many types occur m times
-    n = sum(f * vm for f, vm in v_of_f.items())
+    return _hdd(Counter(freqs), draws)
+
+
+def _spectrum_tokens(spectrum: Counter[int]) -> int:
+    return sum(m * vm for m, vm in spectrum.items())
+
+
+def _yule_k(spectrum: Counter[int]) -> float | None:
+    """Yule's K from the frequency spectrum (m → V_m), exactly in integers up to the division."""
+    n = s2 = 0
+    for m, vm in spectrum.items():
+        n += m * vm
+        s2 += m * m * vm
+    if n == 0:
+        return None
+    return 1e4 * (s2 - n) / (n * n)
+
+
+def _hdd(spectrum: Counter[int], draws: int) -> float | None:
+    """HD-D from the frequency spectrum (m → V_m): work per distinct frequency, not per type.
+
+    P₀(f) = C(N−f, d) / C(N, d), the probability that a type of frequency f is not drawn, is
+    built up one factor at a time: P₀(f) = P₀(f−1) · (N−f+1−d) / (N−f+1), and is 0 once
+    N − f < d. So the whole measure costs O(largest frequency) multiplications.
+    """
+    n = _spectrum_tokens(spectrum)
     if n < draws or n == 0:
         return None
     total = 0.0
     p0 = 1.0  # P₀(0)
     f_done = 0
-    for f in sorted(v_of_f):
+    for f in sorted(spectrum):
         while f_done < f and p0 > 0.0:
             rest = n - f_done  # tokens that are not (yet) this type
             p0 = p0 * (rest - draws) / rest if rest > draws else 0.0
             f_done += 1
-        total += v_of_f[f] * (1.0 - p0)
+        total += spectrum[f] * (1.0 - p0)
     return min(1.0, total / draws)  # min: a 1-ulp overshoot when every type is a hapax
 
 
 # ---------------------------------------------------------------------------------------------
 # Measures of the token sequence
+#
+# The public functions accept any sequence of hashable tokens. Internally each token is replaced
+# by a small integer (its type's index), so the per-token loops index lists instead of hashing
+# strings: about half the time of the same loops over strings.
 
 
-def msttr(tokens: Sequence[str], *, segment: int = 100) -> float | None:
+def msttr(tokens: Sequence[Hashable], *, segment: int = 100) -> float | None:
     """Mean segmental TTR (Johnson 1944): the mean TTR of the successive complete segments of
     ``segment`` tokens. An incomplete last segment is left out (as Johnson, TAALED and koRpus
     do; lexicalrichness also drops a *complete* last segment). ``None`` when N < segment.
     """
     _check_positive("segment", segment)
-    k = len(tokens) // segment
-    if k == 0:
-        return None
-    distinct = sum(len(set(tokens[i : i + segment])) for i in range(0, k * segment, segment))
-    return distinct / (k * segment)
+    return _msttr(tokens, segment)
 
 
-def mattr(tokens: Sequence[str], *, window: int = 50) -> float | None:
+def mattr(tokens: Sequence[Hashable], *, window: int = 50) -> float | None:
     """Moving-average TTR (Covington & McFall 2010): the mean TTR of all N − W + 1 windows of
     W = ``window`` consecutive tokens, in one O(N) pass. ``None`` when N < W (TAALED returns
     the whole-text TTR there, lexicalrichness raises an error).
     """
     _check_positive("window", window)
-    n = len(tokens)
-    if n < window:
-        return None
-    counts: dict[str, int] = {}
-    get = counts.get
-    for t in tokens[:window]:
-        counts[t] = get(t, 0) + 1
-    distinct = len(counts)
-    total = distinct
-    for i in range(window, n):
-        new = tokens[i]
-        old = tokens[i - window]
-        if new is old or new == old:
-            total += distinct
-            continue
-        c = counts[old]
-        if c == 1:
-            del counts[old]
-            distinct -= 1
-        else:
-            counts[old] = c - 1
-        c = get(new, 0)
-        if c == 0:
-            distinct += 1
-        counts[new] = c + 1
-        total += distinct
-    return total / (window * (n - window + 1))
+    ids, v = _type_ids(tokens)
+    return _mattr(ids, v, window)
 
 
-def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float | None:
+def mtld(tokens: Sequence[Hashable], *, threshold: float = 0.72) -> float | None:
     """Measure of textual lexical diversity (McCarthy & Jarvis 2010).
 
     Forward pass: read tokens one by one, keeping the TTR of the current factor; when it
@@ -222,37 +212,87 @@ def mtld(tokens: Sequence[str], *, threshold: float = 0.72) -> float | None:
     ``None`` when N = 0 or no word repeats (the TTR never drops below 1, so there is no
     factor at all and MTLD is unbounded; lexicalrichness returns N there).
     """
-    if not 0.0 < threshold < 1.0:
-        raise ConfigError(f"mtld threshold must be between 0 and 1, not {threshold!r}")
-    n = len(tokens)
+    _check_threshold(threshold)
+    ids, v = _type_ids(tokens)
+    return _mtld(ids, v, threshold)
+
+
+def _type_ids(tokens: Sequence[Hashable]) -> tuple[list[int], int]:
+    """Each token replaced by the index of its type (first occurrence order), and V."""
+    index = dict.fromkeys(tokens)
+    index = dict(zip(index, range(len(index)), strict=True))
+    return list(map(index.__getitem__, tokens)), len(index)
+
+
+def _msttr(ids: Sequence[Hashable], segment: int) -> float | None:
+    k = len(ids) // segment
+    if k == 0:
+        return None
+    distinct = sum(len(set(ids[i : i + segment])) for i in range(0, k * segment, segment))
+    return distinct / (k * segment)
+
+
+def _mattr(ids: list[int], v: int, window: int) -> float | None:
+    n = len(ids)
+    if n < window:
+        return None
+    in_window = [0] * v  # occurrences of each type in the current window
+    for x in ids[:window]:
+        in_window[x] += 1
+    distinct = v - in_window.count(0)
+    total = distinct
+    # The window moves on one token at a time: `new` enters, `old` leaves.
+    for new, old in zip(ids[window:], ids[: n - window], strict=True):
+        if new != old:
+            c = in_window[old] - 1
+            in_window[old] = c
+            if not c:
+                distinct -= 1
+            c = in_window[new]
+            in_window[new] = c + 1
+            if not c:
+                distinct += 1
+        total += distinct
+    return total / (window * (n - window + 1))
+
+
+def _mtld(ids: list[int], v: int, threshold: float) -> float | None:
+    n = len(ids)
     if n == 0:
         return None
-    forward = _mtld_factors(tokens, threshold)
+    forward = _mtld_factors(ids, v, threshold)
     if forward == 0.0:
         return None
-    backward = _mtld_factors(tokens[::-1], threshold)
+    backward = _mtld_factors(ids[::-1], v, threshold)
     return (n / forward + n / backward) / 2
 
 
-def _mtld_factors(tokens: Sequence[str], threshold: float) -> float:
-    """Full factors plus the partial factor of one MTLD pass."""
-    factors = 0
-    seen: set[str] = set()
-    add = seen.add
-    count = 0
-    ttr_now = 1.0
-    for t in tokens:
+def _mtld_factors(ids: list[int], v: int, threshold: float) -> float:
+    """Full factors plus the partial factor of one MTLD pass.
+
+    A type is new in the current factor when its stamp is not the factor's number. The TTR of a
+    factor only falls when a token repeats, so the threshold is tested on repeats only; the test
+    is the same float comparison lexicalrichness makes (types / count ≤ threshold).
+    """
+    stamp = [-1] * v
+    factor = 0  # full factors so far = number of the current factor
+    count = types = 0
+    for x in ids:
         count += 1
-        add(t)
-        ttr_now = len(seen) / count
-        if ttr_now <= threshold:
-            factors += 1
-            seen = set()
-            add = seen.add
-            count = 0
+        if stamp[x] != factor:
+            stamp[x] = factor
+            types += 1
+        elif types / count <= threshold:
+            factor += 1
+            count = types = 0
     if count:
-        return factors + (1.0 - ttr_now) / (1.0 - threshold)
-    return float(factors)
+        return factor + (1.0 - types / count) / (1.0 - threshold)
+    return float(factor)
+
+
+def _check_threshold(threshold: float) -> None:
+    if not 0.0 < threshold < 1.0:
+        raise ConfigError(f"mtld threshold must be between 0 and 1, not {threshold!r}")
 
 
 def _check_positive(name: str, value: int) -> None:
@@ -281,18 +321,24 @@ def compute(
     if n == 0:
         fields = Diversity.__dataclass_fields__
         return Diversity(**dict.fromkeys(fields)), dict.fromkeys(fields, "no words")
-    counts = freqs.values()
+    _check_positive("mattr_window", mattr_window)
+    _check_positive("msttr_segment", msttr_segment)
+    _check_threshold(mtld_threshold)
+    _check_positive("hdd_draws", hdd_draws)
+    spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
+    index = dict(zip(freqs, range(v), strict=True))
+    ids = list(map(index.__getitem__, types_in_order))
     div = Diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),
         cttr=v / math.sqrt(2 * n),
         herdan_c=herdan_c(n, v),
         maas_a2=maas_a2(n, v),
-        msttr=msttr(types_in_order, segment=msttr_segment),
-        mattr=mattr(types_in_order, window=mattr_window),
-        mtld=mtld(types_in_order, threshold=mtld_threshold),
-        hdd=hdd(counts, draws=hdd_draws),
-        yule_k=yule_k(counts),
+        msttr=_msttr(ids, msttr_segment),
+        mattr=_mattr(ids, v, mattr_window),
+        mtld=_mtld(ids, v, mtld_threshold),
+        hdd=_hdd(spectrum, hdd_draws),
+        yule_k=_yule_k(spectrum),
     )
     notes: dict[str, str] = {}
     if div.herdan_c is None:
