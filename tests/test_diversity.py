@@ -192,6 +192,7 @@ def test_every_none_has_a_reason_and_every_reason_a_none() -> None:
         (lambda: fd.msttr(["a"], segment=-3), "segment"),
         (lambda: fd.hdd([1], draws=0), "draws"),
         (lambda: fd.mtld(["a"], threshold=1.0), "threshold"),
+        (lambda: fd.maas_a2(10, 5, base=1), "base"),
         (lambda: fd.compute(["a"], Counter("a"), mattr_window=0), "mattr_window"),
     ],
 )

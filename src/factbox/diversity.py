@@ -105,6 +105,8 @@ def maas_a2(tokens: int, types: int, *, base: float = 10.0) -> float | None:
     equals the natural-log value times ln b, so lexicalrichness (natural log) reports values
     1/ln 10 ≈ 0.434 times ours; ``maas_a2(n, v, base=math.e)`` reproduces them.
     """
+    if not base > 0 or base == 1:
+        raise ConfigError(f"log base must be positive and not 1, not {base!r}")
     if tokens < 2 or types < 1:
         return None
     ln_n = math.log(tokens)
@@ -183,8 +185,9 @@ def _hdd(spectrum: Counter[int], draws: int) -> float | None:
 
 def msttr(tokens: Sequence[Hashable], *, segment: int = 100) -> float | None:
     """Mean segmental TTR (Johnson 1944): the mean TTR of the successive complete segments of
-    ``segment`` tokens. An incomplete last segment is left out (as Johnson, TAALED and koRpus
-    do; lexicalrichness also drops a *complete* last segment). ``None`` when N < segment.
+    ``segment`` tokens. An incomplete last segment is left out, as TAALED and koRpus do: its TTR
+    is not comparable (lexicalrichness drops the last segment even when it is complete).
+    ``None`` when N < segment.
     """
     _check_positive("segment", segment)
     return _msttr(tokens, segment)
