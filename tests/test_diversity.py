@@ -7,6 +7,8 @@ V = types.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import math
 from collections import Counter
@@ -341,3 +343,23 @@ def test_renaming_types_and_reversing_change_nothing(t: list[str]) -> None:
     div_rev, _ = fd.compute(rev, Counter(rev))
     for name in ("ttr", "rttr", "cttr", "herdan_c", "maas_a2", "hdd", "yule_k"):
         assert getattr(div_rev, name) == getattr(div, name), name
+
+
+@pytest.mark.parametrize("text", OUR_TEXTS)
+def test_agrees_with_taaled(text: str) -> None:
+    with contextlib.redirect_stdout(io.StringIO()):  # taaled prints a plotnine notice
+        ld = pytest.importorskip("taaled.ld")
+    t = lr_tokens(text)
+    tl = ld.lexdiv()
+    div, _ = fd.compute(t, Counter(t), msttr_segment=25, mattr_window=50)
+    pairs = {
+        "ttr": (div.ttr, tl.TTR(t)),
+        "rttr": (div.rttr, tl.RTTR(t)),
+        "herdan_c": (div.herdan_c, tl.LTTR(t)),  # log10 / log10
+        "maas_a2": (div.maas_a2, tl.MAAS(t)),  # both decimal logarithms
+        "msttr": (div.msttr, tl.MSTTR(t, 25)),
+        "mattr": (div.mattr, tl.MATTR(t, 50)),
+        "hdd": (div.hdd, tl.HDD(t, 42)),
+    }
+    for name, (ours, theirs) in pairs.items():
+        assert ours == pytest.approx(theirs, abs=1e-9), name
