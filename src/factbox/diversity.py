@@ -1,15 +1,58 @@
-"""Lexical diversity measures (placeholder: TTR family only; the full set replaces it)."""
+"""Lexical diversity measures, each as published.
+
+Every measure is a public function of either the counts (tokens N, types V, the frequency of
+each type) or the case-folded token sequence; :func:`compute` runs them all for
+:func:`factbox.profile`. Definitions, sources, defaults and every deliberate difference from
+lexicalrichness, TAALED and koRpus are in ``docs/diversity.md``.
+
+A measure that is undefined for a text returns ``None`` (never NaN or infinity);
+:func:`compute` records why. Notation: N = tokens, V = types, f = frequency of a type,
+V_m = number of types that occur exactly m times.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from factbox.errors import ConfigError
+
+__all__ = [
+    "Diversity",
+    "compute",
+    "cttr",
+    "hdd",
+    "herdan_c",
+    "maas_a2",
+    "mattr",
+    "msttr",
+    "mtld",
+    "rttr",
+    "ttr",
+    "yule_k",
+]
 
 
 @dataclass(frozen=True, slots=True)
 class Diversity:
+    """Lexical diversity of one text; ``None`` where a measure is undefined for it.
+
+    ttr:      V / N (type–token ratio)
+    rttr:     V / √N (Guiraud's root TTR)
+    cttr:     V / √(2N) (Carroll's corrected TTR)
+    herdan_c: log V / log N (Herdan's C, any log base)
+    maas_a2:  (lg N − lg V) / (lg N)² with decimal logarithms (Maas 1972)
+    msttr:    mean TTR of the complete segments of ``msttr_segment`` tokens (Johnson 1944)
+    mattr:    mean TTR of every window of ``mattr_window`` tokens (Covington & McFall 2010)
+    mtld:     mean of forward and backward MTLD (McCarthy & Jarvis 2010)
+    hdd:      HD-D in TTR units: Σ over types of P(type drawn in ``hdd_draws`` draws) / draws
+              (McCarthy & Jarvis 2007)
+    yule_k:   10⁴ · (Σ m²·V_m − N) / N² (Yule 1944)
+    """
+
     ttr: float | None
     rttr: float | None
     cttr: float | None
@@ -25,6 +68,244 @@ class Diversity:
         return asdict(self)
 
 
+# ---------------------------------------------------------------------------------------------
+# Measures of the counts N and V
+
+
+def ttr(tokens: int, types: int) -> float | None:
+    """Type–token ratio V / N; ``None`` when N = 0."""
+    return types / tokens if tokens > 0 else None
+
+
+def rttr(tokens: int, types: int) -> float | None:
+    """Guiraud's root TTR V / √N (Guiraud 1954); ``None`` when N = 0."""
+    return types / math.sqrt(tokens) if tokens > 0 else None
+
+
+def cttr(tokens: int, types: int) -> float | None:
+    """Carroll's corrected TTR V / √(2N) (Carroll 1964); ``None`` when N = 0."""
+    return types / math.sqrt(2 * tokens) if tokens > 0 else None
+
+
+def herdan_c(tokens: int, types: int) -> float | None:
+    """Herdan's C = log V / log N (Herdan 1960); ``None`` when N < 2 (log N = 0).
+
+    A ratio of two logarithms, so the same in every log base.
+    """
+    if tokens < 2 or types < 1:
+        return None
+    return math.log(types) / math.log(tokens)
+
+
+def maas_a2(tokens: int, types: int, *, base: float = 10.0) -> float | None:
+    """Maas's a² = (log N − log V) / (log N)² (Maas 1972); ``None`` when N < 2.
+
+    Maas wrote ``lg``, the decimal logarithm, and TAALED and koRpus (``log.base = 10``) use it,
+    so ``base=10`` is the default. a² is *not* independent of the base: with logs to base b it
+    equals the natural-log value times ln b, so lexicalrichness (natural log) reports values
+    1/ln 10 ≈ 0.434 times ours; ``maas_a2(n, v, base=math.e)`` reproduces them.
+    """
+    if not base > 0 or base == 1:
+        raise ConfigError(f"log base must be positive and not 1, not {base!r}")
+    if tokens < 2 or types < 1:
+        return None
+    ln_n = math.log(tokens)
+    return (ln_n - math.log(types)) / (ln_n * ln_n) * math.log(base)
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures of the frequency distribution
+
+
+def yule_k(freqs: Iterable[int]) -> float | None:
+    """Yule's K = 10⁴ · (Σ m²·V_m − N) / N² (Yule 1944; Tweedie & Baayen 1998, eq. 16).
+
+    ``freqs`` is the frequency of each type (e.g. ``Counter(tokens).values()``). Σ m²·V_m is
+    the sum of the squared type frequencies, computed exactly in integers. ``None`` when N = 0.
+    """
+    return _yule_k(Counter(freqs))
+
+
+def hdd(freqs: Iterable[int], *, draws: int = 42) -> float | None:
+    """HD-D (McCarthy & Jarvis 2007) in TTR units, as TAALED and lexicalrichness report it.
+
+    For each type of frequency f, the hypergeometric probability that it occurs at least once
+    in d = ``draws`` tokens drawn without replacement from the N tokens of the text is
+    1 − C(N−f, d) / C(N, d); HD-D is the sum over types divided by d (koRpus reports the sum
+    itself, d times ours). ``None`` when N < d.
+    """
+    _check_positive("draws", draws)
+    return _hdd(Counter(freqs), draws)
+
+
+def _spectrum_tokens(spectrum: Counter[int]) -> int:
+    return sum(m * vm for m, vm in spectrum.items())
+
+
+def _yule_k(spectrum: Counter[int]) -> float | None:
+    """Yule's K from the frequency spectrum (m → V_m), exactly in integers up to the division."""
+    n = s2 = 0
+    for m, vm in spectrum.items():
+        n += m * vm
+        s2 += m * m * vm
+    if n == 0:
+        return None
+    return 1e4 * (s2 - n) / (n * n)
+
+
+def _hdd(spectrum: Counter[int], draws: int) -> float | None:
+    """HD-D from the frequency spectrum (m → V_m): work per distinct frequency, not per type.
+
+    P₀(f) = C(N−f, d) / C(N, d), the probability that a type of frequency f is not drawn, is
+    built up one factor at a time: P₀(f) = P₀(f−1) · (N−f+1−d) / (N−f+1), and is 0 once
+    N − f < d. So the whole measure costs O(largest frequency) multiplications.
+    """
+    n = _spectrum_tokens(spectrum)
+    if n < draws or n == 0:
+        return None
+    total = 0.0
+    p0 = 1.0  # P₀(0)
+    f_done = 0
+    for f in sorted(spectrum):
+        while f_done < f and p0 > 0.0:
+            rest = n - f_done  # tokens that are not (yet) this type
+            p0 = p0 * (rest - draws) / rest if rest > draws else 0.0
+            f_done += 1
+        total += spectrum[f] * (1.0 - p0)
+    return min(1.0, total / draws)  # min: a 1-ulp overshoot when every type is a hapax
+
+
+# ---------------------------------------------------------------------------------------------
+# Measures of the token sequence
+#
+# The public functions accept any sequence of hashable tokens. Internally each token is replaced
+# by a small integer (its type's index), so the per-token loops index lists instead of hashing
+# strings: about half the time of the same loops over strings.
+
+
+def msttr(tokens: Sequence[Hashable], *, segment: int = 100) -> float | None:
+    """Mean segmental TTR (Johnson 1944): the mean TTR of the successive complete segments of
+    ``segment`` tokens. An incomplete last segment is left out, as TAALED and koRpus do: its TTR
+    is not comparable (lexicalrichness drops the last segment even when it is complete).
+    ``None`` when N < segment.
+    """
+    _check_positive("segment", segment)
+    return _msttr(tokens, segment)
+
+
+def mattr(tokens: Sequence[Hashable], *, window: int = 50) -> float | None:
+    """Moving-average TTR (Covington & McFall 2010): the mean TTR of all N − W + 1 windows of
+    W = ``window`` consecutive tokens, in one O(N) pass. ``None`` when N < W (TAALED returns
+    the whole-text TTR there, lexicalrichness raises an error).
+    """
+    _check_positive("window", window)
+    ids, v = _type_ids(tokens)
+    return _mattr(ids, v, window)
+
+
+def mtld(tokens: Sequence[Hashable], *, threshold: float = 0.72) -> float | None:
+    """Measure of textual lexical diversity (McCarthy & Jarvis 2010).
+
+    Forward pass: read tokens one by one, keeping the TTR of the current factor; when it
+    reaches the threshold (TTR ≤ 0.72) one full factor is counted and a new factor starts.
+    The unfinished factor at the end counts as the partial factor (1 − TTR) / (1 − threshold).
+    MTLD of the pass = N / factors. The result is the mean of a forward and a backward pass.
+    This is lexicalrichness's algorithm; TAALED differs (see ``docs/diversity.md``).
+
+    ``None`` when N = 0 or no word repeats (the TTR never drops below 1, so there is no
+    factor at all and MTLD is unbounded; lexicalrichness returns N there).
+    """
+    _check_threshold(threshold)
+    ids, v = _type_ids(tokens)
+    return _mtld(ids, v, threshold)
+
+
+def _type_ids(tokens: Sequence[Hashable]) -> tuple[list[int], int]:
+    """Each token replaced by the index of its type (first occurrence order), and V."""
+    index = dict.fromkeys(tokens)
+    index = dict(zip(index, range(len(index)), strict=True))
+    return list(map(index.__getitem__, tokens)), len(index)
+
+
+def _msttr(ids: Sequence[Hashable], segment: int) -> float | None:
+    k = len(ids) // segment
+    if k == 0:
+        return None
+    distinct = sum(len(set(ids[i : i + segment])) for i in range(0, k * segment, segment))
+    return distinct / (k * segment)
+
+
+def _mattr(ids: list[int], v: int, window: int) -> float | None:
+    n = len(ids)
+    if n < window:
+        return None
+    in_window = [0] * v  # occurrences of each type in the current window
+    for x in ids[:window]:
+        in_window[x] += 1
+    distinct = v - in_window.count(0)
+    total = distinct
+    # The window moves on one token at a time: `new` enters, `old` leaves.
+    for new, old in zip(ids[window:], ids[: n - window], strict=True):
+        if new != old:
+            c = in_window[old] - 1
+            in_window[old] = c
+            if not c:
+                distinct -= 1
+            c = in_window[new]
+            in_window[new] = c + 1
+            if not c:
+                distinct += 1
+        total += distinct
+    return total / (window * (n - window + 1))
+
+
+def _mtld(ids: list[int], v: int, threshold: float) -> float | None:
+    n = len(ids)
+    if n == 0:
+        return None
+    forward = _mtld_factors(ids, v, threshold)
+    if forward == 0.0:
+        return None
+    backward = _mtld_factors(ids[::-1], v, threshold)
+    return (n / forward + n / backward) / 2
+
+
+def _mtld_factors(ids: list[int], v: int, threshold: float) -> float:
+    """Full factors plus the partial factor of one MTLD pass.
+
+    A type is new in the current factor when its stamp is not the factor's number. The TTR of a
+    factor only falls when a token repeats, so the threshold is tested on repeats only; the test
+    is the same float comparison lexicalrichness makes (types / count ≤ threshold).
+    """
+    stamp = [-1] * v
+    factor = 0  # full factors so far = number of the current factor
+    count = types = 0
+    for x in ids:
+        count += 1
+        if stamp[x] != factor:
+            stamp[x] = factor
+            types += 1
+        elif types / count <= threshold:
+            factor += 1
+            count = types = 0
+    if count:
+        return factor + (1.0 - types / count) / (1.0 - threshold)
+    return float(factor)
+
+
+def _check_threshold(threshold: float) -> None:
+    if not 0.0 < threshold < 1.0:
+        raise ConfigError(f"mtld threshold must be between 0 and 1, not {threshold!r}")
+
+
+def _check_positive(name: str, value: int) -> None:
+    if not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{name} must be a whole number ≥ 1, not {value!r}")
+
+
+# ---------------------------------------------------------------------------------------------
+
+
 def compute(
     types_in_order: list[str],
     freqs: Counter[str],
@@ -34,22 +315,45 @@ def compute(
     mtld_threshold: float = 0.72,
     hdd_draws: int = 42,
 ) -> tuple[Diversity, dict[str, str]]:
+    """Every measure for one text, and for each ``None`` measure the reason (name → reason).
+
+    ``types_in_order`` are the case-folded tokens in text order, ``freqs`` their counts.
+    """
     n = len(types_in_order)
     v = len(freqs)
     if n == 0:
-        return Diversity(*([None] * 10)), {f: "no words" for f in Diversity.__slots__}  # type: ignore[attr-defined]
-    return (
-        Diversity(
-            ttr=v / n,
-            rttr=v / math.sqrt(n),
-            cttr=v / math.sqrt(2 * n),
-            herdan_c=None,
-            maas_a2=None,
-            msttr=None,
-            mattr=None,
-            mtld=None,
-            hdd=None,
-            yule_k=None,
-        ),
-        {},
+        fields = Diversity.__dataclass_fields__
+        return Diversity(**dict.fromkeys(fields)), dict.fromkeys(fields, "no words")
+    _check_positive("mattr_window", mattr_window)
+    _check_positive("msttr_segment", msttr_segment)
+    _check_threshold(mtld_threshold)
+    _check_positive("hdd_draws", hdd_draws)
+    spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
+    index = dict(zip(freqs, range(v), strict=True))
+    ids = list(map(index.__getitem__, types_in_order))
+    div = Diversity(
+        ttr=v / n,
+        rttr=v / math.sqrt(n),
+        cttr=v / math.sqrt(2 * n),
+        herdan_c=herdan_c(n, v),
+        maas_a2=maas_a2(n, v),
+        msttr=_msttr(ids, msttr_segment),
+        mattr=_mattr(ids, v, mattr_window),
+        mtld=_mtld(ids, v, mtld_threshold),
+        hdd=_hdd(spectrum, hdd_draws),
+        yule_k=_yule_k(spectrum),
     )
+    notes: dict[str, str] = {}
+    if div.herdan_c is None:
+        notes["herdan_c"] = "needs at least 2 tokens (log N = 0)"
+    if div.maas_a2 is None:
+        notes["maas_a2"] = "needs at least 2 tokens (log N = 0)"
+    if div.msttr is None:
+        notes["msttr"] = f"fewer tokens ({n}) than one MSTTR segment ({msttr_segment})"
+    if div.mattr is None:
+        notes["mattr"] = f"fewer tokens ({n}) than the MATTR window ({mattr_window})"
+    if div.mtld is None:
+        notes["mtld"] = "no word repeats, so the TTR never falls to the MTLD threshold"
+    if div.hdd is None:
+        notes["hdd"] = f"fewer tokens ({n}) than HD-D draws ({hdd_draws})"
+    return div, notes
