@@ -1,12 +1,396 @@
-"""Sentence segmentation (placeholder: a simple rule; the full splitter replaces it)."""
+"""Sentence segmentation: where one sentence ends and the next begins.
+
+A **sentence** is a span of the original text, stripped of surrounding white space, that ends
+at a sentence boundary. The rules (full text, with examples and known failures, in
+``docs/sentences.md``):
+
+Line structure (decided first, per block of non-blank lines):
+
+* L1  A blank line (a line of only white space) always ends a sentence.
+* L2  A line that starts a list item (``-``, ``*``, ``•``, ``1.``, ``2)``, ``(a)`` …) starts a
+      new sentence; each item is at least one sentence.
+* L3  A line break followed by a line that starts in lower case never ends a sentence by itself
+      (a wrapped paragraph continues).
+* L4  A line without end punctuation followed by a line that does not start in lower case ends
+      a sentence (a title, headline, byline or dateline), unless the line is a wrapped line of
+      prose: it ends in a comma, a hyphen or a lower-case function word (``of``, ``the``,
+      ``and`` …), or it is "full" (as long as the block's longest line, less the next word,
+      as a greedy line wrapper leaves it) and not in Title Case.
+* L5  A line that ends in end punctuation followed by a line that does not start in lower case
+      ends a sentence when the line ended early (shorter than the block's lines allow), even
+      after an ambiguous abbreviation (``… in the U.S.`` / ``Officials said …``).
+
+Within a line (and across the line breaks of a wrapped paragraph), a candidate boundary is a
+run of end punctuation (``.``, ``!``, ``?``, ``…``), then any closing quotes or brackets, then
+white space. Full stops inside a token (``3.30``, ``$3.50``, ``U.S``, ``example.com``,
+``a@b.org``) are never candidates. A candidate is a boundary unless:
+
+* S1  the next word starts in lower case (``"Why?" she asked.``, ``5 p.m. on Monday``);
+* S2  ``?``/``!`` inside closing quotes is followed by a name and a reporting verb
+      (``"Stop!" Tom shouted.``);
+* S3  the word before ``.`` is a title that always precedes a name (``Dr.``, ``Mr.``, ``Prof.``)
+      or an abbreviation that never ends a sentence (``e.g.``, ``i.e.``, ``vs.``, ``cf.``);
+* S4  the word before ``.`` is an abbreviation that precedes numbers (``No.``, ``p.``,
+      ``Vol.``, ``Fig.``, ``Jan.``) and the next word is a number;
+* S5  the word before ``.`` is an abbreviation that can end a sentence (``Inc.``, ``Jr.``,
+      ``St.``, ``a.m.``, ``U.S.`` and any other initialism with internal full stops) or a
+      single capital initial (``J.``), and the next word is not one that typically starts a
+      sentence (``The``, ``He``, ``But``, ``In`` …; for ``a.m./p.m.``: not a day, month or
+      time zone);
+* S6  the full stop ends a list enumerator (``1.`` at the start of a line or after a colon).
+"""
 
 from __future__ import annotations
 
 import re
 
-_SPLIT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“‘(])|\n\s*\n|\n(?=\s*\S)")
+__all__ = ["sentence_spans", "sentences"]
+
+_OPENERS = "\"'“‘«([{¿¡"
+_QUOTES_CLOSE = "\"'”’»"
+
+# A candidate boundary: a white-space-delimited chunk ending in end punctuation (+ closers),
+# followed by white space (groups: pre, term, close, ws, next chunk) or the end of the run.
+_CAND_RE = re.compile(r"[.!?…‽][.!?…‽\"'”’»)\]}]*(?=\s)")
+# Blank lines (one or more) separate blocks.
+_BLANK_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
+# A list item at the start of a line.
+_LIST_ITEM_RE = re.compile(
+    r"\s*(?:[•▪◦‣●■□►✓✔]|[-*+–—]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|\(?[A-Z]\)\s)"
+)
+_INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►]\s")
+_BULLETS = "•▪◦‣●■►"
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_BYLINE_RE = re.compile(r"(?:By|BY|From|Posted by|Written by)\s+[A-Z]")
+_DATE_RE = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{4}-\d\d-\d\d|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{4}"
+    r"|(?:Updated|Published|Posted|Last updated|Modified)\b)"
+)
+_LABEL_RE = re.compile(r"[A-Z][\w'’]*(?:\s[\w'’]+){0,2}:\s")
+_REPORT_RE = re.compile(
+    r"(?:[A-Z][\w'’.-]*\s+){1,3}"
+    r"(?:said|says|asked|asks|replied|replies|shouted|shouts|cried|cries|added|adds|yelled"
+    r"|screamed|whispered|exclaimed|demanded|wondered|insisted|told|tells|wrote|writes"
+    r"|recalled|recalls|explained|explains|laughed|sighed|snapped|called)\b"
+)
+
+# Abbreviation classes.
+_TITLE = 1  # always precedes a name: never ends a sentence
+_NEVER = 2  # never ends a sentence (e.g., i.e., vs.)
+_NUM = 3  # precedes a number (No. 5); otherwise an ordinary word
+_CAN_END = 4  # may end a sentence; ends one only before a typical sentence starter
+_DATE = 5  # month or weekday: not before a number, else like _CAN_END
+_TIME = 6  # a.m./p.m.: ends a sentence unless a day, month or time zone follows
+_INITIAL = 7  # single capital letter
+
+_ANYCASE: dict[str, int] = {}
+for _w in (
+    "mr mrs ms mx messrs mmes mme mlle dr drs prof profs rev revd hon gen lt col capt cpt "
+    "sgt maj adm cmdr cdr gov sen rep reps pres supt insp det fr msgr brig cpl pvt amb atty "
+    "lieut comdr"
+).split():
+    _ANYCASE[_w] = _TITLE
+for _w in "e.g i.e eg ie cf viz vs".split():
+    _ANYCASE[_w] = _NEVER
+for _w in "no nos vol vols pp fig figs eq eqs ref refs tel ext sec ch chap para art nr ca approx".split():
+    _ANYCASE[_w] = _NUM
+for _w in "inc ltd corp co bros plc llc esq jr sr st mt ft ave blvd rd dept univ assn al est".split():
+    _ANYCASE[_w] = _CAN_END
+for _w in ("a.m", "p.m"):
+    _ANYCASE[_w] = _TIME
+_EXACT: dict[str, int] = {"v": _NEVER, "p": _NUM, "c": _NUM}  # lower case only: "C." is an initial
+for _w in (
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
+).split():
+    _EXACT[_w] = _DATE
+for _w in (
+    "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
+    "Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo"
+).split():
+    _EXACT[_w] = _CAN_END
+
+# Words that typically start a sentence (capitalised only because they start it).
+_STARTERS = frozenset(
+    """
+    A An The This That These Those There Here It Its He She They We I You His Her Their Our My
+    Your Him Them Me One Some Many Most Much Few Several All Both Each Every Any No None Not
+    Only Even Just Such Other Another Neither Either Nobody Nothing Everyone Everything Someone
+    Something Anyone And But Or Nor So Yet For Also Still Then Thus Hence Therefore However
+    Moreover Furthermore Meanwhile Nevertheless Nonetheless Otherwise Instead Indeed Besides
+    Finally First Second Third Next Last Later Earlier Afterwards Now Today Yesterday Tomorrow
+    Tonight Once Perhaps Maybe Yes Please Let If When While Whereas Where What Which Who Whom
+    Whose Why How Whether Although Though Because Since Unless Until As At By From In Into Of On
+    To With Without Within After Before Above Below Between Through Throughout Against Around
+    About Across Along Amid Among Behind Beyond Despite During Near Over Under Unlike Like Upon
+    Towards According Is Are Was Were Do Does Did Can Could Will Would Shall Should May Might
+    Must Has Have Had Be Being Two Three Four Five Six Seven Eight Nine Ten In Overall Similarly
+    Still Sometimes Often Usually Recently Currently Already Again Soon Later Back Earlier
+    """.split()
+)
+_TIME_FOLLOWERS = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
+    Fri Sat Sun January February March April May June July August September October November
+    December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT
+    PT PST PDT GMT BST UTC CET CEST IST JST AEST AEDT HKT SGT Eastern Central Mountain Pacific
+    Greenwich British Local Beijing Moscow Tokyo Tomorrow Today Tonight Yesterday
+    """.split()
+)
+# Lower-case words after which a line cannot end a sentence (the line is wrapped prose).
+_CONTINUATION = frozenset(
+    """
+    a an the and or nor but of to in on at by for with from as into onto than that which who
+    whom whose is are was were be been being has have had will would shall should can could
+    may might must do does did not its their his her our my your this these those very so such
+    about after before between during over under through without within against among amid
+    per via if when while because although though since until unless whether where also
+    """.split()
+)
+_CONT_CHARS = frozenset(",;(-–—/&+=")
+_TERMINALS = frozenset(".!?…‽")
+_CLOSERS = "\"'”’»)]}"
+_WRAP_MIN = 30  # a block whose longest line is shorter is not treated as wrapped prose
 
 
 def sentences(text: str) -> list[str]:
-    """Split ``text`` into sentences, in order, each stripped of surrounding white space."""
-    return [s.strip() for s in _SPLIT_RE.split(text) if s and s.strip()]
+    """Split ``text`` into sentences, in order, each stripped of surrounding white space.
+
+    No character other than white space is lost or changed: the sentences are the text's own
+    spans. The rules are in the module docstring and ``docs/sentences.md``.
+
+    >>> sentences("Dr. Smith arrived at 3.30 p.m. on Monday. He left in the U.S. He was tired.")
+    ['Dr. Smith arrived at 3.30 p.m. on Monday.', 'He left in the U.S.', 'He was tired.']
+    >>> sentences('"Why?" she asked. "Go." He went.')
+    ['"Why?" she asked.', '"Go."', 'He went.']
+    """
+    out: list[str] = []
+    prev = 0
+    for c in _cuts(text):
+        piece = text[prev:c].strip()
+        if piece:
+            out.append(piece)
+        prev = c
+    return out
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The ``(start, end)`` offsets of :func:`sentences` in ``text`` (``text[start:end]``)."""
+    spans: list[tuple[int, int]] = []
+    prev = 0
+    for c in _cuts(text):
+        piece = text[prev:c]
+        stripped = piece.lstrip()
+        if stripped:
+            a = prev + len(piece) - len(stripped)
+            spans.append((a, a + len(stripped.rstrip())))
+        prev = c
+    return spans
+
+
+def _cuts(text: str) -> list[int]:
+    """Offsets that cut ``text`` into sentences (plus white space), ending with ``len(text)``."""
+    cuts: list[int] = []
+    bullets = any(b in text for b in _BULLETS)
+    if "\n" not in text:
+        _split_run(text, 0, len(text), cuts, bullets)
+    else:
+        start = 0
+        for m in _BLANK_RE.finditer(text):
+            _split_block(text, start, m.start(), cuts, bullets)
+            cuts.append(m.start())
+            start = m.end()
+        _split_block(text, start, len(text), cuts, bullets)
+    cuts.append(len(text))
+    return cuts
+
+
+def _split_block(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> None:
+    """Split a block of non-blank lines: decide each line break (L2–L5), then each run."""
+    nl = text.find("\n", s, e)
+    if nl < 0:
+        _split_run(text, s, e, cuts, bullets)
+        return
+    # Lines (stripped text and start offset), skipping white-space-only ones.
+    lines: list[tuple[str, int]] = []
+    a = s
+    while True:
+        b = e if nl < 0 else nl
+        line = text[a:b].strip()
+        if line:
+            lines.append((line, a))
+        if nl < 0:
+            break
+        a = nl + 1
+        nl = text.find("\n", a, e)
+    if len(lines) <= 1:
+        _split_run(text, s, e, cuts, bullets)
+        return
+    maxlen = max(len(ln) for ln, _ in lines)
+    run_start = s
+    for i in range(1, len(lines)):
+        prev, _ = lines[i - 1]
+        line, pos = lines[i]
+        if _line_break_ends_sentence(prev, line, maxlen):
+            _split_run(text, run_start, pos, cuts, bullets)
+            cuts.append(pos)
+            run_start = pos
+    _split_run(text, run_start, e, cuts, bullets)
+
+
+def _first_word_len(line: str) -> int:
+    sp = line.find(" ")
+    return len(line) if sp < 0 else sp
+
+
+def _starts_lower(line: str) -> bool:
+    i = 0
+    n = len(line)
+    while i < n and line[i] in _OPENERS:
+        i += 1
+    return i < n and line[i].islower()
+
+
+def _title_case(line: str) -> bool:
+    if line.isupper():
+        return True
+    sig = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
+    return len(sig) >= 2 and sum(1 for w in sig if w[0].isupper()) >= 0.8 * len(sig)
+
+
+def _full_line(prev: str, line: str, maxlen: int) -> bool:
+    """Whether ``prev`` looks broken by a line wrapper (the next word would not have fit)."""
+    return (
+        maxlen >= _WRAP_MIN
+        and len(prev) >= 0.7 * maxlen
+        and len(prev) + 1 + _first_word_len(line) > maxlen
+    )
+
+
+def _line_break_ends_sentence(prev: str, line: str, maxlen: int) -> bool:
+    """Rules L2–L5 for the line break between the non-blank lines ``prev`` and ``line``."""
+    if _LIST_ITEM_RE.match(line):
+        return True  # L2
+    if _starts_lower(line):
+        return False  # L3
+    end = prev.rstrip(_CLOSERS)
+    last = end[-1:] if end else prev[-1]
+    if last in _TERMINALS:
+        # L5: an early-ended line ends its sentence; otherwise the run's rules decide.
+        word = end.rsplit(None, 1)[-1].lstrip(_OPENERS).rstrip(".")
+        kind = _ANYCASE.get(word.lower())
+        if kind in (_TITLE, _NEVER):
+            return False
+        return not _full_line(prev, line, maxlen)
+    # L4: a line without end punctuation.
+    if last in _CONT_CHARS:
+        return False
+    word = prev.rsplit(None, 1)[-1]
+    if word in _CONTINUATION:
+        return False
+    if _BYLINE_RE.match(line) or _BYLINE_RE.match(prev) or _DATE_RE.match(line):
+        return True
+    if _DATE_RE.match(prev) or _LABEL_RE.match(line):
+        return True
+    if last == ":":
+        return not (maxlen >= 50 and _full_line(prev, line, maxlen))
+    return not _full_line(prev, line, maxlen) or _title_case(prev)
+
+
+def _split_run(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> None:
+    """Add the sentence boundaries inside ``text[s:e]`` (a run of joined lines) to ``cuts``."""
+    if bullets:
+        for m in _INLINE_BULLET_RE.finditer(text, s, e):
+            _split_candidates(text, s, m.start() + 1, cuts)
+            cuts.append(m.start() + 1)
+            s = m.start() + 1
+    _split_candidates(text, s, e, cuts)
+
+
+def _split_candidates(text: str, s: int, e: int, cuts: list[int]) -> None:
+    for m in _CAND_RE.finditer(text, s, e):
+        k = m.end() + 1
+        while k < e and text[k].isspace():
+            k += 1
+        if k >= e:
+            continue  # end of the run
+        c0 = text[k]
+        if c0.islower():
+            continue  # S1
+        i = m.start()
+        if i == s or text[i - 1].isspace():
+            pre = ""
+        else:
+            j = max(text.rfind(" ", s, i), text.rfind("\n", s, i))
+            pre = text[j + 1 : i]
+            if "\t" in pre or "\xa0" in pre:
+                pre = pre.split()[-1]
+        if _is_boundary(text, m.group(), pre, c0, k):
+            cuts.append(m.end())
+
+
+def _is_boundary(text: str, punct: str, pre: str, c0: str, k: int) -> bool:
+    """Rules S1–S6 for end punctuation ``punct`` after ``pre``; the next word starts at ``k``.
+
+    ``c0 = text[k]`` is not a lower-case letter (S1 is checked by the caller).
+    """
+    if c0 in _OPENERS and k + 1 < len(text) and text[k + 1].islower():
+        return False  # S1
+    close = punct.lstrip(".!?…‽")
+    term = punct[: len(punct) - len(close)]
+    if term != ".":
+        if "?" in term or "!" in term or "‽" in term:
+            if close and close[-1] in _QUOTES_CLOSE and c0.isupper():
+                return _REPORT_RE.match(text, k) is None  # S2
+            return True
+        return True  # an ellipsis before anything but lower case
+    if c0 == "." or c0 == "…":
+        return False  # a spaced ellipsis ". . ." continues
+    if not pre:  # the last dot of ". . ." or a stray full stop
+        return True
+    w = pre.lstrip(_OPENERS)
+    if close:
+        return _ANYCASE.get(w.lower()) not in (_TITLE, _NEVER)
+    if not w:
+        return True
+    kind = _EXACT.get(w)
+    if kind is None:
+        kind = _ANYCASE.get(w.lower())
+    if kind is None:
+        if len(w) <= 2 and w.isdigit():
+            return not _is_enumerator(text, k - 1 - len(punct) - len(pre))  # S6
+        if len(w) == 1:
+            if w.isupper() and w != "I":
+                kind = _INITIAL
+            else:
+                return True
+        elif "." in w and _INITIALISM_RE.fullmatch(w):
+            kind = _CAN_END
+        else:
+            return True
+    if kind <= _NEVER:
+        return False  # S3
+    if c0.isdigit() or c0 == "#":
+        return kind not in (_NUM, _DATE, _CAN_END, _TIME, _INITIAL)  # S4
+    if kind == _NUM:
+        return True
+    if c0 in _OPENERS:
+        return True
+    wm = _WORD_RE.match(text, k)
+    word = wm.group() if wm else ""
+    if kind == _TIME:
+        return word not in _TIME_FOLLOWERS  # S5
+    if kind == _INITIAL and len(word) == 1:
+        return False
+    return word in _STARTERS  # S5
+
+
+def _is_enumerator(text: str, i: int) -> bool:
+    """Whether the number chunk at ``i`` starts a line or follows a colon/end punctuation."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t\r\f\v":
+        k -= 1
+    return k < 0 or text[k] in "\n:;.!?"
