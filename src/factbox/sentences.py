@@ -87,35 +87,45 @@ _DATE = 5  # month or weekday: not before a number, else like _CAN_END
 _TIME = 6  # a.m./p.m.: ends a sentence unless a day, month or time zone follows
 _INITIAL = 7  # single capital letter
 
+
+def _wordlist(words: str) -> list[str]:
+    return words.split()
+
+
 _ANYCASE: dict[str, int] = {}
-for _w in (
+for _w in _wordlist(
     "mr mrs ms mx messrs mmes mme mlle dr drs prof profs rev revd hon gen lt col capt cpt "
     "sgt maj adm cmdr cdr gov sen rep reps pres supt insp det fr msgr brig cpl pvt amb atty "
     "lieut comdr"
-).split():
+):
     _ANYCASE[_w] = _TITLE
-for _w in "e.g i.e eg ie cf viz vs".split():
+for _w in _wordlist("e.g i.e eg ie cf viz vs"):
     _ANYCASE[_w] = _NEVER
-for _w in "no nos vol vols pp fig figs eq eqs ref refs tel ext sec ch chap para art nr ca approx".split():
+for _w in _wordlist(
+    "no nos vol vols pp fig figs eq eqs ref refs tel ext sec ch chap para art nr ca approx"
+):
     _ANYCASE[_w] = _NUM
-for _w in "inc ltd corp co bros plc llc esq jr sr st mt ft ave blvd rd dept univ assn al est".split():
+for _w in _wordlist(
+    "inc ltd corp co bros plc llc esq jr sr st mt ft ave blvd rd dept univ assn al est"
+):
     _ANYCASE[_w] = _CAN_END
 for _w in ("a.m", "p.m"):
     _ANYCASE[_w] = _TIME
 _EXACT: dict[str, int] = {"v": _NEVER, "p": _NUM, "c": _NUM}  # lower case only: "C." is an initial
-for _w in (
+for _w in _wordlist(
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun"
-).split():
+):
     _EXACT[_w] = _DATE
-for _w in (
+for _w in _wordlist(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo "
     "Mont Neb Nev Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo"
-).split():
+):
     _EXACT[_w] = _CAN_END
 
 # Words that typically start a sentence (capitalised only because they start it).
 _STARTERS = frozenset(
-    """
+    _wordlist(
+        """
     A An The This That These Those There Here It Its He She They We I You His Her Their Our My
     Your Him Them Me One Some Many Most Much Few Several All Both Each Every Any No None Not
     Only Even Just Such Other Another Neither Either Nobody Nothing Everyone Everything Someone
@@ -129,26 +139,31 @@ _STARTERS = frozenset(
     Towards According Is Are Was Were Do Does Did Can Could Will Would Shall Should May Might
     Must Has Have Had Be Being Two Three Four Five Six Seven Eight Nine Ten In Overall Similarly
     Still Sometimes Often Usually Recently Currently Already Again Soon Later Back Earlier
-    """.split()
+    """
+    )
 )
 _TIME_FOLLOWERS = frozenset(
-    """
+    _wordlist(
+        """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs
     Fri Sat Sun January February March April May June July August September October November
     December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ET EST EDT CT CST CDT MT MST MDT
     PT PST PDT GMT BST UTC CET CEST IST JST AEST AEDT HKT SGT Eastern Central Mountain Pacific
     Greenwich British Local Beijing Moscow Tokyo Tomorrow Today Tonight Yesterday
-    """.split()
+    """
+    )
 )
 # Lower-case words after which a line cannot end a sentence (the line is wrapped prose).
 _CONTINUATION = frozenset(
-    """
+    _wordlist(
+        """
     a an the and or nor but of to in on at by for with from as into onto than that which who
     whom whose is are was were be been being has have had will would shall should can could
     may might must do does did not its their his her our my your this these those very so such
     about after before between during over under through without within against among amid
     per via if when while because although though since until unless whether where also
-    """.split()
+    """
+    )
 )
 _CONT_CHARS = frozenset(",;(-–—/&+=")
 _TERMINALS = frozenset(".!?…‽")
@@ -347,7 +362,7 @@ def _is_boundary(text: str, punct: str, pre: str, c0: str, k: int) -> bool:
                 return _REPORT_RE.match(text, k) is None  # S2
             return True
         return True  # an ellipsis before anything but lower case
-    if c0 == "." or c0 == "…":
+    if c0 in ".…":
         return False  # a spaced ellipsis ". . ." continues
     if not pre:  # the last dot of ". . ." or a stray full stop
         return True
