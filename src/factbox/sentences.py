@@ -43,6 +43,7 @@ white space. Full stops inside a token (``3.30``, ``$3.50``, ``U.S``, ``example.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 __all__ = ["sentence_spans", "sentences"]
 
@@ -51,15 +52,18 @@ _QUOTES_CLOSE = "\"'”’»"
 
 # A candidate boundary: a white-space-delimited chunk ending in end punctuation (+ closers),
 # followed by white space (groups: pre, term, close, ws, next chunk) or the end of the run.
-_CAND_RE = re.compile(r"[.!?…‽][.!?…‽\"'”’»)\]}]*(?=\s)")
+_CAND_RE = re.compile(r"[.!?…‽][.!?…‽\"'”’»)\]}]*(?=\s|[A-Z][a-z])")
 # Blank lines (one or more) separate blocks.
 _BLANK_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
 # A list item at the start of a line.
 _LIST_ITEM_RE = re.compile(
     r"\s*(?:[•▪◦‣●■□►✓✔]|[-*+–—]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|\(?[A-Z]\)\s)"
 )
-_INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►]\s")
-_BULLETS = "•▪◦‣●■►"
+_INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►⁃]\s?")
+# An enumerator inside a line: "1.", "2)", "3.)", "a." before a capitalised word.
+_ENUM_RE = re.compile(r"(?<![^\s•▪◦‣●■►⁃])\(?(\d{1,2}|[a-z])(?:\.\)|[.)])\s+(?=[A-Z\"“])")
+_ENUM_ONE_RE = re.compile(r"(?:^|\s)\(?[1a](?:\.\)?|\))\s+[A-Z\"“]")  # a possible first item
+_BULLET_CHAR_RE = re.compile("[•▪◦‣●■►⁃]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _BYLINE_RE = re.compile(r"(?:By|BY|From|Posted by|Written by)\s+[A-Z]")
@@ -102,7 +106,7 @@ for _w in _wordlist(
 for _w in _wordlist("e.g i.e eg ie cf viz vs"):
     _ANYCASE[_w] = _NEVER
 for _w in _wordlist(
-    "no nos vol vols pp fig figs eq eqs ref refs tel ext sec ch chap para art nr ca approx"
+    "no n° nos vol vols pp fig figs eq eqs ref refs tel ext sec ch chap para art nr ca approx"
 ):
     _ANYCASE[_w] = _NUM
 for _w in _wordlist(
@@ -206,28 +210,56 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+class _Items:
+    """Where list items start inside lines (bullets, enumerations) for one text."""
+
+    __slots__ = ("forced", "skip")
+
+    def __init__(self, forced: list[int], skip: set[int]) -> None:
+        self.forced = forced  # sorted offsets where a new item starts (rule L2 inside a line)
+        self.skip = skip  # offsets of full stops that end an enumerator ("1."), not a sentence
+
+
+def _items(text: str) -> _Items | None:
+    forced: list[int] = []
+    skip: set[int] = set()
+    if _BULLET_CHAR_RE.search(text):
+        forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
+    for m in _ENUM_ONE_RE.finditer(text):
+        i = m.start()
+        if text[i].isspace():
+            i += 1
+        if i == 0 or _is_enumerator(text, i):
+            _enumerations(text, i, forced, skip)
+            break
+    if not forced and not skip:
+        return None
+    forced.sort()
+    return _Items(forced, skip)
+
+
 def _cuts(text: str) -> list[int]:
     """Offsets that cut ``text`` into sentences (plus white space), ending with ``len(text)``."""
     cuts: list[int] = []
-    bullets = any(b in text for b in _BULLETS)
+    items = _items(text)
     if "\n" not in text:
-        _split_run(text, 0, len(text), cuts, bullets)
+        _split_run(text, 0, len(text), cuts, items)
     else:
         start = 0
         for m in _BLANK_RE.finditer(text):
-            _split_block(text, start, m.start(), cuts, bullets)
+            _split_block(text, start, m.start(), cuts, items)
             cuts.append(m.start())
             start = m.end()
-        _split_block(text, start, len(text), cuts, bullets)
+        _split_block(text, start, len(text), cuts, items)
     cuts.append(len(text))
     return cuts
 
 
-def _split_block(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> None:
+def _split_block(text: str, s: int, e: int, cuts: list[int], items: _Items | None) -> None:
     """Split a block of non-blank lines: decide each line break (L2–L5), then each run."""
     nl = text.find("\n", s, e)
     if nl < 0:
-        _split_run(text, s, e, cuts, bullets)
+        _split_run(text, s, e, cuts, items)
         return
     # Lines (stripped text and start offset), skipping white-space-only ones.
     lines: list[tuple[str, int]] = []
@@ -242,7 +274,7 @@ def _split_block(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> N
         a = nl + 1
         nl = text.find("\n", a, e)
     if len(lines) <= 1:
-        _split_run(text, s, e, cuts, bullets)
+        _split_run(text, s, e, cuts, items)
         return
     maxlen = max(len(ln) for ln, _ in lines)
     run_start = s
@@ -250,10 +282,10 @@ def _split_block(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> N
         prev, _ = lines[i - 1]
         line, pos = lines[i]
         if _line_break_ends_sentence(prev, line, maxlen):
-            _split_run(text, run_start, pos, cuts, bullets)
+            _split_run(text, run_start, pos, cuts, items)
             cuts.append(pos)
             run_start = pos
-    _split_run(text, run_start, e, cuts, bullets)
+    _split_run(text, run_start, e, cuts, items)
 
 
 def _first_word_len(line: str) -> int:
@@ -315,19 +347,57 @@ def _line_break_ends_sentence(prev: str, line: str, maxlen: int) -> bool:
     return not _full_line(prev, line, maxlen) or _title_case(prev)
 
 
-def _split_run(text: str, s: int, e: int, cuts: list[int], bullets: bool) -> None:
+def _split_run(text: str, s: int, e: int, cuts: list[int], items: _Items | None) -> None:
     """Add the sentence boundaries inside ``text[s:e]`` (a run of joined lines) to ``cuts``."""
-    if bullets:
-        for m in _INLINE_BULLET_RE.finditer(text, s, e):
-            _split_candidates(text, s, m.start() + 1, cuts)
-            cuts.append(m.start() + 1)
-            s = m.start() + 1
-    _split_candidates(text, s, e, cuts)
+    if items is None:
+        _split_candidates(text, s, e, cuts, None)
+        return
+    for f in items.forced[bisect_right(items.forced, s) : bisect_left(items.forced, e)]:
+        _split_candidates(text, s, f, cuts, items.skip)
+        cuts.append(f)
+        s = f
+    _split_candidates(text, s, e, cuts, items.skip)
 
 
-def _split_candidates(text: str, s: int, e: int, cuts: list[int]) -> None:
+def _enumerations(text: str, start: int, forced: list[int], skip: set[int]) -> None:
+    """Find chains of enumerators 1., 2., 3. (or a., b., c.) from ``start`` on.
+
+    A chain starts with ``1``/``a`` where a list can start (S6) and has at least two members.
+    Each member starts a new sentence (its start goes to ``forced``); the end punctuation of
+    each member goes to ``skip`` so that it is not taken for a sentence end.
+    """
+    chain: list[re.Match[str]] = []
+    chains: list[list[re.Match[str]]] = []
+    for m in _ENUM_RE.finditer(text, start):
+        tok = m.group(1)
+        v = int(tok) if tok.isdigit() else ord(tok) - 96
+        if v == 1 and (m.start() == 0 or _is_enumerator(text, m.start())):
+            if len(chain) >= 2:
+                chains.append(chain)
+            chain = [m]
+        elif chain and v == len(chain) + 1 and tok.isdigit() == chain[0].group(1).isdigit():
+            chain.append(m)
+    if len(chain) >= 2:
+        chains.append(chain)
+    for ch in chains:
+        for m in ch:
+            forced.append(m.start())
+            skip.add(m.start(1) + len(m.group(1)))
+
+
+def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int] | None) -> None:
     for m in _CAND_RE.finditer(text, s, e):
-        k = m.end() + 1
+        k = m.end()
+        i = m.start()
+        if skip is not None and i in skip:
+            continue
+        if not text[k].isspace():
+            # S7: "cold.It" (no space): a boundary after a lower-case word that is not an
+            # abbreviation, outside URLs and e-mail addresses.
+            if _glued_boundary(text, s, e, i, m.group()):
+                cuts.append(k)
+            continue
+        k += 1
         while k < e and text[k].isspace():
             k += 1
         if k >= e:
@@ -335,25 +405,47 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int]) -> None:
         c0 = text[k]
         if c0.islower():
             continue  # S1
-        i = m.start()
         if i == s or text[i - 1].isspace():
             pre = ""
         else:
-            j = max(text.rfind(" ", s, i), text.rfind("\n", s, i))
+            j = max(text.rfind(" ", s, i), text.rfind("\n", s, i), s - 1)
             pre = text[j + 1 : i]
             if "\t" in pre or "\xa0" in pre:
                 pre = pre.split()[-1]
-        if _is_boundary(text, m.group(), pre, c0, k):
+        if _is_boundary(text, m.group(), pre, i, c0=c0, k=k):
             cuts.append(m.end())
 
 
-def _is_boundary(text: str, punct: str, pre: str, c0: str, k: int) -> bool:
-    """Rules S1–S6 for end punctuation ``punct`` after ``pre``; the next word starts at ``k``.
+def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
+    if i - 2 < s or not (text[i - 1].islower() and text[i - 2].islower()):
+        return False
+    if punct not in (".", "!", "?"):
+        return False
+    j = max(text.rfind(" ", s, i), text.rfind("\n", s, i), s - 1)
+    pre = text[j + 1 : i]
+    if "@" in pre or "/" in pre or "." in pre or "www" in pre:
+        return False
+    w = pre.lstrip(_OPENERS)
+    if not w.isalpha() or _ANYCASE.get(w.lower()) is not None or _EXACT.get(w) is not None:
+        return False
+    k = i + len(punct)
+    while k < e and not text[k].isspace():
+        if text[k] in "@/.:":
+            return False  # Jane.Doe@example.com, example.Com/page
+        k += 1
+    return True
+
+
+def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) -> bool:
+    """Rules S1–S6 for end punctuation ``punct`` at ``i`` after the chunk ``pre``; the next
+    word starts at ``k``.
 
     ``c0 = text[k]`` is not a lower-case letter (S1 is checked by the caller).
     """
     if c0 in _OPENERS and k + 1 < len(text) and text[k + 1].islower():
         return False  # S1
+    if text[i - 1] == "[":
+        return False  # "[...]" marks an omission
     close = punct.lstrip(".!?…‽")
     term = punct[: len(punct) - len(close)]
     if term != ".":
@@ -376,9 +468,9 @@ def _is_boundary(text: str, punct: str, pre: str, c0: str, k: int) -> bool:
         kind = _ANYCASE.get(w.lower())
     if kind is None:
         if len(w) <= 2 and w.isdigit():
-            return not _is_enumerator(text, k - 1 - len(punct) - len(pre))  # S6
+            return not _is_enumerator(text, i - len(pre))  # S6
         if len(w) == 1:
-            if w.isupper() and w != "I":
+            if w.isupper() and (w != "I" or _after_capitalised(text, i - 1)):
                 kind = _INITIAL
             else:
                 return True
@@ -404,8 +496,29 @@ def _is_boundary(text: str, punct: str, pre: str, c0: str, k: int) -> bool:
 
 
 def _is_enumerator(text: str, i: int) -> bool:
-    """Whether the number chunk at ``i`` starts a line or follows a colon/end punctuation."""
+    """Whether the number chunk at ``i`` starts a line or follows a colon or a sentence end."""
     k = i - 1
     while k >= 0 and text[k] in " \t\r\f\v":
         k -= 1
-    return k < 0 or text[k] in "\n:;.!?"
+    if k < 0 or text[k] in "\n:;!?•▪◦‣●■►⁃":
+        return True
+    if text[k] != ".":
+        return False
+    # after a full stop: not when that full stop ends an abbreviation before numbers (Jan. 14.)
+    j = k - 1
+    while j >= 0 and not text[j].isspace():
+        j -= 1
+    w = text[j + 1 : k].lstrip(_OPENERS)
+    kind = _EXACT.get(w) or _ANYCASE.get(w.lower())
+    return kind not in (_NUM, _DATE, _TITLE, _NEVER)
+
+
+def _after_capitalised(text: str, i: int) -> bool:
+    """Whether the word before the one-letter chunk ending at ``i`` is capitalised (Albert I.)."""
+    k = i - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    j = k
+    while j >= 0 and not text[j].isspace():
+        j -= 1
+    return k >= 0 and text[j + 1].isupper()
