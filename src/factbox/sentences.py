@@ -172,6 +172,7 @@ _CONTINUATION = frozenset(
 _CONT_CHARS = frozenset(",;(-–—/&+=")
 _TERMINALS = frozenset(".!?…‽")
 _CLOSERS = "\"'”’»)]}"
+_CLOSE_ONLY = "”’»)]}"  # closing marks that cannot open a sentence
 _WRAP_MIN = 30  # a block whose longest line is shorter is not treated as wrapped prose
 
 
@@ -277,11 +278,14 @@ def _split_block(text: str, s: int, e: int, cuts: list[int], items: _Items | Non
         _split_run(text, s, e, cuts, items)
         return
     maxlen = max(len(ln) for ln, _ in lines)
+    # A block that looks hard-wrapped: most of its lines (but the last) are "full".
+    n_full = sum(1 for ln, _ in lines[:-1] if len(ln) >= 0.7 * maxlen)
+    wrapped = maxlen >= 40 and n_full >= 2 and n_full >= 0.6 * (len(lines) - 1)
     run_start = s
     for i in range(1, len(lines)):
         prev, _ = lines[i - 1]
         line, pos = lines[i]
-        if _line_break_ends_sentence(prev, line, maxlen):
+        if _line_break_ends_sentence(prev, line, maxlen, wrapped):
             _split_run(text, run_start, pos, cuts, items)
             cuts.append(pos)
             run_start = pos
@@ -317,11 +321,11 @@ def _full_line(prev: str, line: str, maxlen: int) -> bool:
     )
 
 
-def _line_break_ends_sentence(prev: str, line: str, maxlen: int) -> bool:
+def _line_break_ends_sentence(prev: str, line: str, maxlen: int, wrapped: bool) -> bool:
     """Rules L2–L5 for the line break between the non-blank lines ``prev`` and ``line``."""
     if _LIST_ITEM_RE.match(line):
         return True  # L2
-    if _starts_lower(line):
+    if _starts_lower(line) or line[0] in _CLOSE_ONLY:
         return False  # L3
     end = prev.rstrip(_CLOSERS)
     last = end[-1:] if end else prev[-1]
@@ -342,9 +346,11 @@ def _line_break_ends_sentence(prev: str, line: str, maxlen: int) -> bool:
         return True
     if _DATE_RE.match(prev) or _LABEL_RE.match(line):
         return True
-    if last == ":":
-        return not (maxlen >= 50 and _full_line(prev, line, maxlen))
-    return not _full_line(prev, line, maxlen) or _title_case(prev)
+    if not _full_line(prev, line, maxlen) or _title_case(prev):
+        return True
+    # A full line: wrapped prose if the block is wrapped, or if a name runs on (Chancellor /
+    # Merkel); in a short block, a full line ending in a lower-case word is a heading.
+    return not (wrapped or (last != ":" and (word[0].isupper() or word[0].isdigit())))
 
 
 def _split_run(text: str, s: int, e: int, cuts: list[int], items: _Items | None) -> None:
@@ -403,8 +409,8 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
         if k >= e:
             continue  # end of the run
         c0 = text[k]
-        if c0.islower():
-            continue  # S1
+        if c0.islower() or c0 in _CLOSE_ONLY:
+            continue  # S1 (or a stray closing quote that belongs to this sentence)
         if i == s or text[i - 1].isspace():
             pre = ""
         else:
