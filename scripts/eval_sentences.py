@@ -136,7 +136,8 @@ def main() -> None:
 
     if args.failures:
         for miss in results["factbox"][1]:
-            print(f"\n{miss['id']}: {miss['text']!r}\n  gold {miss['sentences']}\n  got  {miss['got']}")
+            print(f"\n{miss['id']}: {miss['text']!r}")
+            print(f"  gold {miss['sentences']}\n  got  {miss['got']}")
 
     if args.no_speed:
         return

@@ -409,8 +409,23 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
         if k >= e:
             continue  # end of the run
         c0 = text[k]
-        if c0.islower() or c0 in _CLOSE_ONLY:
-            continue  # S1 (or a stray closing quote that belongs to this sentence)
+        if c0.islower():
+            continue  # S1
+        punct = m.group()
+        cut = m.end()
+        if c0 in _CLOSE_ONLY:
+            # a detached closing quote or bracket ("ended. ”") belongs to this sentence
+            while k < e and text[k] in _CLOSERS:
+                k += 1
+            if k >= e or not text[k].isspace():
+                continue
+            punct += text[cut:k].replace(" ", "").replace("\n", "")
+            cut = k
+            while k < e and text[k].isspace():
+                k += 1
+            if k >= e or text[k].islower():
+                continue
+            c0 = text[k]
         if i == s or text[i - 1].isspace():
             pre = ""
         else:
@@ -418,8 +433,8 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
             pre = text[j + 1 : i]
             if "\t" in pre or "\xa0" in pre:
                 pre = pre.split()[-1]
-        if _is_boundary(text, m.group(), pre, i, c0=c0, k=k):
-            cuts.append(m.end())
+        if _is_boundary(text, punct, pre, i, c0=c0, k=k):
+            cuts.append(cut)
 
 
 def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
