@@ -100,7 +100,7 @@ _ANYCASE: dict[str, int] = {}
 for _w in _wordlist(
     "mr mrs ms mx messrs mmes mme mlle dr drs prof profs rev revd hon gen lt col capt cpt "
     "sgt maj adm cmdr cdr gov sen rep reps pres supt insp det fr msgr brig cpl pvt amb atty "
-    "lieut comdr"
+    "lieut comdr asst assoc"
 ):
     _ANYCASE[_w] = _TITLE
 for _w in _wordlist("e.g i.e eg ie cf viz vs"):
@@ -110,7 +110,7 @@ for _w in _wordlist(
 ):
     _ANYCASE[_w] = _NUM
 for _w in _wordlist(
-    "inc ltd corp co bros plc llc esq jr sr st mt ft ave blvd rd dept univ assn al est"
+    "inc ltd corp co bros plc llc esq jr sr st mt ft ave blvd rd dept univ assn al est hwy govt"
 ):
     _ANYCASE[_w] = _CAN_END
 for _w in ("a.m", "p.m"):
@@ -496,7 +496,7 @@ def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) ->
             else:
                 return True
         elif "." in w and _INITIALISM_RE.fullmatch(w):
-            kind = _CAN_END
+            kind = _CAN_END  # U.S., Ph.D
         else:
             return True
     if kind <= _NEVER:
@@ -509,8 +509,10 @@ def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) ->
         return True
     wm = _WORD_RE.match(text, k)
     word = wm.group() if wm else ""
-    if kind == _TIME:
-        return word not in _TIME_FOLLOWERS  # S5
+    if kind == _TIME:  # S5
+        if word in _TIME_FOLLOWERS:
+            return False
+        return text[k : k + 5].replace(".", "")[:2] not in _TIME_FOLLOWERS  # E.T.
     if kind == _INITIAL and len(word) == 1:
         return False
     return word in _STARTERS  # S5
