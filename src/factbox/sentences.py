@@ -409,8 +409,8 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
         if k >= e:
             continue  # end of the run
         c0 = text[k]
-        if c0.islower():
-            continue  # S1
+        if c0.islower() and not (k + 1 < e and text[k + 1].isupper()):
+            continue  # S1 (but "iPhone", "eBay" start in lower case and may start a sentence)
         punct = m.group()
         cut = m.end()
         if c0 in _CLOSE_ONLY:
