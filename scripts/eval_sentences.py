@@ -110,7 +110,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     ap.add_argument("--failures", action="store_true", help="print factbox's misses")
-    ap.add_argument("--repeat", type=int, default=5, help="speed: best of N runs (factbox)")
+    ap.add_argument("--repeat", type=int, default=7, help="speed: best of N runs (factbox)")
     args = ap.parse_args()
 
     cases = load_suite()

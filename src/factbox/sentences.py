@@ -62,8 +62,8 @@ _LIST_ITEM_RE = re.compile(
 _INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►⁃]\s?")
 # An enumerator inside a line: "1.", "2)", "3.)", "a." before a capitalised word.
 _ENUM_RE = re.compile(r"(?<![^\s•▪◦‣●■►⁃])\(?(\d{1,2}|[a-z])(?:\.\)|[.)])\s+(?=[A-Z\"“])")
-_ENUM_ONE_RE = re.compile(r"(?:^|\s)\(?[1a](?:\.\)?|\))\s+[A-Z\"“]")  # a possible first item
-_BULLET_CHAR_RE = re.compile("[•▪◦‣●■►⁃]")
+_ENUM_ONE_RE = re.compile(r"[1a](?:\.\)?|\))\s+[A-Z\"“]")  # a possible first item
+_BULLETS = "•▪◦‣●■►⁃"
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _BYLINE_RE = re.compile(r"(?:By|BY|From|Posted by|Written by)\s+[A-Z]")
@@ -224,13 +224,13 @@ class _Items:
 def _items(text: str) -> _Items | None:
     forced: list[int] = []
     skip: set[int] = set()
-    if _BULLET_CHAR_RE.search(text):
+    if any(b in text for b in _BULLETS):
         forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
     for m in _ENUM_ONE_RE.finditer(text):
         i = m.start()
-        if text[i].isspace():
-            i += 1
-        if i == 0 or _is_enumerator(text, i):
+        if i and text[i - 1] == "(":
+            i -= 1
+        if i == 0 or (text[i - 1].isspace() and _is_enumerator(text, i)):
             _enumerations(text, i, forced, skip)
             break
     if not forced and not skip:
