@@ -57,7 +57,7 @@ _CAND_RE = re.compile(r"[.!?…‽][.!?…‽\"'”’»)\]}]*(?=\s|[A-Z][a-z])"
 _BLANK_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
 # A list item at the start of a line.
 _LIST_ITEM_RE = re.compile(
-    r"\s*(?:[•▪◦‣●■□►✓✔]|[-*+–—]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|\(?[A-Z]\)\s)"
+    r"\s*(?:[•▪◦‣●■□►✓✔⁃]|[-*+–—]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|\(?[A-Z]\)\s)"
 )
 _INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►⁃]\s?")
 # An enumerator inside a line: "1.", "2)", "3.)", "a." before a capitalised word.
@@ -446,7 +446,7 @@ def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
     pre = text[j + 1 : i]
     if "@" in pre or "/" in pre or "." in pre or "www" in pre:
         return False
-    w = pre.lstrip(_OPENERS)
+    w = pre.lstrip(_OPENERS + _BULLETS)
     if not w.isalpha() or _ANYCASE.get(w.lower()) is not None or _EXACT.get(w) is not None:
         return False
     k = i + len(punct)
@@ -479,7 +479,7 @@ def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) ->
         return False  # a spaced ellipsis ". . ." continues
     if not pre:  # the last dot of ". . ." or a stray full stop
         return True
-    w = pre.lstrip(_OPENERS)
+    w = pre.lstrip(_OPENERS + _BULLETS)
     if close:
         return _ANYCASE.get(w.lower()) not in (_TITLE, _NEVER)
     if not w:
@@ -489,7 +489,7 @@ def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) ->
         kind = _ANYCASE.get(w.lower())
     if kind is None:
         if len(w) <= 2 and w.isdigit():
-            return not _is_enumerator(text, i - len(pre))  # S6
+            return not (pre[0] in _BULLETS or _is_enumerator(text, i - len(pre)))  # S6
         if len(w) == 1:
             if w.isupper() and (w != "I" or _after_capitalised(text, i - 1)):
                 kind = _INITIAL
