@@ -57,7 +57,7 @@ _CAND_RE = re.compile(r"[.!?…‽][.!?…‽\"'”’»)\]}]*(?=\s|[A-Z][a-z])"
 _BLANK_RE = re.compile(r"\n(?:[^\S\n]*\n)+")
 # A list item at the start of a line.
 _LIST_ITEM_RE = re.compile(
-    r"\s*(?:[•▪◦‣●■□►✓✔⁃]|[-*+–—]\s|\(?(?:\d{1,3}|[a-z]|[ivx]{1,4})[.)]\s|\(?[A-Z]\)\s)"
+    r"\s*(?:[•▪◦‣●■□►✓✔⁃]|[-*+–—]\s|\(?(?:\d{1,3}|[abd-h]|i{1,3}|iv|vi{1,3}|ix|x{1,3})[.)]\s|\(?[a-zA-Z]\)\s)"
 )
 _INLINE_BULLET_RE = re.compile(r"\s[•▪◦‣●■►⁃]\s?")
 # An enumerator inside a line: "1.", "2)", "3.)", "a." before a capitalised word.
@@ -429,7 +429,8 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
         if i == s or text[i - 1].isspace():
             pre = ""
         else:
-            j = max(text.rfind(" ", s, i), text.rfind("\n", s, i), s - 1)
+            lo = max(s, i - 40)  # abbreviations are short; bounds the work in a huge chunk
+            j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), lo - 1)
             pre = text[j + 1 : i]
             if "\t" in pre or "\xa0" in pre:
                 pre = pre.split()[-1]
@@ -442,7 +443,10 @@ def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
         return False
     if punct not in (".", "!", "?"):
         return False
-    j = max(text.rfind(" ", s, i), text.rfind("\n", s, i), s - 1)
+    lo = max(s, i - 40)
+    j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), lo - 1)
+    if j < lo and lo > s:
+        return False  # a chunk of 40+ characters: a URL, code or a token list, not prose
     pre = text[j + 1 : i]
     if "@" in pre or "/" in pre or "." in pre or "www" in pre:
         return False
@@ -450,7 +454,8 @@ def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
     if not w.isalpha() or _ANYCASE.get(w.lower()) is not None or _EXACT.get(w) is not None:
         return False
     k = i + len(punct)
-    while k < e and not text[k].isspace():
+    end = min(e, k + 40)
+    while k < end and not text[k].isspace():
         if text[k] in "@/.:":
             return False  # Jane.Doe@example.com, example.Com/page
         k += 1
