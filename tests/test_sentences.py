@@ -100,6 +100,7 @@ def test_suite_score_meets_target() -> None:
         # S2: ?/! in quotes, then a name and a reporting verb
         ('"Stop!" Tom shouted.', ['"Stop!" Tom shouted.']),
         ('"Stop!" Tom ran.', ['"Stop!"', "Tom ran."]),
+        ('He asked, "Why?" Tom said no.', ['He asked, "Why?"', "Tom said no."]),
         # S3: titles and never-final abbreviations
         (
             "Dr. Smith arrived at 3.30 p.m. on Monday.",
@@ -139,6 +140,8 @@ def test_suite_score_meets_target() -> None:
         ('"Go." He went.', ['"Go."', "He went."]),
         ("(It rained.) We left.", ["(It rained.)", "We left."]),
         ("It ended. ” Then more.", ["It ended. ”", "Then more."]),
+        # ... but a closing mark glued to a capitalised word is an opening quote
+        ("It ended. ”The next began.", ["It ended.", "”The next began."]),
     ],
 )
 def test_rule(text: str, gold: list[str]) -> None:

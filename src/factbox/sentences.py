@@ -415,16 +415,22 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
         cut = m.end()
         if c0 in _CLOSE_ONLY:
             # a detached closing quote or bracket ("ended. ”") belongs to this sentence
+            k0 = k
             while k < e and text[k] in _CLOSERS:
                 k += 1
-            if k >= e or not text[k].isspace():
+            if k >= e:
                 continue
-            punct += text[cut:k].replace(" ", "").replace("\n", "")
-            cut = k
-            while k < e and text[k].isspace():
-                k += 1
-            if k >= e or text[k].islower():
+            if text[k].isspace():
+                punct += text[cut:k].replace(" ", "").replace("\n", "")
+                cut = k
+                while k < e and text[k].isspace():
+                    k += 1
+                if k >= e or text[k].islower():
+                    continue
+            elif not text[k].isupper():
                 continue
+            else:
+                k = k0  # ”The: a closing mark used as an opening quote
             c0 = text[k]
         if i == s or text[i - 1].isspace():
             pre = ""
@@ -434,7 +440,8 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
             pre = text[j + 1 : i]
             if "\t" in pre or "\xa0" in pre:
                 pre = pre.split()[-1]
-        if _is_boundary(text, punct, pre, i, c0=c0, k=k):
+        start = cuts[-1] if cuts and cuts[-1] > s else s
+        if _is_boundary(text, punct, pre, i, c0=c0, k=k, start=start):
             cuts.append(cut)
 
 
@@ -462,7 +469,7 @@ def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:
     return True
 
 
-def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) -> bool:
+def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int, start: int) -> bool:
     """Rules S1–S6 for end punctuation ``punct`` at ``i`` after the chunk ``pre``; the next
     word starts at ``k``.
 
@@ -477,7 +484,11 @@ def _is_boundary(text: str, punct: str, pre: str, i: int, *, c0: str, k: int) ->
     if term != ".":
         if "?" in term or "!" in term or "‽" in term:
             if close and close[-1] in _QUOTES_CLOSE and c0.isupper():
-                return _REPORT_RE.match(text, k) is None  # S2
+                # S2, when the quotation opens the sentence ("Why?" Tom asked.), not when it
+                # is quoted inside one (He asked, "Why?" Tom said: ...).
+                if _REPORT_RE.match(text, k) is None:
+                    return True
+                return not _quote_opens_sentence(text, start, i)
             return True
         return True  # an ellipsis before anything but lower case
     if c0 in ".…":
@@ -550,3 +561,10 @@ def _after_capitalised(text: str, i: int) -> bool:
     while j >= 0 and not text[j].isspace():
         j -= 1
     return k >= 0 and text[j + 1].isupper()
+
+
+def _quote_opens_sentence(text: str, start: int, i: int) -> bool:
+    """Whether the sentence running from ``start`` to ``i`` begins with an opening quote."""
+    while start < i and text[start].isspace():
+        start += 1
+    return start < i and text[start] in "\"'“‘«"
