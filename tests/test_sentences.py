@@ -133,6 +133,8 @@ def test_suite_score_meets_target() -> None:
             "It cost $3.50 at www.shop.example.com today.",
             ["It cost $3.50 at www.shop.example.com today."],
         ),
+        # non-breaking spaces are white space like any other
+        ("Dr.\xa0Lee\xa0left.\xa0He\xa0came.", ["Dr.\xa0Lee\xa0left.", "He\xa0came."]),
         # ellipses
         ("Wait... what?", ["Wait... what?"]),
         ("Wait... What now?", ["Wait...", "What now?"]),

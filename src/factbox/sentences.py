@@ -65,6 +65,7 @@ _ENUM_RE = re.compile(r"(?<![^\s•▪◦‣●■►⁃])\(?(\d{1,2}|[a-z])(?:\
 _ENUM_ONE_RE = re.compile(r"[1a](?:\.\)?|\))\s+[A-Z\"“]")  # a possible first item
 _BULLETS = "•▪◦‣●■►⁃"
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_NONSPACE_RE = re.compile(r"\S+")
 _INITIALISM_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _BYLINE_RE = re.compile(r"(?:By|BY|From|Posted by|Written by)\s+[A-Z]")
 _DATE_RE = re.compile(
@@ -293,8 +294,8 @@ def _split_block(text: str, s: int, e: int, cuts: list[int], items: _Items | Non
 
 
 def _first_word_len(line: str) -> int:
-    sp = line.find(" ")
-    return len(line) if sp < 0 else sp
+    m = _NONSPACE_RE.match(line)
+    return m.end() if m else 0
 
 
 def _starts_lower(line: str) -> bool:
