@@ -52,14 +52,14 @@ def load_suite(path: Path = SUITE) -> list[dict]:
 def splitters() -> dict[str, Splitter]:
     out: dict[str, Splitter] = {"factbox": sentences}
     try:
-        import pysbd  # noqa: PLC0415
+        import pysbd
 
         seg = pysbd.Segmenter(language="en", clean=False)
         out["pysbd"] = lambda t: [s.strip() for s in seg.segment(t) if s.strip()]
     except ImportError:
         print("pySBD not installed: skipped", file=sys.stderr)
     try:
-        from nltk.tokenize.punkt import PunktSentenceTokenizer  # noqa: PLC0415
+        from nltk.tokenize.punkt import PunktSentenceTokenizer
 
         punkt = PunktSentenceTokenizer()
         out["punkt-untrained"] = lambda t: [s.strip() for s in punkt.tokenize(t) if s.strip()]
