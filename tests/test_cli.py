@@ -271,6 +271,7 @@ def test_internal_errors_are_reported_per_input_with_exit_3(
         (["--jobs", "0", "x"], "Invalid value for '-j' / '--jobs'"),
         (["--dale-chall-list", "/no/such/list", "x"], "does not exist"),
         (["--bogus", "x"], "No such option"),
+        (["--json", "--csv", "x"], "--json and --csv cannot be used together"),
     ],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:

@@ -348,8 +348,8 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
 @click.command("profile")
 @click.argument("paths", metavar="FILE...", nargs=-1, required=True)
 @click.option("--all", "show_all", is_flag=True, help="Add every count, formula and measure.")
-@click.option("--json", "fmt", flag_value="json", help="One JSON object per line per input.")
-@click.option("--csv", "fmt", flag_value="csv", help="One CSV table, a row per input.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line per input.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV table, a row per input.")
 @click.option(
     "--syllable-method",
     type=click.Choice(SYLLABLE_METHODS),
@@ -419,7 +419,8 @@ def profile_command(
     *,
     paths: tuple[str, ...],
     show_all: bool,
-    fmt: str | None,
+    as_json: bool,
+    as_csv: bool,
     syllable_method: str,
     mattr_window: int,
     msttr_segment: int,
@@ -432,6 +433,9 @@ def profile_command(
     progress: bool | None,
 ) -> None:
     """Print a fact box for each FILE ('-' reads standard input; directories are walked)."""
+    if as_json and as_csv:
+        raise click.UsageError("--json and --csv cannot be used together")
+    fmt = "json" if as_json else "csv" if as_csv else "text"
     try:
         config = config_from_options(
             syllable_method=syllable_method,
@@ -442,13 +446,13 @@ def profile_command(
             dale_chall_list=dale_chall_list,
             spache_list=spache_list,
         )
-    except FactboxError as exc:
+    except FactboxError as exc:  # a bad option value (e.g. an unreadable word list)
         _fail(str(exc), EXIT_USAGE)
     sources = expand(paths)
     show_bar = _stderr_is_terminal() if progress is None else progress
     status = _emit(
         run(sources, config, encoding=encoding, jobs=jobs),
-        fmt=fmt or "text",
+        fmt=fmt,
         show_all=show_all,
         headers=len(sources) > 1,
         config=config,
@@ -489,7 +493,7 @@ def _emit(
         for name, result in results:
             if isinstance(result, FactboxError):
                 printer.err(f"factbox: {result}")
-                status = max(status, EXIT_INPUT)
+                status = max(status, result.exit_code)
             elif isinstance(result, str):
                 printer.err(f"factbox: {result}")
                 status = max(status, EXIT_INTERNAL)
