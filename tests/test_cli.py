@@ -87,7 +87,7 @@ def test_stdin(files: dict[str, Path]) -> None:
 def test_all_adds_every_measure_with_reasons(files: dict[str, Path]) -> None:
     r = invoke("--all", files["cat.txt"])
     assert r.exit_code == 0
-    assert r.stdout.startswith(CAT_BOX + "Syllable method: cmudict\n\nCounts\n")
+    assert r.stdout.startswith(CAT_BOX + "Syllable method: cmudict\n")
     for section in ("\nCounts\n", "\nReadability\n", "\nDiversity\n"):
         assert section in r.stdout
     assert re.search(r"\n  Sentences: +2\n", r.stdout)
@@ -255,6 +255,51 @@ def test_internal_errors_are_reported_per_input_with_exit_3(
     assert r.stderr == (
         f"factbox: {files['cat.txt']}: internal error (RuntimeError: boom); please report it\n"
     )
+
+
+class _StubBox:
+    """A box whose to_dict() has the shapes other modules add: nested groups and lists."""
+
+    level, tokens, types, ttr = 7.25, 10, 9, 0.9
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "level": self.level,
+            "tokens": self.tokens,
+            "types": self.types,
+            "ttr": self.ttr,
+            "cefr": "B1",
+            "grade": None,
+            "notes": {"grade": "too short"},
+            "vocabulary": {
+                "cefr_tokens": {"A1": 0.5, "B1": 0.5},
+                "hard_words": [{"word": "ferry", "count": 2, "forms": ["ferry", "ferries"]}],
+            },
+        }
+
+
+def test_all_shows_nested_groups_and_lists() -> None:
+    text = profile_cmd.format_all(_StubBox())  # type: ignore[arg-type]
+    assert text == (
+        "Fact Box\nLevel: 7.250\nTokens: 10\nTypes: 9\nTTR: 0.900\n"
+        "CEFR level (learned): B1\n"
+        "Grade (learned): n/a (too short)\n"
+        "\nVocabulary\n"
+        "  CEFR tokens:\n"
+        "    A1: 0.500\n"
+        "    B1: 0.500\n"
+        "  Hard words:  word=ferry count=2 forms=ferry,ferries\n"
+    )
+
+
+def test_csv_flattens_nested_groups_and_json_encodes_lists() -> None:
+    flat = profile_cmd.flatten({"path": "p", **_StubBox().to_dict()})
+    assert flat["vocabulary.cefr_tokens.A1"] == 0.5
+    assert flat["notes"] == "grade: too short"
+    cell = profile_cmd._csv_cell(flat["vocabulary.hard_words"])
+    assert json.loads(cell) == [{"word": "ferry", "count": 2, "forms": ["ferry", "ferries"]}]
+    assert profile_cmd._csv_cell(None) == ""
+    assert profile_cmd._csv_cell(0.1) == "0.1"
 
 
 # --- usage errors: exit 2 ---------------------------------------------------------------------
@@ -439,5 +484,6 @@ def test_exit_codes_are_documented() -> None:
         profile_cmd.EXIT_INPUT,
         profile_cmd.EXIT_USAGE,
         profile_cmd.EXIT_INTERNAL,
+        profile_cmd.EXIT_INTERRUPTED,
     ):
         assert re.search(rf"^\| *{code} *\|", doc, re.M), f"exit code {code}"

@@ -17,6 +17,8 @@ import io as _stdio
 import json
 import multiprocessing
 import os
+import re
+import signal
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -34,6 +36,7 @@ EXIT_OK = 0
 EXIT_INPUT = 1  # at least one input could not be profiled; the others were printed
 EXIT_USAGE = 2  # bad command line or option value; nothing was profiled
 EXIT_INTERNAL = 3  # a bug: an unexpected exception while profiling an input
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), as shells report it
 
 #: Below this many bytes in total, inputs are profiled in-process even when several cores are
 #: available (starting workers costs more than it saves; see docs/cli.md for the measurement).
@@ -117,6 +120,7 @@ _worker_state: tuple[ProfileConfig, str | None] | None = None
 def _init_worker(config: ProfileConfig, encoding: str | None) -> None:
     global _worker_state  # noqa: PLW0603 - per-process state of a pool worker
     _worker_state = (config, encoding)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent alone
     _warm_up(config)
 
 
@@ -270,30 +274,70 @@ _LABELS = {
     "mtld": "MTLD",
     "hdd": "HD-D",
     "yule_k": "Yule's K",
+    # learned level (docs/level.md)
+    "grade": "Grade (learned)",
+    "cefr": "CEFR level (learned)",
 }
 
 
 def _label(key: str) -> str:
-    return _LABELS.get(key) or key.replace("_", " ").capitalize()
+    if key in _LABELS:
+        return _LABELS[key]
+    label = key.replace("_", " ")
+    label = label[:1].upper() + label[1:]
+    return re.sub(r"\bcefr\b", "CEFR", label, flags=re.IGNORECASE)
+
+
+_BOX_KEYS = frozenset({"level", "tokens", "types", "ttr", "notes"})
+
+
+def _show(key: str, value: Any, notes: dict[str, str]) -> str:
+    if value is None:
+        return f"n/a ({notes[key]})" if key in notes else "n/a"
+    if isinstance(value, list | tuple):
+        return "; ".join(_show_item(v) for v in value) if value else "none"
+    return _num(value)
+
+
+def _show_item(v: Any) -> str:
+    if isinstance(v, dict):
+        return " ".join(f"{k}={_show_item(x)}" for k, x in v.items())
+    if isinstance(v, list | tuple):
+        return ",".join(_show_item(x) for x in v)
+    return _num(v)
+
+
+def _section(values: dict[str, Any], notes: dict[str, str], indent: str) -> list[str]:
+    width = max((len(_label(k)) for k in values), default=0) + 1
+    lines = []
+    for key, value in values.items():
+        if isinstance(value, dict):
+            lines.append(f"{indent}{_label(key)}:")
+            lines.extend(_section(value, notes, indent + "  "))
+        else:
+            lines.append(f"{indent}{_label(key) + ':':<{width}} {_show(key, value, notes)}")
+    return lines
 
 
 def format_all(box: FactBox) -> str:
-    """The box followed by every count, formula and measure; ``n/a (reason)`` where undefined."""
+    """The box, then every other value of :meth:`FactBox.to_dict`: single values first, then
+    one section per group (counts, readability, diversity, …). Undefined values are shown as
+    ``n/a (reason)`` with the reason from ``FactBox.notes``."""
     d = box.to_dict()
-    notes: dict[str, str] = d.get("notes", {})
-    lines = [format_box(box).rstrip("\n"), f"Syllable method: {box.syllable_method}"]
-    for section in ("counts", "readability", "diversity"):
-        values = d.get(section)
-        if not isinstance(values, dict):
+    notes: dict[str, str] = d.get("notes") or {}
+    lines = [format_box(box).rstrip("\n")]
+    sections = []
+    for key, value in d.items():
+        if key in _BOX_KEYS:
             continue
+        if isinstance(value, dict):
+            sections.append((key, value))
+        else:
+            lines.append(f"{_label(key)}: {_show(key, value, notes)}")
+    for key, values in sections:
         lines.append("")
-        lines.append(section.capitalize())
-        width = max((len(_label(k)) for k in values), default=0) + 1
-        for key, value in values.items():
-            shown = _num(value)
-            if value is None and key in notes:
-                shown = f"n/a ({notes[key]})"
-            lines.append(f"  {_label(key) + ':':<{width}} {shown}")
+        lines.append(_label(key))
+        lines.extend(_section(values, notes, "  "))
     return "\n".join(lines) + "\n"
 
 
@@ -328,6 +372,8 @@ def _csv_cell(x: Any) -> Any:
         return ""
     if isinstance(x, float):
         return repr(x)
+    if isinstance(x, list | tuple):  # e.g. a list of records: one cell of JSON
+        return json.dumps(x, ensure_ascii=False)
     return x
 
 
@@ -450,14 +496,17 @@ def profile_command(
         _fail(str(exc), EXIT_USAGE)
     sources = expand(paths)
     show_bar = _stderr_is_terminal() if progress is None else progress
-    status = _emit(
-        run(sources, config, encoding=encoding, jobs=jobs),
-        fmt=fmt,
-        show_all=show_all,
-        headers=len(sources) > 1,
-        config=config,
-        bar_total=len(sources) if show_bar and len(sources) > 1 else 0,
-    )
+    try:
+        status = _emit(
+            run(sources, config, encoding=encoding, jobs=jobs),
+            fmt=fmt,
+            show_all=show_all,
+            headers=len(sources) > 1,
+            config=config,
+            bar_total=len(sources) if show_bar and len(sources) > 1 else 0,
+        )
+    except KeyboardInterrupt:
+        _fail("interrupted", EXIT_INTERRUPTED)
     sys.exit(status)
 
 
