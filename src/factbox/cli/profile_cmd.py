@@ -344,16 +344,19 @@ def format_all(box: FactBox) -> str:
 def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Nested dicts to dotted keys: ``{"counts": {"tokens": 3}}`` → ``{"counts.tokens": 3}``.
 
-    ``notes`` (field → reason) becomes one column, ``"field: reason; …"``.
+    ``notes`` (field → reason) becomes one column, ``"field: reason; …"``, placed last.
     """
     out: dict[str, Any] = {}
+    notes = None
     for key, value in d.items():
         if key == "notes" and not prefix and isinstance(value, dict):
-            out["notes"] = "; ".join(f"{k}: {v}" for k, v in value.items())
+            notes = "; ".join(f"{k}: {v}" for k, v in value.items())
         elif isinstance(value, dict):
             out.update(flatten(value, f"{prefix}{key}."))
         else:
             out[prefix + key] = value
+    if notes is not None:
+        out["notes"] = notes
     return out
 
 
