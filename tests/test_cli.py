@@ -135,6 +135,35 @@ def test_profile_options_reach_the_config(monkeypatch: pytest.MonkeyPatch, files
     assert cfg.syllable_method == "pyphen"
 
 
+def test_word_list_options_enable_dale_chall_and_spache(tmp_path: Path) -> None:
+    pytest.importorskip("factbox.wordlists")
+    words = tmp_path / "familiar.txt"
+    words.write_text("# our own toy list\nthe\ncat\nsat\non\nmat\nit\nwas\nhappy\n")
+    cat = tmp_path / "cat.txt"
+    cat.write_text(CAT)
+    plain = json.loads(invoke("--json", cat).stdout)
+    listed = json.loads(
+        invoke("--json", "--dale-chall-list", words, "--spache-list", words, cat).stdout
+    )
+    assert plain["readability"]["dale_chall"] is None
+    assert listed["readability"]["dale_chall"] is not None
+    assert listed["readability"]["spache"] is not None
+    assert listed["counts"]["difficult_words"] == 0  # every word of CAT is on the list
+
+
+def test_word_list_options_without_the_wordlists_module(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "factbox.wordlists", None)  # import fails
+    words = tmp_path / "familiar.txt"
+    words.write_text("the\n")
+    r = invoke("--dale-chall-list", words, tmp_path)
+    assert r.exit_code == 2
+    assert (
+        r.stderr == "factbox: --dale-chall-list needs factbox.wordlists, which this build lacks\n"
+    )
+
+
 # --- JSON and CSV -----------------------------------------------------------------------------
 
 

@@ -80,7 +80,7 @@ def _load_list(path: str | None, option: str) -> frozenset[str] | None:
         from factbox.wordlists import (  # noqa: PLC0415 - optional module, loaded only if used
             load_wordlist,  # type: ignore[import-not-found,unused-ignore]
         )
-    except ImportError:  # pragma: no cover - depends on the build
+    except ImportError:  # not in every build
         raise ConfigError(f"{option} needs factbox.wordlists, which this build lacks") from None
     return frozenset(load_wordlist(path))
 
