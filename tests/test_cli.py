@@ -411,6 +411,20 @@ def test_parallel_output_equals_serial(tmp_path: Path, fmt: list[str]) -> None:
     assert serial.stdout.count("Fact Box") == (0 if fmt in (["--json"], ["--csv"]) else 23)
 
 
+def _die(path: str) -> None:
+    os._exit(9)  # a worker killed (e.g. by the out-of-memory killer)
+
+
+def test_a_dead_worker_is_one_line_and_exit_3(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr(profile_cmd, "_pool_job", _die)  # forked workers see the patch
+    r = invoke("-j2", many_files(tmp_path, 4))
+    assert r.exit_code == 3
+    assert r.stderr.startswith("factbox: a worker process died (out of memory?)")
+    assert len(r.stderr.splitlines()) == 1
+
+
 def test_small_batches_and_single_files_stay_in_process(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

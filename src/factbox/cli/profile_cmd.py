@@ -22,6 +22,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 import click
@@ -178,8 +179,6 @@ def run(
     n_workers = min(jobs or default_jobs(), len(todo))
     if jobs is None and _total_bytes(todo) < PARALLEL_MIN_BYTES:
         n_workers = 1
-    if any(s.path == "-" for s in todo):
-        n_workers = 1 if len(todo) == 1 else n_workers
     if n_workers <= 1:
         for src in sources:
             yield src.name, src.error or _run_one(src.path, config, encoding)
@@ -510,6 +509,12 @@ def profile_command(
         )
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
+    except BrokenProcessPool:
+        _fail(
+            "a worker process died (out of memory?); the output above is complete "
+            "up to that input; try fewer processes (-j)",
+            EXIT_INTERNAL,
+        )
     sys.exit(status)
 
 
