@@ -21,7 +21,7 @@ class EmptyTextError(FactboxError, ValueError):
 class InputError(FactboxError):
     """An input file cannot be read as text (missing, binary, undecodable, unreadable)."""
 
-    exit_code = 2
+    exit_code = 1  # like any failed input; 2 is for usage errors (docs/errors.md)
 
 
 class ConfigError(FactboxError, ValueError):

@@ -98,7 +98,8 @@ def profile(
         if toks[0][0].isupper():
             capitalised_initial.append(toks[0])
 
-    folded = [fold(t) for t in tokens]
+    fold_of = {t: fold(t) for t in set(tokens)}  # per distinct token, not per token (speed)
+    folded = [fold_of[t] for t in tokens]
     freqs: Counter[str] = Counter(folded)
 
     syllables = letters = characters = mono = poly = long_words = 0
@@ -111,9 +112,13 @@ def profile(
             mono += f
         elif s >= 3:
             poly += f
-        n_letters = sum(1 for ch in typ if ch.isalpha())
+        if typ.isalpha():  # most types: every character is a letter (fast path, same result)
+            n_letters = n_chars = len(typ)
+        else:
+            n_letters = sum(1 for ch in typ if ch.isalpha())
+            n_chars = sum(1 for ch in typ if ch.isalnum())
         letters += n_letters * f
-        characters += sum(1 for ch in typ if ch.isalnum()) * f
+        characters += n_chars * f
         if n_letters > 6:
             long_words += f
 

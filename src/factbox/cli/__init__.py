@@ -18,9 +18,10 @@ class DefaultGroup(click.Group):
     """A group that runs ``profile`` when the first argument is not a subcommand name."""
 
     default_command = "profile"
+    group_options = ("-h", "--help", "--version")
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if not args or (args[0] not in self.commands and args[0] not in ("--help", "--version")):
+        if not args or (args[0] not in self.commands and args[0] not in self.group_options):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -40,5 +41,5 @@ cli.add_command(profile_command)
 
 
 def main() -> None:
-    """Console-script entry point."""
-    cli()
+    """Console-script entry point (also ``python -m factbox``)."""
+    cli(prog_name="factbox")
