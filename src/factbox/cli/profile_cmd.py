@@ -28,7 +28,7 @@ from typing import Any
 import click
 
 from factbox.config import SYLLABLE_METHODS, ProfileConfig
-from factbox.errors import ConfigError, EmptyTextError, FactboxError
+from factbox.errors import EmptyTextError, FactboxError
 from factbox.io import Source, display_name, expand, read_text
 from factbox.profile import FactBox, profile
 
@@ -77,12 +77,8 @@ def config_from_options(
 def _load_list(path: str | None, option: str) -> frozenset[str] | None:
     if path is None:
         return None
-    try:
-        from factbox.wordlists import (  # noqa: PLC0415 - optional module, loaded only if used
-            load_wordlist,  # type: ignore[import-not-found,unused-ignore]
-        )
-    except ImportError:  # not in every build
-        raise ConfigError(f"{option} needs factbox.wordlists, which this build lacks") from None
+    from factbox.wordlists import load_wordlist
+
     return frozenset(load_wordlist(path))
 
 
@@ -603,7 +599,7 @@ class _Printer:
     def __init__(self, bar_total: int) -> None:
         self._bar: Any = None
         if bar_total:
-            from tqdm import tqdm  # noqa: PLC0415 - only when a bar is shown
+            from tqdm import tqdm
 
             tqdm.monitor_interval = 0  # no monitor thread
             self._bar = tqdm(
