@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,9 +15,9 @@ from factbox.config import ProfileConfig, SyllableMethod
 from factbox.counts import Counts
 from factbox.diversity import Diversity
 from factbox.readability import Readability
-from factbox.sentences import sentences as _sentences
+from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
-from factbox.tokens import fold, foreign_characters, strip_urls, words
+from factbox.tokens import TOKEN_RE, fold, foreign_characters, strip_urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,29 @@ def _finite(x: Any) -> Any:
     return x
 
 
+# Per-type facts that never change between texts: (syllables, letters, characters), one cache per
+# syllable method. A plain dict lookup is several times cheaper than an lru_cache call; the cache
+# is emptied when it grows past _TYPE_CACHE_MAX types, so memory stays bounded on web-scale runs.
+_TYPE_CACHE_MAX = 500_000
+_TYPE_CACHES: dict[str, dict[str, tuple[int, int, int]]] = {}
+_HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
+
+
+def _type_info_cache(method: str) -> dict[str, tuple[int, int, int]]:
+    cache = _TYPE_CACHES.setdefault(method, {})
+    if len(cache) > _TYPE_CACHE_MAX:
+        cache.clear()
+    return cache
+
+
+def _type_info(typ: str, count_syllables: Callable[[str], int]) -> tuple[int, int, int]:
+    if typ.isalpha():  # most types: every character is a letter
+        return count_syllables(typ), len(typ), len(typ)
+    n_letters = sum(1 for ch in typ if ch.isalpha())
+    n_chars = sum(1 for ch in typ if ch.isalnum())
+    return count_syllables(typ), n_letters, n_chars
+
+
 def profile(
     text: str,
     *,
@@ -85,38 +109,44 @@ def profile(
     capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     n_sentences = 0
-    for sent in _sentences(stripped):
-        toks = words(sent)
+    findall = TOKEN_RE.findall
+    for start, end in sentence_spans(stripped):
+        toks = findall(stripped, start, end)  # tokenise in place: no slicing per sentence
         if not toks:
             continue
         n_sentences += 1
         tokens.extend(toks)
-        if _counts.is_title_case_headline(sent, toks):
+        if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
+            stripped[start:end], toks
+        ):
             title_case.extend(toks)
             continue
         capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
         if toks[0][0].isupper():
             capitalised_initial.append(toks[0])
 
-    fold_of = {t: fold(t) for t in set(tokens)}  # per distinct token, not per token (speed)
+    # Fold each distinct token once, then count types (speed: per distinct token, not per token).
+    raw_counts = Counter(tokens)
+    fold_of = {t: fold(t) for t in raw_counts}
     folded = [fold_of[t] for t in tokens]
-    freqs: Counter[str] = Counter(folded)
+    freqs: Counter[str] = Counter()
+    for t, f in raw_counts.items():
+        freqs[fold_of[t]] += f
 
     syllables = letters = characters = mono = poly = long_words = 0
     syl_of: dict[str, int] = {}
+    info_cache = _type_info_cache(cfg.syllable_method)
     for typ, f in freqs.items():
-        s = count_syllables(typ)
+        info = info_cache.get(typ)
+        if info is None:
+            info = info_cache[typ] = _type_info(typ, count_syllables)
+        s, n_letters, n_chars = info
         syl_of[typ] = s
         syllables += s * f
         if s == 1:
             mono += f
         elif s >= 3:
             poly += f
-        if typ.isalpha():  # most types: every character is a letter (fast path, same result)
-            n_letters = n_chars = len(typ)
-        else:
-            n_letters = sum(1 for ch in typ if ch.isalpha())
-            n_chars = sum(1 for ch in typ if ch.isalnum())
         letters += n_letters * f
         characters += n_chars * f
         if n_letters > 6:
