@@ -388,6 +388,10 @@ def syllables(word: str, use_dictionary: bool = True) -> int:
 # ---------------------------------------------------------------------------------------------
 # Hyphenation-based counts (legacy tools)
 
+# textstat ≤ 0.7.4 remove_punctuation(): an apostrophe survives only before a contraction
+# ending (t, s, d, ve, ll, re); every other character that is not a word character or space
+# is deleted.
+_PYPHEN_QUOTE = re.compile(r"'(?![tsd]\b|ve\b|ll\b|re\b)")
 _PYPHEN_STRIP = re.compile(r"[^\w\s']")
 
 
@@ -402,13 +406,14 @@ def pyphen_syllables(word: str) -> int:
     """Syllables as pyphen en_US hyphenation points + 1, as textstat ≤ 0.7.4, textacy and
     TextDescriptives count them.
 
-    Like textstat ≤ 0.7.4 the word is lower-cased and stripped of punctuation other than
-    apostrophes first ("U.S." → "us", "13.6" → "136"); a word pyphen cannot hyphenate (one
-    syllable, too short, digits only) counts 1. A string without a letter or digit counts 0.
+    Like textstat ≤ 0.7.4 the word is lower-cased and stripped of punctuation first, keeping
+    only apostrophes of contractions ("U.S." → "us", "13.6" → "136", "O'Malley" → "omalley",
+    "China's" stays); a word pyphen cannot hyphenate (one syllable, too short, digits only)
+    counts 1. A string without a letter or digit counts 0.
     """
     if not isinstance(word, str):
         return 0
-    w = _PYPHEN_STRIP.sub("", word.lower())
+    w = _PYPHEN_STRIP.sub("", _PYPHEN_QUOTE.sub("", word.lower().replace("\u2019", "'")))
     w = "".join(w.split())
     if not any(c.isalnum() for c in w):
         return 0
