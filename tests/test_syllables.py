@@ -160,7 +160,7 @@ def test_initialisms(word: str, expected: int) -> None:
         ("1.2bn", 5),  # one(1) point(1) two(1) bil-lion(2)
         ("1,000km", 7),  # one(1) thou-sand(2) ki-lo-me-tres(4)
         ("5kg", 4),  # five(1) ki-lo-grams(3)
-        ("1918", 4),  # year style (Flesch 1948): nine-teen(2) eigh-teen(2)
+        ("1918", 4),  # read as a year: nine-teen(2) eigh-teen(2)
         ("1905", 4),  # nine-teen(2) oh(1) five(1)
         ("1900", 4),  # nine-teen(2) hun-dred(2)
         ("1,918", 8),  # with a separator it is a quantity: one thou-sand nine hun-dred eigh-teen

@@ -11,8 +11,8 @@
 * **Tokens with structure** are read aloud: initialisms letter by letter ("U.S." → 2),
   numbers as English number words ("2024" → "two thousand twenty-four" → 6, "13.6" →
   "thirteen point six" → 4, "1,000" → 3, "20th" → "twentieth" → 3, "5G" → "five G" → 2),
-  4-digit numbers from 1100 to 1999 as years ("1918" → "nineteen eighteen" → 4, Flesch's own
-  example), clitics by rule ("Macron's" → 2 + 1), accented letters without their accents.
+  4-digit numbers from 1100 to 1999 as years ("1918" → "nineteen eighteen" → 4), clitics
+  by rule ("Jones's" → 1 + 1), accented letters without their accents ("café" → "cafe").
 * Case never matters. Any string with a letter or digit gets at least 1; a string without
   one (``""``, ``"--"``) gets 0. :func:`syllables` never raises.
 
