@@ -480,14 +480,13 @@ def pyphen_syllables(word: str) -> int:
     """
     if not isinstance(word, str):
         return 0
-    w = _PYPHEN_STRIP.sub("", _PYPHEN_QUOTE.sub("", word.lower().replace("\u2019", "'")))
-    w = "".join(w.split())
-    if not any(c.isalnum() for c in w):
-        return 0
+    text = _PYPHEN_STRIP.sub("", _PYPHEN_QUOTE.sub("", word.lower().replace("\u2019", "'")))
     fast = _hyphenator()
-    if fast is None:
-        return len(_pyphen().positions(w)) + 1
-    return fast.points(w) + 1
+    total = 0
+    for w in text.split():  # several words: the sum, as textstat counts a text
+        if any(c.isalnum() for c in w):
+            total += 1 + (fast.points(w) if fast else len(_pyphen().positions(w)))
+    return total
 
 
 _CACHED: dict[str, Callable[[str], int]] = {
