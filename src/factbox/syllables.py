@@ -363,10 +363,6 @@ def _part(p: str, use_dictionary: bool) -> int:
     if "." in p or "," in p:  # node.js, a,b: the pieces one by one
         return sum(_part(q, use_dictionary) for q in re.split(r"[.,]", p) if q)
     if "'" in p:
-        if use_dictionary:
-            n = _cmu().get(p)
-            if n is not None:
-                return n
         return _apostrophe_word(p, use_dictionary)
     return _word(p, use_dictionary)
 
