@@ -411,7 +411,7 @@ _PYPHEN_STRIP = re.compile(r"[^\w\s']")
 
 @lru_cache(maxsize=1)
 def _pyphen() -> Any:
-    import pyphen  # noqa: PLC0415  (lazy: only syllable_method="pyphen" needs it)
+    import pyphen
 
     return pyphen.Pyphen(lang="en_US")
 
