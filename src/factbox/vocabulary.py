@@ -1,0 +1,319 @@
+"""Vocabulary profile: CEFR level and frequency band of every word, and the hard words.
+
+Definitions (full text, sources and differences from other tools in ``docs/level.md``):
+
+* **Word list.** CEFR-J Vocabulary Profile 1.5 (A1–B2) and Octanove Vocabulary Profile C1/C2
+  1.0, shipped as ``data/wordlists/cefr.tsv`` (built by ``scripts/build_wordlists.py``; citation
+  in ``data/wordlists/NOTICE.md``). Multi-word entries are not used.
+* **Headword.** A type on the list is its own headword (``better`` is listed, A1). Otherwise its
+  lemmas from lemminflect's dictionary (``signed`` → *sign*, ``countries`` → *country*,
+  ``went`` → *go*) are looked up; clitics are split first (``children's`` → *children* →
+  *child*, ``don't`` → *do*, ``won't`` → *will*). A lemma found with the part of speech
+  lemminflect gave it takes that entry's level (``signed`` is a verb form: *sign* verb, B1);
+  without a matching part of speech the lemma's lowest level is used. With no context, a word
+  gets the **easiest** of its candidate readings.
+* **Level** of a type: the headword's level, or ``unlisted``.
+* **Band** of a type: by rank in wordfreq's English list (``top_n_list("en")``), taking the better
+  rank of the form and its headword: K1 = ranks 1–1000, K2 = 1001–2000, … K5, ``K6-10`` =
+  5001–10000, ``off`` = beyond 10000 or absent.
+* **Numbers** (types containing a digit) and **proper nouns** (types off the list, after
+  lemmatisation, that are never written in lower case in the text: ``Anitta``, ``NASA``,
+  ``U.S.``) are left out of every share and reported as counts. A listed word is never a proper
+  noun (``Brown``, ``May`` count as *brown*, *may*).
+* **Shares** are of the remaining tokens (``cefr_tokens``) and of their distinct case-folded
+  types (``cefr_types``); each set of shares sums to 1.
+* **Hard words**: listed words above ``hard_level`` (default B2, so C1 and C2) and unlisted
+  words outside K1–K5, with their counts, most frequent first.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from factbox.errors import ConfigError
+from factbox.tokens import fold, words
+
+LEVELS: tuple[str, ...] = ("A1", "A2", "B1", "B2", "C1", "C2")
+UNLISTED = "unlisted"
+CEFR_KEYS: tuple[str, ...] = (*LEVELS, UNLISTED)
+BANDS: tuple[str, ...] = ("K1", "K2", "K3", "K4", "K5", "K6-10", "off")
+_BAND_LIMITS = (1000, 2000, 3000, 4000, 5000, 10000)
+_WORDLIST_HEADER = "# factbox-cefr-wordlist 1"
+_LEVEL_INDEX = {lv: i for i, lv in enumerate(LEVELS)}
+# lemminflect part-of-speech tags → the coarse tags of the shipped list
+_UPOS = {"NOUN": "NOUN", "PROPN": "NOUN", "VERB": "VERB", "AUX": "VERB", "ADJ": "ADJ", "ADV": "ADV"}
+_NT_BASES = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
+_EXTRA_LEMMAS = {"cannot": "can"}
+
+
+class WordListError(ConfigError):
+    """The shipped word list is missing or not in the expected format."""
+
+
+@dataclass(frozen=True, slots=True)
+class WordInfo:
+    """What the profile knows about one case-folded type."""
+
+    headword: str  # the list headword, or the type itself when unlisted
+    level: str  # "A1" … "C2" or "unlisted"
+    band: str  # "K1" … "K5", "K6-10" or "off"
+
+
+@dataclass(frozen=True, slots=True)
+class HardWord:
+    """A hard word: its headword, level, band, number of tokens and the forms seen."""
+
+    word: str
+    level: str
+    band: str
+    count: int
+    forms: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "word": self.word,
+            "level": self.level,
+            "band": self.band,
+            "count": self.count,
+            "forms": list(self.forms),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VocabularyProfile:
+    """The vocabulary profile of a text (see the module docstring for every definition).
+
+    tokens / types:   tokens and distinct types profiled (numbers and proper nouns left out)
+    numbers:          tokens left out as numbers
+    proper_nouns:     tokens left out as proper nouns
+    cefr_tokens:      share of ``tokens`` at each level A1 … C2 and ``unlisted`` (sums to 1)
+    cefr_types:       the same for ``types``
+    band_tokens:      share of ``tokens`` in each frequency band K1 … K5, K6-10, off
+    band_types:       the same for ``types``
+    mean_level:       mean level of listed tokens on the scale A1 = 1 … C2 = 6
+    hard_level:       words above this level are hard
+    hard_words:       the hard words, most frequent first
+    Shares and ``mean_level`` are ``None`` when there is no token to profile.
+    """
+
+    tokens: int
+    types: int
+    numbers: int
+    proper_nouns: int
+    cefr_tokens: dict[str, float | None]
+    cefr_types: dict[str, float | None]
+    band_tokens: dict[str, float | None]
+    band_types: dict[str, float | None]
+    mean_level: float | None
+    hard_level: str
+    hard_words: tuple[HardWord, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "tokens": self.tokens,
+            "types": self.types,
+            "numbers": self.numbers,
+            "proper_nouns": self.proper_nouns,
+            "cefr_tokens": dict(self.cefr_tokens),
+            "cefr_types": dict(self.cefr_types),
+            "band_tokens": dict(self.band_tokens),
+            "band_types": dict(self.band_types),
+            "mean_level": self.mean_level,
+            "hard_level": self.hard_level,
+            "hard_words": [h.to_dict() for h in self.hard_words],
+        }
+
+
+@lru_cache(maxsize=1)
+def wordlist() -> dict[str, dict[str, str]]:
+    """The shipped CEFR list: headword → {coarse POS → level}. Loaded once, on first use."""
+    try:
+        text = (resources.files("factbox") / "data" / "wordlists" / "cefr.tsv").read_text(
+            encoding="utf-8"
+        )
+    except OSError as err:  # pragma: no cover - a broken installation
+        raise WordListError(f"cannot read the shipped CEFR word list ({err}); reinstall factbox")
+    lines = text.splitlines()
+    if not lines or lines[0] != _WORDLIST_HEADER:
+        raise WordListError(
+            f"the shipped CEFR word list does not start with {_WORDLIST_HEADER!r}; "
+            "rebuild it with scripts/build_wordlists.py"
+        )
+    out: dict[str, dict[str, str]] = {}
+    for line in lines[1:]:
+        word, pos, level, _source = line.split("\t")
+        out.setdefault(word, {})[pos] = level
+    return out
+
+
+@lru_cache(maxsize=1)
+def _ranks() -> dict[str, int]:
+    import wordfreq  # heavy import: only when the first band is needed
+
+    return {w: i + 1 for i, w in enumerate(wordfreq.top_n_list("en", _BAND_LIMITS[-1]))}
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer():  # type: ignore[no-untyped-def]
+    import lemminflect
+
+    return lemminflect.getAllLemmas, lemminflect.getAllLemmasOOV
+
+
+def _band(rank: int | None) -> str:
+    if rank is not None:
+        for name, limit in zip(BANDS, _BAND_LIMITS, strict=False):
+            if rank <= limit:
+                return name
+    return "off"
+
+
+def _easiest(entries: dict[str, str]) -> str:
+    return min(entries.values(), key=_LEVEL_INDEX.__getitem__)
+
+
+def _strip_clitic(word: str) -> str:
+    if word in _EXTRA_LEMMAS:
+        return _EXTRA_LEMMAS[word]
+    if "'" not in word:
+        return word
+    if word.endswith("n't"):
+        base = word[:-3]
+        return _NT_BASES.get(base, base)
+    return word.split("'", 1)[0]
+
+
+def _candidates(word: str) -> list[tuple[str, str | None]]:
+    """(lemma, coarse POS or None) candidates for an unlisted form, best first."""
+    get_lemmas, get_oov = _lemmatizer()
+    lemmas = get_lemmas(word)
+    if not lemmas and word.endswith(("s", "ed", "ing")):
+        lemmas = {**get_oov(word, "VERB"), **get_oov(word, "NOUN")}
+    return [(lemma, _UPOS.get(upos)) for upos, ls in lemmas.items() for lemma in ls]
+
+
+@lru_cache(maxsize=200_000)
+def lookup(word: str) -> WordInfo:
+    """Headword, CEFR level and frequency band of one word (case-folded), cached per type.
+
+    >>> lookup("signed")
+    WordInfo(headword='sign', level='B1', band='K1')
+    """
+    w = fold(word)
+    lst = wordlist()
+    ranks = _ranks()
+    base = w if w in lst else _strip_clitic(w)
+    headword, level = w, UNLISTED
+    if base in lst:
+        headword, level = base, _easiest(lst[base])
+    elif base:
+        matched: list[tuple[str, str]] = []
+        fallback: list[tuple[str, str]] = []
+        candidates = _candidates(base)
+        for lemma, pos in candidates:
+            entries = lst.get(lemma)
+            if entries is None:
+                continue
+            if pos is not None and pos in entries:
+                matched.append((entries[pos], lemma))
+            else:
+                fallback.append((_easiest(entries), lemma))
+        found = matched or fallback
+        if found:
+            level, headword = min(found, key=lambda p: (_LEVEL_INDEX[p[0]], p[1]))
+        elif w.endswith("s"):  # an unlisted plural still groups under its singular
+            headword = next((lemma for lemma, pos in candidates if pos == "NOUN"), w)
+    rank_form = ranks.get(w)
+    rank_head = ranks.get(headword)
+    rank = min((r for r in (rank_form, rank_head) if r is not None), default=None)
+    return WordInfo(headword=headword, level=level, band=_band(rank))
+
+
+def _check_level(hard_level: str) -> str:
+    if hard_level not in LEVELS:
+        raise ConfigError(f"hard_level must be one of {', '.join(LEVELS)}, not {hard_level!r}")
+    return hard_level
+
+
+def _is_hard(info: WordInfo, hard_index: int) -> bool:
+    if info.level == UNLISTED:
+        return info.band in ("K6-10", "off")
+    return _LEVEL_INDEX[info.level] > hard_index
+
+
+def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyProfile:
+    """The profile from token counts in their original case (``Counter(words(text))``);
+    :func:`factbox.profile` calls this with its own tokens."""
+    hard_index = _LEVEL_INDEX[_check_level(hard_level)]
+    freqs: Counter[str] = Counter()
+    lower_seen: set[str] = set()
+    for tok, f in raw_freqs.items():
+        t = fold(tok)
+        freqs[t] += f
+        if not tok[0].isupper():
+            lower_seen.add(t)
+
+    numbers = proper = 0
+    cefr_tok: Counter[str] = Counter()
+    cefr_typ: Counter[str] = Counter()
+    band_tok: Counter[str] = Counter()
+    band_typ: Counter[str] = Counter()
+    level_sum = level_n = 0
+    hard: dict[str, list[Any]] = {}
+    for t, f in freqs.items():
+        if any(ch.isdigit() for ch in t):
+            numbers += f
+            continue
+        info = lookup(t)
+        if info.level == UNLISTED and t not in lower_seen:
+            proper += f
+            continue
+        cefr_tok[info.level] += f
+        cefr_typ[info.level] += 1
+        band_tok[info.band] += f
+        band_typ[info.band] += 1
+        if info.level != UNLISTED:
+            level_sum += (_LEVEL_INDEX[info.level] + 1) * f
+            level_n += f
+        if _is_hard(info, hard_index):
+            entry = hard.setdefault(info.headword, [info, 0, []])
+            entry[1] += f
+            entry[2].append(t)
+
+    n_tok = sum(cefr_tok.values())
+    n_typ = sum(cefr_typ.values())
+    hard_words = tuple(
+        HardWord(h, info.level, info.band, count, tuple(sorted(forms)))
+        for h, (info, count, forms) in sorted(hard.items(), key=lambda kv: (-kv[1][1], kv[0]))
+    )
+    return VocabularyProfile(
+        tokens=n_tok,
+        types=n_typ,
+        numbers=numbers,
+        proper_nouns=proper,
+        cefr_tokens=_shares(cefr_tok, n_tok, CEFR_KEYS),
+        cefr_types=_shares(cefr_typ, n_typ, CEFR_KEYS),
+        band_tokens=_shares(band_tok, n_tok, BANDS),
+        band_types=_shares(band_typ, n_typ, BANDS),
+        mean_level=level_sum / level_n if level_n else None,
+        hard_level=hard_level,
+        hard_words=hard_words,
+    )
+
+
+def _shares(c: Counter[str], n: int, keys: tuple[str, ...]) -> dict[str, float | None]:
+    return {k: (c[k] / n if n else None) for k in keys}
+
+
+def vocabulary_profile(text: str, *, hard_level: str = "B2") -> VocabularyProfile:
+    """The vocabulary profile of ``text``: CEFR and frequency-band shares and the hard words.
+
+    >>> vp = vocabulary_profile("The countries signed the treaty. Anitta signed it too.")
+    >>> vp.tokens, vp.proper_nouns, vp.cefr_tokens["A1"]
+    (8, 1, 0.5)
+    """
+    return compute(Counter(words(text)), hard_level=hard_level)
