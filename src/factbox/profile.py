@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from factbox import diversity as _diversity
+from factbox import level as _level
 from factbox import readability as _readability
 from factbox.config import ProfileConfig, SyllableMethod
 from factbox.counts import Counts
@@ -16,6 +17,8 @@ from factbox.readability import Readability
 from factbox.sentences import sentences as _sentences
 from factbox.syllables import syllable_counter
 from factbox.tokens import fold, foreign_characters, strip_urls, words
+from factbox.vocabulary import VocabularyProfile
+from factbox.vocabulary import compute as _vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +34,9 @@ class FactBox:
     diversity:   lexical diversity measures
     notes:       for each value that is ``None``, why (field name → reason)
     syllable_method: how syllables were counted
+    grade:       learned level on the US grade scale (see docs/level.md); ``None`` without words
+    cefr:        learned CEFR level, ``"A1"`` … ``"C2"``; ``None`` without words
+    vocabulary:  CEFR and frequency-band profile and hard words (see docs/level.md)
     """
 
     level: float | None
@@ -42,6 +48,9 @@ class FactBox:
     diversity: Diversity
     syllable_method: SyllableMethod
     notes: dict[str, str] = field(default_factory=dict)
+    grade: float | None = None
+    cefr: str | None = None
+    vocabulary: VocabularyProfile | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (no NaN or infinity: undefined values are ``None``)."""
@@ -55,6 +64,9 @@ class FactBox:
             "readability": {k: _finite(v) for k, v in self.readability.to_dict().items()},
             "diversity": {k: _finite(v) for k, v in self.diversity.to_dict().items()},
             "notes": dict(self.notes),
+            "grade": _finite(self.grade),
+            "cefr": self.cefr,
+            "vocabulary": None if self.vocabulary is None else self.vocabulary.to_dict(),
         }
 
 
@@ -85,11 +97,13 @@ def profile(
     tokens: list[str] = []
     capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
     n_sentences = 0
+    sentence_lengths: list[int] = []
     for sent in _sentences(stripped):
         toks = words(sent)
         if not toks:
             continue
         n_sentences += 1
+        sentence_lengths.append(len(toks))
         tokens.extend(toks)
         capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
 
@@ -155,8 +169,10 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
+    vocabulary = _vocabulary(Counter(tokens))
+    estimate = _level.estimate(counts, vocabulary, sentence_lengths, stripped.count(","))
     if counts.tokens == 0:
-        notes["level"] = notes["ttr"] = "no words"
+        notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
     return FactBox(
         level=readability.flesch_kincaid_grade,
         tokens=counts.tokens,
@@ -167,4 +183,7 @@ def profile(
         diversity=div,
         syllable_method=cfg.syllable_method,
         notes=notes,
+        grade=None if estimate is None else estimate.grade,
+        cefr=None if estimate is None else estimate.cefr,
+        vocabulary=vocabulary,
     )

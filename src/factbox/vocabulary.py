@@ -28,6 +28,7 @@ Definitions (full text, sources and differences from other tools in ``docs/level
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -42,6 +43,7 @@ UNLISTED = "unlisted"
 CEFR_KEYS: tuple[str, ...] = (*LEVELS, UNLISTED)
 BANDS: tuple[str, ...] = ("K1", "K2", "K3", "K4", "K5", "K6-10", "off")
 _BAND_LIMITS = (1000, 2000, 3000, 4000, 5000, 10000)
+RANK_CAP = 30_001  # the rank given to a word outside wordfreq's top 30,000
 _WORDLIST_HEADER = "# factbox-cefr-wordlist 1"
 _LEVEL_INDEX = {lv: i for i, lv in enumerate(LEVELS)}
 # lemminflect part-of-speech tags → the coarse tags of the shipped list
@@ -61,6 +63,7 @@ class WordInfo:
     headword: str  # the list headword, or the type itself when unlisted
     level: str  # "A1" … "C2" or "unlisted"
     band: str  # "K1" … "K5", "K6-10" or "off"
+    rank: int  # wordfreq rank of the form or its headword, whichever is better; RANK_CAP if absent
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +98,8 @@ class VocabularyProfile:
     band_tokens:      share of ``tokens`` in each frequency band K1 … K5, K6-10, off
     band_types:       the same for ``types``
     mean_level:       mean level of listed tokens on the scale A1 = 1 … C2 = 6
+    mean_log_rank:    mean natural log of the tokens' wordfreq ranks (see :class:`WordInfo`)
+    sd_log_rank:      their standard deviation
     hard_level:       words above this level are hard
     hard_words:       the hard words, most frequent first
     Shares and ``mean_level`` are ``None`` when there is no token to profile.
@@ -109,6 +114,8 @@ class VocabularyProfile:
     band_tokens: dict[str, float | None]
     band_types: dict[str, float | None]
     mean_level: float | None
+    mean_log_rank: float | None
+    sd_log_rank: float | None
     hard_level: str
     hard_words: tuple[HardWord, ...]
 
@@ -123,6 +130,8 @@ class VocabularyProfile:
             "band_tokens": dict(self.band_tokens),
             "band_types": dict(self.band_types),
             "mean_level": self.mean_level,
+            "mean_log_rank": self.mean_log_rank,
+            "sd_log_rank": self.sd_log_rank,
             "hard_level": self.hard_level,
             "hard_words": [h.to_dict() for h in self.hard_words],
         }
@@ -136,7 +145,9 @@ def wordlist() -> dict[str, dict[str, str]]:
             encoding="utf-8"
         )
     except OSError as err:  # pragma: no cover - a broken installation
-        raise WordListError(f"cannot read the shipped CEFR word list ({err}); reinstall factbox")
+        raise WordListError(
+            f"cannot read the shipped CEFR word list ({err}); reinstall factbox"
+        ) from err
     lines = text.splitlines()
     if not lines or lines[0] != _WORDLIST_HEADER:
         raise WordListError(
@@ -152,14 +163,14 @@ def wordlist() -> dict[str, dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _ranks() -> dict[str, int]:
-    import wordfreq  # heavy import: only when the first band is needed
+    import wordfreq  # noqa: PLC0415 - heavy import, only when the first band is needed
 
-    return {w: i + 1 for i, w in enumerate(wordfreq.top_n_list("en", _BAND_LIMITS[-1]))}
+    return {w: i + 1 for i, w in enumerate(wordfreq.top_n_list("en", RANK_CAP - 1))}
 
 
 @lru_cache(maxsize=1)
 def _lemmatizer():  # type: ignore[no-untyped-def]
-    import lemminflect
+    import lemminflect  # noqa: PLC0415 - loads its tables: only on first use
 
     return lemminflect.getAllLemmas, lemminflect.getAllLemmasOOV
 
@@ -201,7 +212,7 @@ def lookup(word: str) -> WordInfo:
     """Headword, CEFR level and frequency band of one word (case-folded), cached per type.
 
     >>> lookup("signed")
-    WordInfo(headword='sign', level='B1', band='K1')
+    WordInfo(headword='sign', level='B1', band='K1', rank=885)
     """
     w = fold(word)
     lst = wordlist()
@@ -229,8 +240,8 @@ def lookup(word: str) -> WordInfo:
             headword = next((lemma for lemma, pos in candidates if pos == "NOUN"), w)
     rank_form = ranks.get(w)
     rank_head = ranks.get(headword)
-    rank = min((r for r in (rank_form, rank_head) if r is not None), default=None)
-    return WordInfo(headword=headword, level=level, band=_band(rank))
+    rank = min((r for r in (rank_form, rank_head) if r is not None), default=RANK_CAP)
+    return WordInfo(headword=headword, level=level, band=_band(rank), rank=rank)
 
 
 def _check_level(hard_level: str) -> str:
@@ -239,56 +250,74 @@ def _check_level(hard_level: str) -> str:
     return hard_level
 
 
-def _is_hard(info: WordInfo, hard_index: int) -> bool:
-    if info.level == UNLISTED:
-        return info.band in ("K6-10", "off")
-    return _LEVEL_INDEX[info.level] > hard_index
+@lru_cache(maxsize=200_000)
+def _form(token: str) -> tuple[str, bool]:
+    """A token's type and whether it is written in lower case (not capitalised)."""
+    return fold(token), not token[0].isupper()
+
+
+_UNLISTED_INDEX = len(LEVELS)
+_NUMBER = (-1, -1, "", 0.0)
+
+
+@lru_cache(maxsize=200_000)
+def _type(t: str) -> tuple[int, int, str, float]:
+    """(level index, 6 = unlisted; band index; headword; ln rank) of a type, or ``_NUMBER``."""
+    if any(ch.isdigit() for ch in t):
+        return _NUMBER
+    info = lookup(t)
+    level = _LEVEL_INDEX.get(info.level, _UNLISTED_INDEX)
+    return level, BANDS.index(info.band), info.headword, math.log(info.rank)
 
 
 def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyProfile:
     """The profile from token counts in their original case (``Counter(words(text))``);
     :func:`factbox.profile` calls this with its own tokens."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
-    freqs: Counter[str] = Counter()
+    freqs: dict[str, int] = {}
     lower_seen: set[str] = set()
     for tok, f in raw_freqs.items():
-        t = fold(tok)
-        freqs[t] += f
-        if not tok[0].isupper():
+        t, lower = _form(tok)
+        freqs[t] = freqs.get(t, 0) + f
+        if lower:
             lower_seen.add(t)
 
     numbers = proper = 0
-    cefr_tok: Counter[str] = Counter()
-    cefr_typ: Counter[str] = Counter()
-    band_tok: Counter[str] = Counter()
-    band_typ: Counter[str] = Counter()
-    level_sum = level_n = 0
+    cefr_tok = [0] * len(CEFR_KEYS)
+    cefr_typ = [0] * len(CEFR_KEYS)
+    band_tok = [0] * len(BANDS)
+    band_typ = [0] * len(BANDS)
     hard: dict[str, list[Any]] = {}
+    lr_sum = lr_sq = 0.0
+    rare_bands = (BANDS.index("K6-10"), BANDS.index("off"))
     for t, f in freqs.items():
-        if any(ch.isdigit() for ch in t):
+        level, band, headword, lr = _type(t)
+        if level < 0:
             numbers += f
             continue
-        info = lookup(t)
-        if info.level == UNLISTED and t not in lower_seen:
+        if level == _UNLISTED_INDEX and t not in lower_seen:
             proper += f
             continue
-        cefr_tok[info.level] += f
-        cefr_typ[info.level] += 1
-        band_tok[info.band] += f
-        band_typ[info.band] += 1
-        if info.level != UNLISTED:
-            level_sum += (_LEVEL_INDEX[info.level] + 1) * f
-            level_n += f
-        if _is_hard(info, hard_index):
-            entry = hard.setdefault(info.headword, [info, 0, []])
-            entry[1] += f
-            entry[2].append(t)
+        cefr_tok[level] += f
+        cefr_typ[level] += 1
+        band_tok[band] += f
+        band_typ[band] += 1
+        lr_sum += lr * f
+        lr_sq += lr * lr * f
+        if hard_index < level < _UNLISTED_INDEX or (
+            level == _UNLISTED_INDEX and band in rare_bands
+        ):
+            entry = hard.setdefault(headword, [level, band, 0, []])
+            entry[2] += f
+            entry[3].append(t)
 
-    n_tok = sum(cefr_tok.values())
-    n_typ = sum(cefr_typ.values())
+    n_tok = sum(cefr_tok)
+    n_typ = sum(cefr_typ)
+    n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
+    level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
     hard_words = tuple(
-        HardWord(h, info.level, info.band, count, tuple(sorted(forms)))
-        for h, (info, count, forms) in sorted(hard.items(), key=lambda kv: (-kv[1][1], kv[0]))
+        HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms)))
+        for h, (lv, band, count, forms) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
     )
     return VocabularyProfile(
         tokens=n_tok,
@@ -299,14 +328,16 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
         cefr_types=_shares(cefr_typ, n_typ, CEFR_KEYS),
         band_tokens=_shares(band_tok, n_tok, BANDS),
         band_types=_shares(band_typ, n_typ, BANDS),
-        mean_level=level_sum / level_n if level_n else None,
+        mean_level=level_sum / n_listed if n_listed else None,
+        mean_log_rank=lr_sum / n_tok if n_tok else None,
+        sd_log_rank=math.sqrt(max(lr_sq / n_tok - (lr_sum / n_tok) ** 2, 0.0)) if n_tok else None,
         hard_level=hard_level,
         hard_words=hard_words,
     )
 
 
-def _shares(c: Counter[str], n: int, keys: tuple[str, ...]) -> dict[str, float | None]:
-    return {k: (c[k] / n if n else None) for k in keys}
+def _shares(c: list[int], n: int, keys: tuple[str, ...]) -> dict[str, float | None]:
+    return {k: (c[i] / n if n else None) for i, k in enumerate(keys)}
 
 
 def vocabulary_profile(text: str, *, hard_level: str = "B2") -> VocabularyProfile:
