@@ -21,10 +21,10 @@ import statistics
 from pathlib import Path
 
 import numpy as np
-from level_data import ROOT, document_rows, load_cefr_sp, load_onestop, matrix
 
 from factbox import level as _level
 from factbox.sentences import sentences
+from level_data import ROOT, document_rows, load_cefr_sp, load_onestop, matrix
 
 DOC_ALPHA = 3.0
 SENT_ALPHA = 10.0
@@ -160,7 +160,7 @@ def main() -> None:
         "format": _level.MODEL_FORMAT,
         "version": _level.MODEL_VERSION,
         "trained_on": {
-            "document": f"OneStopEnglish, {len(ose) // 3} articles x 3 levels (ele=0, int=1, adv=2)",
+            "document": f"OneStopEnglish, {len(ose) // 3} articles x 3 levels (ele 0 int 1 adv 2)",
             "sentence": f"CEFR-SP Wiki-Auto train split, {len(ys)} sentences (mean label)",
             "ridge_alpha": {"document": DOC_ALPHA, "sentence": SENT_ALPHA},
         },
