@@ -47,7 +47,7 @@ DOC_FEATURES = (
     "share_k1",
     "share_k2_5",
     "share_rare",
-    "types_b2_plus",
+    "hard_types_200",
     "mean_word_level",
     "mean_log_rank",
     "sd_log_rank",

@@ -105,6 +105,7 @@ def _vocab_features(v: VocabularyProfile, n_all: int) -> dict[str, float]:
         mean_level = v.mean_level if v.mean_level is not None else 1.0
     out = {f"share_{k}": x for k, x in shares.items()}
     out["types_b2_plus"] = above_types
+    out["hard_types_200"] = v.hard_types_200 if v.hard_types_200 is not None else 0.0
     out["mean_word_level"] = mean_level
     out["mean_log_rank"] = v.mean_log_rank if v.mean_log_rank is not None else 0.0
     out["sd_log_rank"] = v.sd_log_rank if v.sd_log_rank is not None else 0.0

@@ -100,6 +100,9 @@ class VocabularyProfile:
     mean_level:       mean level of listed tokens on the scale A1 = 1 … C2 = 6
     mean_log_rank:    mean natural log of the tokens' wordfreq ranks (see :class:`WordInfo`)
     sd_log_rank:      their standard deviation
+    hard_types_200:   expected share of B2-and-above or unlisted types among the types of a
+                      random 200-token sample (drawn with replacement): a type share that does
+                      not grow with text length; equals the plain type share for short texts
     hard_level:       words above this level are hard
     hard_words:       the hard words, most frequent first
     Shares and ``mean_level`` are ``None`` when there is no token to profile.
@@ -116,6 +119,7 @@ class VocabularyProfile:
     mean_level: float | None
     mean_log_rank: float | None
     sd_log_rank: float | None
+    hard_types_200: float | None
     hard_level: str
     hard_words: tuple[HardWord, ...]
 
@@ -132,6 +136,7 @@ class VocabularyProfile:
             "mean_level": self.mean_level,
             "mean_log_rank": self.mean_log_rank,
             "sd_log_rank": self.sd_log_rank,
+            "hard_types_200": self.hard_types_200,
             "hard_level": self.hard_level,
             "hard_words": [h.to_dict() for h in self.hard_words],
         }
@@ -257,6 +262,8 @@ def _form(token: str) -> tuple[str, bool]:
 
 
 _UNLISTED_INDEX = len(LEVELS)
+_B2_INDEX = _LEVEL_INDEX["B2"]
+SAMPLE_TOKENS = 200
 _NUMBER = (-1, -1, "", 0.0)
 
 
@@ -289,6 +296,7 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
     band_typ = [0] * len(BANDS)
     hard: dict[str, list[Any]] = {}
     lr_sum = lr_sq = 0.0
+    profiled: list[tuple[int, int]] = []  # (level index, frequency) of each profiled type
     rare_bands = (BANDS.index("K6-10"), BANDS.index("off"))
     for t, f in freqs.items():
         level, band, headword, lr = _type(t)
@@ -303,6 +311,7 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
         band_tok[band] += f
         band_typ[band] += 1
         lr_sum += lr * f
+        profiled.append((level, f))
         lr_sq += lr * lr * f
         if hard_index < level < _UNLISTED_INDEX or (
             level == _UNLISTED_INDEX and band in rare_bands
@@ -313,6 +322,12 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
 
     n_tok = sum(cefr_tok)
     n_typ = sum(cefr_typ)
+    seen = seen_hard = 0.0
+    for level, f in profiled:
+        p = 1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS
+        seen += p
+        if level >= _B2_INDEX:
+            seen_hard += p
     n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
     level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
     hard_words = tuple(
@@ -331,6 +346,7 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
         mean_level=level_sum / n_listed if n_listed else None,
         mean_log_rank=lr_sum / n_tok if n_tok else None,
         sd_log_rank=math.sqrt(max(lr_sq / n_tok - (lr_sum / n_tok) ** 2, 0.0)) if n_tok else None,
+        hard_types_200=seen_hard / seen if seen else None,
         hard_level=hard_level,
         hard_words=hard_words,
     )
