@@ -34,7 +34,7 @@ from factbox.counts import Counts
 from factbox.errors import ConfigError
 from factbox.sentences import sentences as _sentences
 from factbox.syllables import syllables as _syllables
-from factbox.tokens import words
+from factbox.tokens import fold, words
 from factbox.vocabulary import LEVELS, VocabularyProfile
 from factbox.vocabulary import compute as _vocabulary
 
@@ -147,7 +147,7 @@ def sentence_features(sentence: str) -> dict[str, float]:
         return {}
     syl = [_syllables(t) for t in toks]
     let = [sum(1 for ch in t if ch.isalpha()) for t in toks]
-    vocab = _vocabulary(Counter(toks))
+    vocab = _vocabulary(Counter(fold(t) for t in toks), set(toks))
     levels = [i + 1 for i, lv in enumerate(LEVELS) if (vocab.cefr_types[lv] or 0.0) > 0]
     out = {
         "words": float(n),

@@ -169,7 +169,7 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
-    vocabulary = _vocabulary(Counter(tokens))
+    vocabulary = _vocabulary(freqs, set(tokens))
     estimate = _level.estimate(counts, vocabulary, sentence_lengths, stripped.count(","))
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"

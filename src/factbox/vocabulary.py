@@ -17,9 +17,9 @@ Definitions (full text, sources and differences from other tools in ``docs/level
   rank of the form and its headword: K1 = ranks 1–1000, K2 = 1001–2000, … K5, ``K6-10`` =
   5001–10000, ``off`` = beyond 10000 or absent.
 * **Numbers** (types containing a digit) and **proper nouns** (types off the list, after
-  lemmatisation, that are never written in lower case in the text: ``Anitta``, ``NASA``,
-  ``U.S.``) are left out of every share and reported as counts. A listed word is never a proper
-  noun (``Brown``, ``May`` count as *brown*, *may*).
+  lemmatisation, that are never written all in lower case in the text: ``Anitta``, ``NASA``,
+  ``U.S.``, ``iPhone``) are left out of every share and reported as counts. A listed word is
+  never a proper noun (``Brown``, ``May`` count as *brown*, *may*).
 * **Shares** are of the remaining tokens (``cefr_tokens``) and of their distinct case-folded
   types (``cefr_types``); each set of shares sums to 1.
 * **Hard words**: listed words above ``hard_level`` (default B2, so C1 and C2) and unlisted
@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -255,40 +256,34 @@ def _check_level(hard_level: str) -> str:
     return hard_level
 
 
-@lru_cache(maxsize=200_000)
-def _form(token: str) -> tuple[str, bool]:
-    """A token's type and whether it is written in lower case (not capitalised)."""
-    return fold(token), not token[0].isupper()
-
-
 _UNLISTED_INDEX = len(LEVELS)
 _B2_INDEX = _LEVEL_INDEX["B2"]
+_RARE_BANDS = (BANDS.index("K6-10"), BANDS.index("off"))
 SAMPLE_TOKENS = 200
-_NUMBER = (-1, -1, "", 0.0)
+_NUMBER = (-1, -1, "", 0.0, False)
 
 
 @lru_cache(maxsize=200_000)
-def _type(t: str) -> tuple[int, int, str, float]:
-    """(level index, 6 = unlisted; band index; headword; ln rank) of a type, or ``_NUMBER``."""
+def _type(t: str) -> tuple[int, int, str, float, bool]:
+    """(level index, 6 = unlisted; band index; headword; ln rank; hard at B2) of a type,
+    or ``_NUMBER``."""
     if any(ch.isdigit() for ch in t):
         return _NUMBER
     info = lookup(t)
     level = _LEVEL_INDEX.get(info.level, _UNLISTED_INDEX)
-    return level, BANDS.index(info.band), info.headword, math.log(info.rank)
+    band = BANDS.index(info.band)
+    rare_unlisted = level == _UNLISTED_INDEX and band in _RARE_BANDS
+    return level, band, info.headword, math.log(info.rank), rare_unlisted
 
 
-def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyProfile:
-    """The profile from token counts in their original case (``Counter(words(text))``);
-    :func:`factbox.profile` calls this with its own tokens."""
+def compute(
+    freqs: Mapping[str, int], forms: Collection[str], *, hard_level: str = "B2"
+) -> VocabularyProfile:
+    """The profile from the case-folded type counts of a text (``freqs``) and the set of its
+    tokens as written (``forms``, used by the proper-noun rule: an unlisted type is a proper
+    noun when it is never written in lower case). :func:`factbox.profile` calls this with its
+    own counts."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
-    freqs: dict[str, int] = {}
-    lower_seen: set[str] = set()
-    for tok, f in raw_freqs.items():
-        t, lower = _form(tok)
-        freqs[t] = freqs.get(t, 0) + f
-        if lower:
-            lower_seen.add(t)
-
     numbers = proper = 0
     cefr_tok = [0] * len(CEFR_KEYS)
     cefr_typ = [0] * len(CEFR_KEYS)
@@ -297,13 +292,12 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
     hard: dict[str, list[Any]] = {}
     lr_sum = lr_sq = 0.0
     profiled: list[tuple[int, int]] = []  # (level index, frequency) of each profiled type
-    rare_bands = (BANDS.index("K6-10"), BANDS.index("off"))
     for t, f in freqs.items():
-        level, band, headword, lr = _type(t)
+        level, band, headword, lr, rare_unlisted = _type(t)
         if level < 0:
             numbers += f
             continue
-        if level == _UNLISTED_INDEX and t not in lower_seen:
+        if level == _UNLISTED_INDEX and t not in forms and t.replace("'", "\u2019") not in forms:
             proper += f
             continue
         cefr_tok[level] += f
@@ -311,14 +305,15 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
         band_tok[band] += f
         band_typ[band] += 1
         lr_sum += lr * f
-        profiled.append((level, f))
         lr_sq += lr * lr * f
-        if hard_index < level < _UNLISTED_INDEX or (
-            level == _UNLISTED_INDEX and band in rare_bands
-        ):
-            entry = hard.setdefault(headword, [level, band, 0, []])
-            entry[2] += f
-            entry[3].append(t)
+        profiled.append((level, f))
+        if hard_index < level < _UNLISTED_INDEX or rare_unlisted:
+            entry = hard.get(headword)
+            if entry is None:
+                hard[headword] = [level, band, f, [t]]
+            else:
+                entry[2] += f
+                entry[3].append(t)
 
     n_tok = sum(cefr_tok)
     n_typ = sum(cefr_typ)
@@ -331,8 +326,8 @@ def compute(raw_freqs: Counter[str], *, hard_level: str = "B2") -> VocabularyPro
     n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
     level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
     hard_words = tuple(
-        HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms)))
-        for h, (lv, band, count, forms) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
+        HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
+        for h, (lv, band, count, forms_) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
     )
     return VocabularyProfile(
         tokens=n_tok,
@@ -363,4 +358,5 @@ def vocabulary_profile(text: str, *, hard_level: str = "B2") -> VocabularyProfil
     >>> vp.tokens, vp.proper_nouns, vp.cefr_tokens["A1"]
     (8, 1, 0.5)
     """
-    return compute(Counter(words(text)), hard_level=hard_level)
+    toks = words(text)
+    return compute(Counter(fold(t) for t in toks), set(toks), hard_level=hard_level)
