@@ -242,8 +242,9 @@ def lookup(word: str) -> WordInfo:
         found = matched or fallback
         if found:
             level, headword = min(found, key=lambda p: (_LEVEL_INDEX[p[0]], p[1]))
-        elif w.endswith("s"):  # an unlisted plural still groups under its singular
-            headword = next((lemma for lemma, pos in candidates if pos == "NOUN"), w)
+        else:  # an unlisted inflected form still groups under its lemma
+            want = "NOUN" if base.endswith("s") else "VERB" if base.endswith(("ed", "ing")) else ""
+            headword = next((lemma for lemma, pos in candidates if pos == want), w)
     rank_form = ranks.get(w)
     rank_head = ranks.get(headword)
     rank = min((r for r in (rank_form, rank_head) if r is not None), default=RANK_CAP)
