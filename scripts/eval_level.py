@@ -11,6 +11,8 @@
 2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
    sentence score with the mean of the two annotators' labels, beside each formula applied to
    the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
+3. Length robustness: the shipped model's mean grade for the advanced OneStopEnglish texts
+   cut to their first quarter, first half and all of their lines.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from __future__ import annotations
 import numpy as np
 from scipy.stats import pearsonr, spearmanr
 
+import factbox
 from factbox import level as _level
 from level_data import FORMULAS, document_rows, load_onestop, matrix, sentence_formula_scores
 from train_level import DOC_ALPHA, DOC_FEATURES, fit_ridge, predict, sentence_data
@@ -124,9 +127,23 @@ def cefr_sp() -> None:
           f"within one level {np.mean(np.abs(levels - gold) <= 1):.3f}")
 
 
+def length_robustness() -> None:
+    """Grade of the advanced texts from their first quarter, half and all of their lines."""
+    ose = [t for _, lv, t in load_onestop() if lv == 2]
+    print(f"Length robustness: mean grade of the {len(ose)} advanced texts, cut by lines")
+    for frac in (0.25, 0.5, 1.0):
+        grades = []
+        for text in ose:
+            lines = text.split("\n")
+            box = factbox.profile("\n".join(lines[: max(1, int(len(lines) * frac))]))
+            grades.append(box.grade)
+        print(f"  first {frac:4.0%} of lines: grade {np.mean(grades):.2f}")
+
+
 def main() -> None:
     onestop()
     cefr_sp()
+    length_robustness()
 
 
 if __name__ == "__main__":
