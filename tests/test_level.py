@@ -177,3 +177,16 @@ def test_estimate_invariants(text: str) -> None:
         assert d["cefr"] == box.cefr
     for s in sentence_levels(text):
         assert math.isfinite(s.score) and s.cefr in LEVELS
+
+
+def test_docstring_examples() -> None:
+    import doctest  # noqa: PLC0415
+
+    assert doctest.testmod(level).failed == 0
+
+
+def test_format_sentence_levels_hardest_first() -> None:
+    out = factbox.format_sentence_levels(sentence_levels(EASY + " " + HARD), hardest=1)
+    assert out.startswith(("C1  ", "C2  ", "B2  "))
+    assert out.endswith("credibility.")
+    assert len(out.splitlines()) == 1

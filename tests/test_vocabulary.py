@@ -186,3 +186,20 @@ def test_invariants(sents: list[list[str]]) -> None:
         assert 0.0 <= (vp.hard_types_200 or 0.0) <= 1.0
     assert sum(h.count for h in vp.hard_words) <= vp.tokens
     json.dumps(vp.to_dict(), allow_nan=False)
+
+
+def test_docstring_examples() -> None:
+    import doctest  # noqa: PLC0415
+
+    import factbox.vocabulary  # noqa: PLC0415
+
+    assert doctest.testmod(factbox.vocabulary).failed == 0
+
+
+def test_format_vocabulary_lists_hard_words() -> None:
+    text = "We scrutinize the meticulous plan. The meticulous plan works."
+    out = factbox.format_vocabulary(vocabulary_profile(text), max_hard_words=1)
+    assert out.splitlines()[-1] == "Hard words (above B2): meticulous (C2) ×2, … (1 more)"
+    assert factbox.format_vocabulary(vocabulary_profile("2024")).splitlines()[0] == (
+        "CEFR (tokens): n/a"
+    )

@@ -283,3 +283,16 @@ def format_estimate(grade: float | None, cefr: str | None) -> str:
     if grade is None or cefr is None:
         return "Estimated level: n/a"
     return f"Estimated level: {cefr} (grade {grade:.1f})"
+
+
+def format_sentence_levels(levels: Sequence[SentenceLevel], *, hardest: int | None = None) -> str:
+    """One line per sentence, ``B2  3.71  text``, in text order; with ``hardest=n`` only the n
+    highest-scoring sentences, hardest first (for ``factbox --sentences``).
+
+    >>> print(format_sentence_levels([SentenceLevel("A cat sat.", "A2", 1.84)]))
+    A2  1.84  A cat sat.
+    """
+    rows = list(levels)
+    if hardest is not None:
+        rows = sorted(rows, key=lambda s: -s.score)[:hardest]
+    return "\n".join(f"{s.cefr}  {s.score:.2f}  {s.text}" for s in rows)

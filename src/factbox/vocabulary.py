@@ -361,3 +361,31 @@ def vocabulary_profile(text: str, *, hard_level: str = "B2") -> VocabularyProfil
     """
     toks = words(text)
     return compute(Counter(fold(t) for t in toks), set(toks), hard_level=hard_level)
+
+
+def format_vocabulary(vp: VocabularyProfile, *, max_hard_words: int = 20) -> str:
+    """The vocabulary profile as fact-box lines (for ``factbox --all``).
+
+    >>> print(format_vocabulary(vocabulary_profile("The meticulous cat sat. It sat.")))
+    CEFR (tokens): A1 83.3%  A2 0.0%  B1 0.0%  B2 0.0%  C1 0.0%  C2 16.7%  unlisted 0.0%
+    Bands (tokens): K1 33.3%  K2 50.0%  K3 0.0%  K4 0.0%  K5 0.0%  K6-10 0.0%  off 16.7%
+    Left out: 0 numbers, 0 proper nouns
+    Hard words (above B2): meticulous (C2) ×1
+    """
+    def line(name: str, shares: dict[str, float | None]) -> str:
+        if vp.tokens == 0:
+            return f"{name}: n/a"
+        return f"{name}: " + "  ".join(f"{k} {100.0 * (v or 0.0):.1f}%" for k, v in shares.items())
+
+    hard = vp.hard_words[:max_hard_words]
+    listed = ", ".join(f"{h.word} ({h.level}) ×{h.count}" for h in hard) or "none"
+    if len(vp.hard_words) > len(hard):
+        listed += f", … ({len(vp.hard_words) - len(hard)} more)"
+    return "\n".join(
+        [
+            line("CEFR (tokens)", vp.cefr_tokens),
+            line("Bands (tokens)", vp.band_tokens),
+            f"Left out: {vp.numbers} numbers, {vp.proper_nouns} proper nouns",
+            f"Hard words (above {vp.hard_level}): {listed}",
+        ]
+    )
