@@ -190,3 +190,13 @@ def test_format_sentence_levels_hardest_first() -> None:
     assert out.startswith(("C1  ", "C2  ", "B2  "))
     assert out.endswith("credibility.")
     assert len(out.splitlines()) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), max_size=120)
+)
+def test_any_text_gives_json_ready_estimate(text: str) -> None:
+    box = factbox.profile(text)
+    json.dumps(box.to_dict(), allow_nan=False)
+    assert (box.grade is None) == (box.cefr is None) == (box.counts.tokens == 0)
