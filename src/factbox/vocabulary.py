@@ -260,21 +260,33 @@ def _check_level(hard_level: str) -> str:
 _UNLISTED_INDEX = len(LEVELS)
 _B2_INDEX = _LEVEL_INDEX["B2"]
 _RARE_BANDS = (BANDS.index("K6-10"), BANDS.index("off"))
+_N_BANDS = len(BANDS)
 SAMPLE_TOKENS = 200
-_NUMBER = (-1, -1, "", 0.0, False)
+_CACHE_LIMIT = 500_000
+
+# type → (level index (6 = unlisted, -1 = number), cell = level·7 + band, headword, ln rank,
+#         ln rank squared, rare unlisted word)
+_TypeInfo = tuple[int, int, str, float, float, bool]
+_NUMBER: _TypeInfo = (-1, -1, "", 0.0, 0.0, False)
+_TYPES: dict[str, _TypeInfo] = {}
 
 
-@lru_cache(maxsize=200_000)
-def _type(t: str) -> tuple[int, int, str, float, bool]:
-    """(level index, 6 = unlisted; band index; headword; ln rank; hard at B2) of a type,
-    or ``_NUMBER``."""
+def _type(t: str) -> _TypeInfo:
+    """What :func:`compute` needs to know about a type; cached in a plain dict (cleared when it
+    passes ``_CACHE_LIMIT`` entries) so the hot loop can look types up at C speed."""
     if any(ch.isdigit() for ch in t):
-        return _NUMBER
-    info = lookup(t)
-    level = _LEVEL_INDEX.get(info.level, _UNLISTED_INDEX)
-    band = BANDS.index(info.band)
-    rare_unlisted = level == _UNLISTED_INDEX and band in _RARE_BANDS
-    return level, band, info.headword, math.log(info.rank), rare_unlisted
+        info: _TypeInfo = _NUMBER
+    else:
+        w = lookup(t)
+        level = _LEVEL_INDEX.get(w.level, _UNLISTED_INDEX)
+        band = BANDS.index(w.band)
+        lr = math.log(w.rank)
+        rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
+        info = (level, level * _N_BANDS + band, w.headword, lr, lr * lr, rare)
+    if len(_TYPES) >= _CACHE_LIMIT:
+        _TYPES.clear()
+    _TYPES[t] = info
+    return info
 
 
 def compute(
@@ -285,45 +297,48 @@ def compute(
     noun when it is never written in lower case). :func:`factbox.profile` calls this with its
     own counts."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
+    get = _TYPES.get
     numbers = proper = 0
-    cefr_tok = [0] * len(CEFR_KEYS)
-    cefr_typ = [0] * len(CEFR_KEYS)
-    band_tok = [0] * len(BANDS)
-    band_typ = [0] * len(BANDS)
+    cell_tok = [0] * ((len(LEVELS) + 1) * _N_BANDS)
+    cell_typ = [0] * ((len(LEVELS) + 1) * _N_BANDS)
     hard: dict[str, list[Any]] = {}
     lr_sum = lr_sq = 0.0
-    profiled: list[tuple[int, int]] = []  # (level index, frequency) of each profiled type
+    easy_f: list[int] = []  # frequencies of profiled types below B2
+    hard_f: list[int] = []  # … at B2 or above, or unlisted
     for t, f in freqs.items():
-        level, band, headword, lr, rare_unlisted = _type(t)
+        level, cell, headword, lr, lr2, rare = get(t) or _type(t)
         if level < 0:
             numbers += f
             continue
         if level == _UNLISTED_INDEX and t not in forms and t.replace("'", "\u2019") not in forms:
             proper += f
             continue
-        cefr_tok[level] += f
-        cefr_typ[level] += 1
-        band_tok[band] += f
-        band_typ[band] += 1
+        cell_tok[cell] += f
+        cell_typ[cell] += 1
         lr_sum += lr * f
-        lr_sq += lr * lr * f
-        profiled.append((level, f))
-        if hard_index < level < _UNLISTED_INDEX or rare_unlisted:
+        lr_sq += lr2 * f
+        if level < _B2_INDEX:
+            easy_f.append(f)
+            continue
+        hard_f.append(f)
+        if rare or hard_index < level < _UNLISTED_INDEX:
             entry = hard.get(headword)
             if entry is None:
-                hard[headword] = [level, band, f, [t]]
+                hard[headword] = [level, cell % _N_BANDS, f, [t]]
             else:
                 entry[2] += f
                 entry[3].append(t)
 
+    cefr_tok = [sum(cell_tok[lv * _N_BANDS : (lv + 1) * _N_BANDS]) for lv in range(len(CEFR_KEYS))]
+    cefr_typ = [sum(cell_typ[lv * _N_BANDS : (lv + 1) * _N_BANDS]) for lv in range(len(CEFR_KEYS))]
+    band_tok = [sum(cell_tok[b :: _N_BANDS]) for b in range(_N_BANDS)]
+    band_typ = [sum(cell_typ[b :: _N_BANDS]) for b in range(_N_BANDS)]
     n_tok = sum(cefr_tok)
     n_typ = sum(cefr_typ)
-    seen = seen_hard = 0.0
-    for level, f in profiled:
-        p = 1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS
-        seen += p
-        if level >= _B2_INDEX:
-            seen_hard += p
+    seen_hard = seen = 0.0
+    if n_tok:
+        seen_hard = sum(1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in hard_f)
+        seen = seen_hard + sum(1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in easy_f)
     n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
     level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
     hard_words = tuple(
