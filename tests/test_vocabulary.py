@@ -203,3 +203,17 @@ def test_format_vocabulary_lists_hard_words() -> None:
     assert factbox.format_vocabulary(vocabulary_profile("2024")).splitlines()[0] == (
         "CEFR (tokens): n/a"
     )
+
+
+def test_type_table_starts_afresh_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factbox.vocabulary as v  # noqa: PLC0415
+
+    text = "The children signed their names. Maria smiled at the children in 2024."
+    expected = vocabulary_profile(text)
+    monkeypatch.setattr(v, "_TABLE_LIMIT", 3)
+    v._table.cache_clear()
+    try:
+        assert vocabulary_profile(text) == expected  # 9 types > 3: the table restarts
+        assert vocabulary_profile("A cat sat.").tokens == 3
+    finally:
+        v._table.cache_clear()

@@ -261,32 +261,63 @@ _UNLISTED_INDEX = len(LEVELS)
 _B2_INDEX = _LEVEL_INDEX["B2"]
 _RARE_BANDS = (BANDS.index("K6-10"), BANDS.index("off"))
 _N_BANDS = len(BANDS)
+_N_CELLS = (len(LEVELS) + 1) * _N_BANDS
 SAMPLE_TOKENS = 200
-_CACHE_LIMIT = 500_000
-
-# type → (level index (6 = unlisted, -1 = number), cell = level·7 + band, headword, ln rank,
-#         ln rank squared, rare unlisted word)
-_TypeInfo = tuple[int, int, str, float, float, bool]
-_NUMBER: _TypeInfo = (-1, -1, "", 0.0, 0.0, False)
-_TYPES: dict[str, _TypeInfo] = {}
+_TABLE_LIMIT = 1_000_000  # distinct types remembered before the table starts afresh
 
 
-def _type(t: str) -> _TypeInfo:
-    """What :func:`compute` needs to know about a type; cached in a plain dict (cleared when it
-    passes ``_CACHE_LIMIT`` entries) so the hot loop can look types up at C speed."""
-    if any(ch.isdigit() for ch in t):
-        info: _TypeInfo = _NUMBER
-    else:
-        w = lookup(t)
-        level = _LEVEL_INDEX.get(w.level, _UNLISTED_INDEX)
-        band = BANDS.index(w.band)
-        lr = math.log(w.rank)
-        rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
-        info = (level, level * _N_BANDS + band, w.headword, lr, lr * lr, rare)
-    if len(_TYPES) >= _CACHE_LIMIT:
-        _TYPES.clear()
-    _TYPES[t] = info
-    return info
+class _TypeTable:
+    """Every type seen so far with what :func:`compute` needs, in parallel numpy arrays, so a
+    text's profile is a few array operations instead of a Python loop over its types.
+
+    level: level index, 6 = unlisted, -1 = number; cell: level·7 + band; lr: ln rank;
+    rare: unlisted and outside K1–K5; headword: the type's headword.
+    """
+
+    def __init__(self) -> None:
+        import numpy as np  # noqa: PLC0415 - already loaded by lemminflect; only on first use
+
+        self.np = np
+        self.index: dict[str, int] = {}
+        self.headword: list[str] = []
+        self.level = np.empty(0, np.int8)
+        self.cell = np.empty(0, np.intp)
+        self.lr = np.empty(0, np.float64)
+        self.rare = np.empty(0, np.bool_)
+
+    def ensure(self, types: list[str]) -> None:
+        """Add the types not in the table yet (starting afresh past ``_TABLE_LIMIT``)."""
+        missing = [t for t in types if t not in self.index]
+        if len(self.index) + len(missing) > _TABLE_LIMIT:
+            self.__init__()  # type: ignore[misc]
+            missing = types
+        self._add(missing)
+
+    def _add(self, types: list[str]) -> None:
+        np = self.np
+        rows = []
+        for t in types:
+            if any(ch.isdigit() for ch in t):
+                rows.append((-1, 0, 0.0, False, ""))
+                continue
+            w = lookup(t)
+            level = _LEVEL_INDEX.get(w.level, _UNLISTED_INDEX)
+            band = BANDS.index(w.band)
+            rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
+            rows.append((level, level * _N_BANDS + band, math.log(w.rank), rare, w.headword))
+        start = len(self.headword)
+        for k, t in enumerate(types):
+            self.index[t] = start + k
+        self.headword.extend(r[4] for r in rows)
+        self.level = np.concatenate([self.level, np.array([r[0] for r in rows], np.int8)])
+        self.cell = np.concatenate([self.cell, np.array([r[1] for r in rows], np.intp)])
+        self.lr = np.concatenate([self.lr, np.array([r[2] for r in rows], np.float64)])
+        self.rare = np.concatenate([self.rare, np.array([r[3] for r in rows], np.bool_)])
+
+
+@lru_cache(maxsize=1)
+def _table() -> _TypeTable:
+    return _TypeTable()
 
 
 def compute(
@@ -297,54 +328,76 @@ def compute(
     noun when it is never written in lower case). :func:`factbox.profile` calls this with its
     own counts."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
-    get = _TYPES.get
-    numbers = proper = 0
-    cell_tok = [0] * ((len(LEVELS) + 1) * _N_BANDS)
-    cell_typ = [0] * ((len(LEVELS) + 1) * _N_BANDS)
-    hard: dict[str, list[Any]] = {}
-    lr_sum = lr_sq = 0.0
-    easy_f: list[int] = []  # frequencies of profiled types below B2
-    hard_f: list[int] = []  # … at B2 or above, or unlisted
-    for t, f in freqs.items():
-        level, cell, headword, lr, lr2, rare = get(t) or _type(t)
-        if level < 0:
-            numbers += f
-            continue
-        if level == _UNLISTED_INDEX and t not in forms and t.replace("'", "\u2019") not in forms:
-            proper += f
-            continue
-        cell_tok[cell] += f
-        cell_typ[cell] += 1
-        lr_sum += lr * f
-        lr_sq += lr2 * f
-        if level < _B2_INDEX:
-            easy_f.append(f)
-            continue
-        hard_f.append(f)
-        if rare or hard_index < level < _UNLISTED_INDEX:
-            entry = hard.get(headword)
-            if entry is None:
-                hard[headword] = [level, cell % _N_BANDS, f, [t]]
-            else:
-                entry[2] += f
-                entry[3].append(t)
+    tab = _table()
+    np = tab.np
+    index = tab.index
+    keys = list(freqs)
+    n = len(keys)
+    try:
+        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
+    except KeyError:  # types not seen before: look them up once, then index again
+        tab.ensure(keys)
+        index = tab.index
+        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
+    f = np.fromiter(freqs.values(), np.int64, n)
+    level = tab.level[idx]
+    keep = level >= 0
+    numbers = int(f[~keep].sum())
+    proper = 0
+    for i in np.flatnonzero(level == _UNLISTED_INDEX).tolist():
+        t = keys[i]
+        if t not in forms and t.replace("'", "\u2019") not in forms:
+            keep[i] = False
+            proper += int(f[i])
+    pos = np.flatnonzero(keep)
+    fk = f[pos]
+    ik = idx[pos]
+    lk = level[pos]
+    cells = tab.cell[ik]
+    cell_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
+    cell_typ = np.bincount(cells, minlength=_N_CELLS)
+    by_level_tok = cell_tok.reshape(len(CEFR_KEYS), _N_BANDS)
+    by_level_typ = cell_typ.reshape(len(CEFR_KEYS), _N_BANDS)
+    cefr_tok = by_level_tok.sum(axis=1).tolist()
+    cefr_typ = by_level_typ.sum(axis=1).tolist()
+    band_tok = by_level_tok.sum(axis=0).tolist()
+    band_typ = by_level_typ.sum(axis=0).tolist()
+    n_tok = int(fk.sum())
+    n_typ = len(pos)
 
-    cefr_tok = [sum(cell_tok[lv * _N_BANDS : (lv + 1) * _N_BANDS]) for lv in range(len(CEFR_KEYS))]
-    cefr_typ = [sum(cell_typ[lv * _N_BANDS : (lv + 1) * _N_BANDS]) for lv in range(len(CEFR_KEYS))]
-    band_tok = [sum(cell_tok[b :: _N_BANDS]) for b in range(_N_BANDS)]
-    band_typ = [sum(cell_typ[b :: _N_BANDS]) for b in range(_N_BANDS)]
-    n_tok = sum(cefr_tok)
-    n_typ = sum(cefr_typ)
-    seen_hard = seen = 0.0
+    mean_lr = sd_lr = hard_share = None
     if n_tok:
-        seen_hard = sum(1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in hard_f)
-        seen = seen_hard + sum(1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in easy_f)
-    n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
-    level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
+        lr = tab.lr[ik]
+        mean_lr = float((lr * fk).sum()) / n_tok
+        sd_lr = math.sqrt(max(float((lr * lr * fk).sum()) / n_tok - mean_lr * mean_lr, 0.0))
+        seen = 1.0 - (1.0 - fk / n_tok) ** SAMPLE_TOKENS
+        hard_share = float(seen[lk >= _B2_INDEX].sum()) / float(seen.sum())
+
+    hard: dict[str, list[Any]] = {}
+    is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
+    hard_at = np.flatnonzero(is_hard)
+    hard_ik = ik[hard_at]
+    for p, k, lv, cell, count in zip(
+        pos[hard_at].tolist(),
+        hard_ik.tolist(),
+        lk[hard_at].tolist(),
+        tab.cell[hard_ik].tolist(),
+        fk[hard_at].tolist(),
+        strict=True,
+    ):
+        head = tab.headword[k]
+        entry = hard.get(head)
+        if entry is None:
+            hard[head] = [lv, cell % _N_BANDS, count, [keys[p]]]
+        else:
+            entry[2] += count
+            entry[3].append(keys[p])
     hard_words = tuple(
         HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
         for h, (lv, band, count, forms_) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
     )
+    n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
+    level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
     return VocabularyProfile(
         tokens=n_tok,
         types=n_typ,
@@ -355,9 +408,9 @@ def compute(
         band_tokens=_shares(band_tok, n_tok, BANDS),
         band_types=_shares(band_typ, n_typ, BANDS),
         mean_level=level_sum / n_listed if n_listed else None,
-        mean_log_rank=lr_sum / n_tok if n_tok else None,
-        sd_log_rank=math.sqrt(max(lr_sq / n_tok - (lr_sum / n_tok) ** 2, 0.0)) if n_tok else None,
-        hard_types_200=seen_hard / seen if seen else None,
+        mean_log_rank=mean_lr,
+        sd_log_rank=sd_lr,
+        hard_types_200=hard_share,
         hard_level=hard_level,
         hard_words=hard_words,
     )
