@@ -200,3 +200,13 @@ def test_any_text_gives_json_ready_estimate(text: str) -> None:
     box = factbox.profile(text)
     json.dumps(box.to_dict(), allow_nan=False)
     assert (box.grade is None) == (box.cefr is None) == (box.counts.tokens == 0)
+
+
+def test_estimate_does_not_depend_on_the_syllable_option() -> None:
+    # The model was trained on CMU-dictionary syllables; with pyphen the profile's formulas
+    # change ("every" → 2 syllables, "create" → 1) but the learned level must not.
+    text = "Every creative idea deserves a serious evaluation. " + HARD
+    a = factbox.profile(text)
+    b = factbox.profile(text, syllable_method="pyphen")
+    assert a.counts.syllables != b.counts.syllables
+    assert (a.grade, a.cefr) == (b.grade, b.cefr)

@@ -24,8 +24,8 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -235,15 +235,41 @@ def model() -> _Model:
     return parse_model(json.loads(text))
 
 
+def _with_default_syllables(counts: Counts, freqs: Mapping[str, int]) -> Counts:
+    """``counts`` with syllables, monosyllables and polysyllables recounted by the default
+    (CMU dictionary) method the model was trained with."""
+    syl = mono = poly = 0
+    for t, f in freqs.items():
+        n = _syllables(t)
+        syl += n * f
+        if n == 1:
+            mono += f
+        elif n >= 3:
+            poly += f
+    return replace(counts, syllables=syl, monosyllables=mono, polysyllables=poly)
+
+
 def estimate(
-    counts: Counts, vocabulary: VocabularyProfile, sentence_lengths: Sequence[int], commas: int
+    counts: Counts,
+    vocabulary: VocabularyProfile,
+    sentence_lengths: Sequence[int],
+    commas: int,
+    *,
+    syllable_method: str = "cmudict",
+    freqs: Mapping[str, int] | None = None,
 ) -> Estimate | None:
     """The learned level of a profiled text, or ``None`` for a text without words.
 
     ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text.
+    The model was trained on CMU-dictionary syllable counts: when the profile counted
+    syllables another way, pass ``syllable_method`` and the type counts ``freqs`` and the
+    syllable features are recounted the default way, so the estimate does not depend on the
+    option.
     """
     if counts.tokens == 0 or counts.sentences == 0:
         return None
+    if syllable_method != "cmudict" and freqs is not None:
+        counts = _with_default_syllables(counts, freqs)
     m = model()
     z = m.document.score(document_features(counts, vocabulary, sentence_lengths, commas))
     score = m.cefr[0] + m.cefr[1] * z

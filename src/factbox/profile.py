@@ -170,7 +170,14 @@ def profile(
     )
     notes.update(div_notes)
     vocabulary = _vocabulary(freqs, set(tokens))
-    estimate = _level.estimate(counts, vocabulary, sentence_lengths, stripped.count(","))
+    estimate = _level.estimate(
+        counts,
+        vocabulary,
+        sentence_lengths,
+        stripped.count(","),
+        syllable_method=cfg.syllable_method,
+        freqs=freqs,
+    )
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
     return FactBox(
