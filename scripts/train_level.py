@@ -28,6 +28,22 @@ from level_data import ROOT, document_rows, load_cefr_sp, load_onestop, matrix
 
 DOC_ALPHA = 3.0
 SENT_ALPHA = 10.0
+# vocabulary-profile features shared by both models (see factbox.level._vocab_features)
+VOCAB_FEATURES = (
+    "share_a2",
+    "share_b1",
+    "share_b2",
+    "share_c1c2",
+    "share_unlisted",
+    "share_k1",
+    "share_k2_5",
+    "share_rare",
+    "mean_word_level",
+    "mean_log_rank",
+    "sd_log_rank",
+    "proper_share",
+    "number_share",
+)
 DOC_FEATURES = (
     "words_per_sentence",
     "log_words_per_sentence",
@@ -39,20 +55,8 @@ DOC_FEATURES = (
     "polysyllable_share",
     "long_word_share",
     "monosyllable_share",
-    "share_a2",
-    "share_b1",
-    "share_b2",
-    "share_c1c2",
-    "share_unlisted",
-    "share_k1",
-    "share_k2_5",
-    "share_rare",
     "hard_types_200",
-    "mean_word_level",
-    "mean_log_rank",
-    "sd_log_rank",
-    "proper_share",
-    "number_share",
+    *VOCAB_FEATURES,
 )
 SENT_FEATURES = (
     "words",
@@ -63,19 +67,7 @@ SENT_FEATURES = (
     "long_word_share",
     "max_word_level",
     "punctuation",
-    "share_a2",
-    "share_b1",
-    "share_b2",
-    "share_c1c2",
-    "share_unlisted",
-    "share_k1",
-    "share_k2_5",
-    "share_rare",
-    "mean_word_level",
-    "mean_log_rank",
-    "sd_log_rank",
-    "proper_share",
-    "number_share",
+    *VOCAB_FEATURES,
 )
 
 
