@@ -10,11 +10,23 @@ from factbox.config import ProfileConfig
 from factbox.counts import Counts
 from factbox.diversity import Diversity
 from factbox.errors import ConfigError, EmptyTextError, FactboxError, InputError
+from factbox.level import (
+    SentenceLevel,
+    format_estimate,
+    format_sentence_levels,
+    sentence_levels,
+)
 from factbox.profile import FactBox, profile
 from factbox.readability import Readability
 from factbox.sentences import sentences
 from factbox.syllables import syllables
 from factbox.tokens import words
+from factbox.vocabulary import (
+    HardWord,
+    VocabularyProfile,
+    format_vocabulary,
+    vocabulary_profile,
+)
 
 __version__ = "0.1.0"
 
@@ -25,11 +37,19 @@ __all__ = [
     "EmptyTextError",
     "FactBox",
     "FactboxError",
+    "HardWord",
     "InputError",
     "ProfileConfig",
     "Readability",
+    "SentenceLevel",
+    "VocabularyProfile",
+    "format_estimate",
+    "format_sentence_levels",
+    "format_vocabulary",
     "profile",
+    "sentence_levels",
     "sentences",
     "syllables",
+    "vocabulary_profile",
     "words",
 ]

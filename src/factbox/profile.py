@@ -10,6 +10,7 @@ from typing import Any
 
 from factbox import counts as _counts
 from factbox import diversity as _diversity
+from factbox import level as _level
 from factbox import readability as _readability
 from factbox.config import ProfileConfig, SyllableMethod
 from factbox.counts import Counts
@@ -18,6 +19,8 @@ from factbox.readability import Readability
 from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
 from factbox.tokens import TOKEN_RE, fold, foreign_characters, strip_urls
+from factbox.vocabulary import VocabularyProfile
+from factbox.vocabulary import compute as _vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +36,9 @@ class FactBox:
     diversity:   lexical diversity measures
     notes:       for each value that is ``None``, why (field name → reason)
     syllable_method: how syllables were counted
+    grade:       learned level on the US grade scale (see docs/level.md); ``None`` without words
+    cefr:        learned CEFR level, ``"A1"`` … ``"C2"``; ``None`` without words
+    vocabulary:  CEFR and frequency-band profile and hard words (see docs/level.md)
     """
 
     level: float | None
@@ -44,6 +50,9 @@ class FactBox:
     diversity: Diversity
     syllable_method: SyllableMethod
     notes: dict[str, str] = field(default_factory=dict)
+    grade: float | None = None
+    cefr: str | None = None
+    vocabulary: VocabularyProfile | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict (no NaN or infinity: undefined values are ``None``)."""
@@ -57,6 +66,9 @@ class FactBox:
             "readability": {k: _finite(v) for k, v in self.readability.to_dict().items()},
             "diversity": {k: _finite(v) for k, v in self.diversity.to_dict().items()},
             "notes": dict(self.notes),
+            "grade": _finite(self.grade),
+            "cefr": self.cefr,
+            "vocabulary": None if self.vocabulary is None else self.vocabulary.to_dict(),
         }
 
 
@@ -109,12 +121,14 @@ def profile(
     capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     n_sentences = 0
+    sentence_lengths: list[int] = []
     findall = TOKEN_RE.findall
     for start, end in sentence_spans(stripped):
         toks = findall(stripped, start, end)  # tokenise in place: no slicing per sentence
         if not toks:
             continue
         n_sentences += 1
+        sentence_lengths.append(len(toks))
         tokens.extend(toks)
         if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
             stripped[start:end], toks
@@ -191,8 +205,17 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
+    vocabulary = _vocabulary(freqs, raw_counts.keys())
+    estimate = _level.estimate(
+        counts,
+        vocabulary,
+        sentence_lengths,
+        stripped.count(","),
+        syllable_method=cfg.syllable_method,
+        freqs=freqs,
+    )
     if counts.tokens == 0:
-        notes["level"] = notes["ttr"] = "no words"
+        notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
     return FactBox(
         level=readability.flesch_kincaid_grade,
         tokens=counts.tokens,
@@ -203,4 +226,7 @@ def profile(
         diversity=div,
         syllable_method=cfg.syllable_method,
         notes=notes,
+        grade=None if estimate is None else estimate.grade,
+        cefr=None if estimate is None else estimate.cefr,
+        vocabulary=vocabulary,
     )

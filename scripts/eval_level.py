@@ -1,0 +1,150 @@
+"""Evaluate the learned level; prints every figure reported in docs/level.md.
+
+    PYTHONPATH=src python scripts/eval_level.py
+
+1. OneStopEnglish, 5-fold cross-validation grouped by article (an article's three versions are
+   always in the same fold; folds are fixed by sorting article names and dealing them out in
+   turn). In each fold the document model is refitted on the training folds exactly as
+   scripts/train_level.py fits it, and two thresholds on its score are fitted on the training
+   folds; each classic formula gets the same treatment (its direction and two thresholds fitted
+   on the training folds). Reported: 3-class accuracy on the test folds.
+2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
+   sentence score with the mean of the two annotators' labels, beside each formula applied to
+   the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
+3. Length robustness: the shipped model's mean grade for the advanced OneStopEnglish texts
+   cut to their first quarter, first half and all of their lines.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.stats import pearsonr, spearmanr
+
+import factbox
+from factbox import level as _level
+from level_data import FORMULAS, document_rows, load_onestop, matrix, sentence_formula_scores
+from train_level import DOC_ALPHA, DOC_FEATURES, fit_ridge, predict, sentence_data
+
+N_FOLDS = 5
+
+
+def fit_thresholds(z: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """The pair of thresholds (a ≤ b) maximising training accuracy of ``(z > a) + (z > b)``."""
+    zs = np.unique(z)
+    cands = np.concatenate([[zs[0] - 1.0], (zs[:-1] + zs[1:]) / 2.0, [zs[-1] + 1.0]])
+    # accuracy for class 0 below a, class 2 above b, class 1 between: cumulative counts
+    order = np.argsort(z)
+    zs_sorted, ys_sorted = z[order], y[order]
+    best = (-1.0, 0.0, 0.0)
+    below = np.searchsorted(zs_sorted, cands, side="right")
+    c0 = np.concatenate([[0], np.cumsum(ys_sorted == 0)])
+    c1 = np.concatenate([[0], np.cumsum(ys_sorted == 1)])
+    c2 = np.concatenate([[0], np.cumsum(ys_sorted == 2)])
+    n2 = c2[-1]
+    for i, a in enumerate(cands):
+        ia = below[i]
+        for j in range(i, len(cands)):
+            ib = below[j]
+            correct = c0[ia] + (c1[ib] - c1[ia]) + (n2 - c2[ib])
+            if correct > best[0]:
+                best = (float(correct), float(a), float(cands[j]))
+    return best[1], best[2]
+
+
+def classify(z: np.ndarray, a: float, b: float) -> np.ndarray:
+    return (z > a).astype(int) + (z > b).astype(int)
+
+
+def grouped_folds(names: list[str]) -> list[np.ndarray]:
+    articles = sorted(set(names))
+    fold_of = {name: i % N_FOLDS for i, name in enumerate(articles)}
+    ids = np.array([fold_of[n] for n in names])
+    return [np.flatnonzero(ids == k) for k in range(N_FOLDS)]
+
+
+def onestop() -> None:
+    ose = load_onestop()
+    names = [n for n, _, _ in ose]
+    y = np.array([lv for _, lv, _ in ose])
+    feats, formulas = document_rows([t for _, _, t in ose])
+    x = matrix(feats, list(DOC_FEATURES))
+    f = matrix(formulas, list(FORMULAS))
+    folds = grouped_folds(names)
+    results: dict[str, list[float]] = {"learned level (factbox)": []}
+    results.update({name: [] for name in FORMULAS})
+    for test in folds:
+        train = np.setdiff1d(np.arange(len(y)), test)
+        m = fit_ridge(x[train], y[train].astype(float), DOC_ALPHA)
+        a, b = fit_thresholds(predict(m, x[train]), y[train])
+        results["learned level (factbox)"].append(
+            float(np.mean(classify(predict(m, x[test]), a, b) == y[test]))
+        )
+        for j, name in enumerate(FORMULAS):
+            sign = np.sign(np.corrcoef(f[train, j], y[train])[0, 1]) or 1.0
+            a, b = fit_thresholds(sign * f[train, j], y[train])
+            results[name].append(float(np.mean(classify(sign * f[test, j], a, b) == y[test])))
+    print(
+        f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
+        "article; 3-class accuracy on test folds (mean, per fold)"
+    )
+    for name, accs in sorted(results.items(), key=lambda kv: -np.mean(kv[1])):
+        per_fold = " ".join(f"{v:.3f}" for v in accs)
+        print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+
+    # The shipped model (trained on all texts: in-sample, for calibration only).
+    box_scores = []
+    model = _level.model()
+    for row in feats:
+        z = model.document.score(row)
+        box_scores.append((model.grade[0] + model.grade[1] * z, model.cefr[0] + model.cefr[1] * z))
+    print("Shipped model on its own training texts (in-sample; calibration check only):")
+    for k, lv in enumerate(("ele", "int", "adv")):
+        g = np.array([s[0] for s, yy in zip(box_scores, y, strict=True) if yy == k])
+        c = np.array([s[1] for s, yy in zip(box_scores, y, strict=True) if yy == k])
+        dist = {lev: int(np.sum([_level.cefr_of(v) == lev for v in c])) for lev in _level.LEVELS}
+        print(f"  {lv}: grade mean {g.mean():.2f} sd {g.std():.2f}; CEFR {dist}")
+    ga, gb = model.grade
+    ca, cb = model.cefr
+    print("Grade at each CEFR boundary (grade = a + b*(score - c_a)/c_b):")
+    for lo, name in zip((1.5, 2.5, 3.5, 4.5, 5.5), ("A1|A2", "A2|B1", "B1|B2", "B2|C1", "C1|C2"),
+                        strict=True):
+        print(f"  {name}: score {lo} = grade {ga + gb * (lo - ca) / cb:.1f}")
+
+
+def cefr_sp() -> None:
+    _, y, sents = sentence_data("dev")
+    scores = np.array([_level.sentence_score(s) for s in sents])
+    print(f"CEFR-SP dev split: {len(y)} sentences; correlation with the mean annotator label")
+    print(f"  {'sentence_levels (factbox)':30s} Pearson {pearsonr(scores, y)[0]:+.3f}  "
+          f"Spearman {spearmanr(scores, y)[0]:+.3f}")
+    forms = [sentence_formula_scores(s) for s in sents]
+    for name in FORMULAS:
+        v = np.array([f[name] for f in forms])
+        print(f"  {name:30s} Pearson {pearsonr(v, y)[0]:+.3f}  Spearman {spearmanr(v, y)[0]:+.3f}")
+    levels = np.array([_level.LEVELS.index(_level.cefr_of(s)) + 1 for s in scores])
+    gold = np.floor(y + 0.5)  # mean label rounded half up
+    print(f"  sentence CEFR exact agreement {np.mean(levels == gold):.3f}, "
+          f"within one level {np.mean(np.abs(levels - gold) <= 1):.3f}")
+
+
+def length_robustness() -> None:
+    """Grade of the advanced texts from their first quarter, half and all of their lines."""
+    ose = [t for _, lv, t in load_onestop() if lv == 2]
+    print(f"Length robustness: mean grade of the {len(ose)} advanced texts, cut by lines")
+    for frac in (0.25, 0.5, 1.0):
+        grades = []
+        for text in ose:
+            lines = text.split("\n")
+            box = factbox.profile("\n".join(lines[: max(1, int(len(lines) * frac))]))
+            grades.append(box.grade)
+        print(f"  first {frac:4.0%} of lines: grade {np.mean(grades):.2f}")
+
+
+def main() -> None:
+    onestop()
+    cefr_sp()
+    length_robustness()
+
+
+if __name__ == "__main__":
+    main()

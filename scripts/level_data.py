@@ -1,0 +1,118 @@
+"""Shared loaders and feature matrices for scripts/train_level.py and scripts/eval_level.py.
+
+Reads the data sets in ../shared at run time; nothing from them is written into the project.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+import factbox  # noqa: E402
+from factbox import level as _level  # noqa: E402
+from factbox.sentences import sentences  # noqa: E402
+from factbox.tokens import strip_urls, words  # noqa: E402
+
+OSE_LEVELS = ("ele", "int", "adv")
+
+
+def shared_dir() -> Path:
+    for cand in (ROOT.parent.parent / "shared", ROOT.parent / "shared", Path("/work/shared")):
+        if (cand / "data").is_dir():
+            return cand
+    raise SystemExit("cannot find ../shared/data")
+
+
+def read_text(path: Path) -> str:
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")
+
+
+def load_onestop() -> list[tuple[str, int, str]]:
+    """(article name, level 0/1/2, text) for every OneStopEnglish file present at all 3 levels."""
+    base = shared_dir() / "data" / "onestopenglish"
+    names = sorted(
+        set.intersection(*({p.name for p in (base / lv).glob("*.txt")} for lv in OSE_LEVELS))
+    )
+    return [
+        (name, i, read_text(base / lv / name)) for name in names for i, lv in enumerate(OSE_LEVELS)
+    ]
+
+
+def load_cefr_sp() -> dict[str, list[tuple[str, float]]]:
+    """split → [(sentence, mean of the two annotators' labels)]."""
+    out: dict[str, list[tuple[str, float]]] = {}
+    with (shared_dir() / "data" / "cefr_sp" / "wiki_auto_train_dev.csv").open(
+        encoding="utf-8", newline=""
+    ) as fh:
+        for row in csv.DictReader(fh):
+            y = (float(row["label_a"]) + float(row["label_b"])) / 2.0
+            out.setdefault(row["split"], []).append((row["sentence"], y))
+    return out
+
+
+def profile_without_model(text: str) -> Any:
+    """factbox.profile(text) with the learned estimate switched off (used while training)."""
+    saved = _level.estimate
+    _level.estimate = lambda *a, **k: None  # type: ignore[assignment]
+    try:
+        return factbox.profile(text)
+    finally:
+        _level.estimate = saved
+
+
+def sentence_lengths(text: str) -> list[int]:
+    """Tokens per sentence, exactly as factbox.profile counts them."""
+    stripped, _ = strip_urls(text)
+    return [n for n in (len(words(s)) for s in sentences(stripped)) if n]
+
+
+FORMULAS = (
+    "flesch_reading_ease",
+    "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog",
+    "coleman_liau",
+    "automated_readability_index",
+    "linsear_write",
+    "forcast",
+    "lix",
+    "rix",
+)
+
+
+def document_rows(texts: list[str]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
+    """Document features and formula scores for each text."""
+    feats, formulas = [], []
+    for text in texts:
+        box = profile_without_model(text)
+        feats.append(
+            _level.document_features(
+                box.counts, box.vocabulary, sentence_lengths(text), strip_urls(text)[0].count(",")
+            )
+        )
+        formulas.append({f: getattr(box.readability, f) for f in FORMULAS})
+    return feats, formulas
+
+
+def matrix(rows: list[dict[str, float]], names: list[str]) -> np.ndarray:
+    return np.array([[r[n] for n in names] for r in rows], dtype=float)
+
+
+def sentence_formula_scores(sentence: str) -> dict[str, float]:
+    box = profile_without_model(sentence)
+    return {
+        f: (v if v is not None and math.isfinite(v) else 0.0)
+        for f, v in ((f, getattr(box.readability, f)) for f in FORMULAS)
+    }

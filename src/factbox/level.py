@@ -1,0 +1,324 @@
+"""The learned level: a grade (US school grade scale) and a CEFR level (A1–C2) for a text, and
+a CEFR level for each sentence.
+
+Two small linear models, trained by ``scripts/train_level.py`` and shipped as
+``data/level_model.json`` (loaded once, on first use; inference is pure Python):
+
+* the **document model** scores a text from features of its profile (sentence length and its
+  spread, syllables and letters per word, long and polysyllabic words, the vocabulary profile's
+  CEFR and frequency-band shares). It is trained on OneStopEnglish (elementary < intermediate <
+  advanced rewrites of the same news articles). Its score is put on two scales by linear
+  equating (matching mean and standard deviation on the training texts): the **grade** scale of
+  the Flesch–Kincaid grades of those texts, and the **CEFR** scale of the mean sentence level of
+  those texts given by the sentence model.
+* the **sentence model** scores one sentence from its own features, trained on CEFR-SP sentence
+  labels (A1 = 1 … C2 = 6) and equated to the labels' mean and standard deviation.
+
+A score ``s`` on the CEFR scale is reported as the level whose number is nearest
+(``A1`` for s < 1.5, ``A2`` for 1.5 ≤ s < 2.5, … ``C2`` for s ≥ 5.5). Features, figures and
+limitations are in ``docs/level.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from factbox.counts import Counts
+from factbox.errors import ConfigError
+from factbox.sentences import sentences as _sentences
+from factbox.syllables import syllables as _syllables
+from factbox.tokens import fold, words
+from factbox.vocabulary import LEVELS, VocabularyProfile
+from factbox.vocabulary import compute as _vocabulary
+
+MODEL_FORMAT = "factbox-level-model"
+MODEL_VERSION = 1
+
+
+class LevelModelError(ConfigError):
+    """The shipped level model is missing or not in the expected format."""
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """A learned level: ``grade`` (US grade scale), ``cefr`` (A1–C2) and ``score`` (the
+    continuous CEFR-scale value behind ``cefr``, A1 = 1 … C2 = 6)."""
+
+    grade: float
+    cefr: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceLevel:
+    """One sentence, its estimated CEFR level and the score behind it (A1 = 1 … C2 = 6)."""
+
+    text: str
+    cefr: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "cefr": self.cefr, "score": self.score}
+
+
+def cefr_of(score: float) -> str:
+    """The CEFR level nearest a CEFR-scale score (A1 = 1 … C2 = 6), clamped to A1…C2.
+
+    >>> cefr_of(3.49), cefr_of(3.5), cefr_of(-2.0), cefr_of(9.0)
+    ('B1', 'B2', 'A1', 'C2')
+    """
+    i = math.floor(score + 0.5) - 1
+    return LEVELS[min(max(i, 0), len(LEVELS) - 1)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Features
+
+
+def _vocab_features(v: VocabularyProfile, n_all: int) -> dict[str, float]:
+    ct = v.cefr_tokens
+    bt = v.band_tokens
+    ty = v.cefr_types
+    if v.tokens == 0:
+        shares = dict.fromkeys(("a2", "b1", "b2", "c1c2", "unlisted", "k1", "k2_5", "rare"), 0.0)
+        above_types = 0.0
+        mean_level = 1.0
+    else:
+        shares = {
+            "a2": ct["A2"] or 0.0,
+            "b1": ct["B1"] or 0.0,
+            "b2": ct["B2"] or 0.0,
+            "c1c2": (ct["C1"] or 0.0) + (ct["C2"] or 0.0),
+            "unlisted": ct["unlisted"] or 0.0,
+            "k1": bt["K1"] or 0.0,
+            "k2_5": sum(bt[k] or 0.0 for k in ("K2", "K3", "K4", "K5")),
+            "rare": (bt["K6-10"] or 0.0) + (bt["off"] or 0.0),
+        }
+        above_types = sum(ty[k] or 0.0 for k in ("B2", "C1", "C2"))
+        mean_level = v.mean_level if v.mean_level is not None else 1.0
+    out = {f"share_{k}": x for k, x in shares.items()}
+    out["types_b2_plus"] = above_types
+    out["hard_types_200"] = v.hard_types_200 if v.hard_types_200 is not None else 0.0
+    out["mean_word_level"] = mean_level
+    out["mean_log_rank"] = v.mean_log_rank if v.mean_log_rank is not None else 0.0
+    out["sd_log_rank"] = v.sd_log_rank if v.sd_log_rank is not None else 0.0
+    out["proper_share"] = v.proper_nouns / n_all if n_all else 0.0
+    out["number_share"] = v.numbers / n_all if n_all else 0.0
+    return out
+
+
+def document_features(
+    counts: Counts, vocabulary: VocabularyProfile, sentence_lengths: Sequence[int], commas: int
+) -> dict[str, float]:
+    """The document model's features (all defined for any text with a word)."""
+    n = max(counts.tokens, 1)
+    s = max(counts.sentences, 1)
+    asl = counts.tokens / s
+    lengths = list(sentence_lengths) or [0]
+    sd = math.sqrt(sum((x - asl) ** 2 for x in lengths) / len(lengths))
+    out = {
+        "words_per_sentence": asl,
+        "log_words_per_sentence": math.log1p(asl),
+        "sentence_length_sd": sd,
+        "long_sentences": sum(1 for x in lengths if x > 25) / len(lengths),
+        "commas_per_sentence": commas / s,
+        "syllables_per_word": counts.syllables / n,
+        "letters_per_word": counts.letters / n,
+        "polysyllable_share": counts.polysyllables / n,
+        "long_word_share": counts.long_words / n,
+        "monosyllable_share": counts.monosyllables / n,
+    }
+    out.update(_vocab_features(vocabulary, counts.tokens))
+    return out
+
+
+def sentence_features(sentence: str) -> dict[str, float]:
+    """The sentence model's features for one sentence."""
+    toks = words(sentence)
+    n = len(toks)
+    if n == 0:
+        return {}
+    syl = [_syllables(t) for t in toks]
+    let = [sum(1 for ch in t if ch.isalpha()) for t in toks]
+    vocab = _vocabulary(Counter(fold(t) for t in toks), set(toks))
+    levels = [i + 1 for i, lv in enumerate(LEVELS) if (vocab.cefr_types[lv] or 0.0) > 0]
+    out = {
+        "words": float(n),
+        "log_words": math.log1p(n),
+        "syllables_per_word": sum(syl) / n,
+        "letters_per_word": sum(let) / n,
+        "polysyllable_share": sum(1 for x in syl if x >= 3) / n,
+        "long_word_share": sum(1 for x in let if x > 6) / n,
+        "max_word_level": float(max(levels, default=1)),
+        "punctuation": float(sum(sentence.count(ch) for ch in ",;:()")),
+    }
+    out.update(_vocab_features(vocab, n))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Model
+
+
+@dataclass(frozen=True, slots=True)
+class _Linear:
+    features: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+
+    def score(self, x: dict[str, float]) -> float:
+        z = self.intercept
+        for name, m, sc, c in zip(self.features, self.mean, self.scale, self.coef, strict=True):
+            z += c * (x[name] - m) / sc
+        return z
+
+
+@dataclass(frozen=True, slots=True)
+class _Model:
+    document: _Linear
+    sentence: _Linear
+    grade: tuple[float, float]  # grade = a + b·z
+    cefr: tuple[float, float]  # CEFR-scale score = a + b·z
+    sentence_cefr: tuple[float, float]  # sentence CEFR-scale score = a + b·z
+
+
+def _linear(d: dict[str, Any]) -> _Linear:
+    return _Linear(
+        features=tuple(d["features"]),
+        mean=tuple(float(x) for x in d["mean"]),
+        scale=tuple(float(x) for x in d["scale"]),
+        coef=tuple(float(x) for x in d["coef"]),
+        intercept=float(d["intercept"]),
+    )
+
+
+def parse_model(data: dict[str, Any]) -> _Model:
+    """Check and convert the JSON form of the model (see ``scripts/train_level.py``)."""
+    if data.get("format") != MODEL_FORMAT or data.get("version") != MODEL_VERSION:
+        raise LevelModelError(
+            f"the level model is not {MODEL_FORMAT} version {MODEL_VERSION}; "
+            "retrain it with scripts/train_level.py"
+        )
+    try:
+        return _Model(
+            document=_linear(data["document"]),
+            sentence=_linear(data["sentence"]),
+            grade=(float(data["calibration"]["grade"][0]), float(data["calibration"]["grade"][1])),
+            cefr=(float(data["calibration"]["cefr"][0]), float(data["calibration"]["cefr"][1])),
+            sentence_cefr=(
+                float(data["calibration"]["sentence_cefr"][0]),
+                float(data["calibration"]["sentence_cefr"][1]),
+            ),
+        )
+    except (KeyError, TypeError, ValueError, IndexError) as err:
+        raise LevelModelError(
+            f"the level model is incomplete ({err!r}); retrain it with scripts/train_level.py"
+        ) from err
+
+
+@lru_cache(maxsize=1)
+def model() -> _Model:
+    """The shipped model, loaded on first use."""
+    try:
+        text = (resources.files("factbox") / "data" / "level_model.json").read_text("utf-8")
+    except OSError as err:  # pragma: no cover - a broken installation
+        raise LevelModelError(f"cannot read the shipped level model ({err}); reinstall") from err
+    return parse_model(json.loads(text))
+
+
+def _with_default_syllables(counts: Counts, freqs: Mapping[str, int]) -> Counts:
+    """``counts`` with syllables, monosyllables and polysyllables recounted by the default
+    (CMU dictionary) method the model was trained with."""
+    syl = mono = poly = 0
+    for t, f in freqs.items():
+        n = _syllables(t)
+        syl += n * f
+        if n == 1:
+            mono += f
+        elif n >= 3:
+            poly += f
+    return replace(counts, syllables=syl, monosyllables=mono, polysyllables=poly)
+
+
+def estimate(
+    counts: Counts,
+    vocabulary: VocabularyProfile,
+    sentence_lengths: Sequence[int],
+    commas: int,
+    *,
+    syllable_method: str = "cmudict",
+    freqs: Mapping[str, int] | None = None,
+) -> Estimate | None:
+    """The learned level of a profiled text, or ``None`` for a text without words.
+
+    ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text.
+    The model was trained on CMU-dictionary syllable counts: when the profile counted
+    syllables another way, pass ``syllable_method`` and the type counts ``freqs`` and the
+    syllable features are recounted the default way, so the estimate does not depend on the
+    option.
+    """
+    if counts.tokens == 0 or counts.sentences == 0:
+        return None
+    if syllable_method != "cmudict" and freqs is not None:
+        counts = _with_default_syllables(counts, freqs)
+    m = model()
+    z = m.document.score(document_features(counts, vocabulary, sentence_lengths, commas))
+    score = m.cefr[0] + m.cefr[1] * z
+    return Estimate(grade=m.grade[0] + m.grade[1] * z, cefr=cefr_of(score), score=score)
+
+
+def sentence_score(sentence: str) -> float | None:
+    """The CEFR-scale score (A1 = 1 … C2 = 6) of one sentence; ``None`` if it has no word."""
+    x = sentence_features(sentence)
+    if not x:
+        return None
+    m = model()
+    return m.sentence_cefr[0] + m.sentence_cefr[1] * m.sentence.score(x)
+
+
+def sentence_levels(text: str) -> list[SentenceLevel]:
+    """Each sentence of ``text`` (those with a word), in order, with its estimated CEFR level.
+
+    Sort by ``score`` to find the hardest sentences.
+    """
+    out = []
+    for sent in _sentences(text):
+        score = sentence_score(sent)
+        if score is not None:
+            out.append(SentenceLevel(text=sent, cefr=cefr_of(score), score=score))
+    return out
+
+
+def format_estimate(grade: float | None, cefr: str | None) -> str:
+    """The fact box line, e.g. ``Estimated level: B2 (grade 9.3)``.
+
+    >>> format_estimate(9.26, "B2")
+    'Estimated level: B2 (grade 9.3)'
+    >>> format_estimate(None, None)
+    'Estimated level: n/a'
+    """
+    if grade is None or cefr is None:
+        return "Estimated level: n/a"
+    return f"Estimated level: {cefr} (grade {grade:.1f})"
+
+
+def format_sentence_levels(levels: Sequence[SentenceLevel], *, hardest: int | None = None) -> str:
+    """One line per sentence, ``B2  3.71  text``, in text order; with ``hardest=n`` only the n
+    highest-scoring sentences, hardest first (for ``factbox --sentences``).
+
+    >>> print(format_sentence_levels([SentenceLevel("A cat sat.", "A2", 1.84)]))
+    A2  1.84  A cat sat.
+    """
+    rows = list(levels)
+    if hardest is not None:
+        rows = sorted(rows, key=lambda s: -s.score)[:hardest]
+    return "\n".join(f"{s.cefr}  {s.score:.2f}  {s.text}" for s in rows)

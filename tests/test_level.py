@@ -1,0 +1,212 @@
+"""The learned level: model file, features, calibration arithmetic, sentence levels."""
+
+from __future__ import annotations
+
+import json
+import math
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factbox
+from factbox import level
+from factbox.counts import Counts
+from factbox.level import LevelModelError, cefr_of, format_estimate, parse_model, sentence_levels
+from factbox.vocabulary import LEVELS, vocabulary_profile
+
+EASY = (
+    "Tom has a dog. The dog is big and brown. Tom and the dog go to the park. "
+    "They play with a ball. Then they go home and eat."
+)
+HARD = (
+    "Notwithstanding the considerable heterogeneity of the macroeconomic indicators under "
+    "consideration, the committee unanimously endorsed a comprehensive programme of fiscal "
+    "consolidation, which, its proponents contended, would restore institutional credibility. "
+    "Critics, however, maintained that such austerity would disproportionately jeopardise "
+    "vulnerable constituencies whose livelihoods depend on discretionary expenditure."
+)
+
+
+def test_model_loads_and_is_complete() -> None:
+    m = level.model()
+    assert len(m.document.features) == len(m.document.coef) == len(m.document.mean)
+    assert len(m.sentence.features) == len(m.sentence.coef) == len(m.sentence.scale)
+    assert all(s > 0 for s in m.document.scale + m.sentence.scale)
+    assert m.grade[1] > 0 and m.cefr[1] > 0  # a higher score is a higher grade and level
+
+
+def test_model_format_is_checked() -> None:
+    with pytest.raises(LevelModelError, match="retrain it"):
+        parse_model({"format": "something-else", "version": 1})
+    with pytest.raises(LevelModelError, match="incomplete"):
+        parse_model({"format": level.MODEL_FORMAT, "version": level.MODEL_VERSION})
+
+
+def test_linear_score_arithmetic() -> None:
+    lin = level._Linear(
+        features=("a", "b"), mean=(1.0, 10.0), scale=(2.0, 5.0), coef=(0.5, -1.0), intercept=3.0
+    )
+    # 3 + 0.5·(5 − 1)/2 − 1·(20 − 10)/5 = 3 + 1 − 2 = 2
+    assert lin.score({"a": 5.0, "b": 20.0}) == pytest.approx(2.0)
+
+
+@pytest.mark.parametrize(
+    ("score", "cefr"),
+    [(0.2, "A1"), (1.49, "A1"), (1.5, "A2"), (2.99, "B1"), (4.5, "C1"), (5.49, "C1"), (7.0, "C2")],
+)
+def test_cefr_of_rounds_to_nearest_level(score: float, cefr: str) -> None:
+    assert cefr_of(score) == cefr
+
+
+def test_document_features_by_hand() -> None:
+    counts = Counts(
+        sentences=2,
+        tokens=10,
+        types=8,
+        syllables=14,
+        letters=40,
+        characters=40,
+        monosyllables=7,
+        polysyllables=1,
+        complex_words=1,
+        long_words=2,
+        urls=0,
+    )
+    text = "The children signed their names. Maria smiled at the children in 2024."
+    vp = vocabulary_profile(text)
+    x = level.document_features(counts, vp, [4, 6], commas=3)
+    assert x["words_per_sentence"] == pytest.approx(5.0)  # 10 / 2
+    assert x["sentence_length_sd"] == pytest.approx(1.0)  # lengths 4, 6 around 5
+    assert x["long_sentences"] == 0.0  # none over 25 tokens
+    assert x["commas_per_sentence"] == pytest.approx(1.5)  # 3 / 2
+    assert x["syllables_per_word"] == pytest.approx(1.4)  # 14 / 10
+    assert x["letters_per_word"] == pytest.approx(4.0)
+    assert x["share_b1"] == pytest.approx(0.2)  # signed, smiled of 10 profiled tokens
+    assert x["proper_share"] == pytest.approx(0.1)  # Maria: 1 of 10 counted tokens
+    assert set(level.model().document.features) <= set(x)
+
+
+def test_profile_has_grade_and_cefr() -> None:
+    box = factbox.profile(HARD)
+    assert isinstance(box.grade, float) and math.isfinite(box.grade)
+    assert box.cefr in LEVELS
+    assert box.level == box.readability.flesch_kincaid_grade  # Level stays Flesch–Kincaid
+    assert factbox.profile(HARD) == box  # deterministic
+
+
+def test_easy_text_scores_below_hard_text() -> None:
+    easy, hard = factbox.profile(EASY), factbox.profile(HARD)
+    assert easy.grade is not None and hard.grade is not None
+    assert easy.grade + 4 < hard.grade
+    assert LEVELS.index(easy.cefr or "") < LEVELS.index(hard.cefr or "")
+
+
+def test_estimate_matches_calibration() -> None:
+    box = factbox.profile(HARD)
+    m = level.model()
+    lengths = [len(factbox.words(s)) for s in factbox.sentences(HARD)]
+    est = level.estimate(box.counts, box.vocabulary, lengths, HARD.count(","))  # type: ignore[arg-type]
+    assert est is not None
+    # grade and the CEFR score are two linear readings of one score z
+    z = (est.grade - m.grade[0]) / m.grade[1]
+    assert est.score == pytest.approx(m.cefr[0] + m.cefr[1] * z)
+    assert est.grade == pytest.approx(box.grade)
+    assert est.cefr == box.cefr == cefr_of(est.score)
+
+
+def test_no_words_no_estimate() -> None:
+    box = factbox.profile("  ... 中文 ")
+    assert box.grade is None and box.cefr is None
+    assert box.notes["grade"] == box.notes["cefr"] == "no words"
+    assert format_estimate(box.grade, box.cefr) == "Estimated level: n/a"
+
+
+def test_sentence_levels_order_and_hardest() -> None:
+    out = sentence_levels(EASY + " " + HARD)
+    assert [s.text for s in out] == factbox.sentences(EASY + " " + HARD)
+    hardest = max(out, key=lambda s: s.score)
+    assert hardest.text.startswith("Notwithstanding")
+    assert all(s.cefr == cefr_of(s.score) for s in out)
+    assert max(out[:5], key=lambda s: s.score).score < min(out[5:], key=lambda s: s.score).score
+    assert sentence_levels("") == []
+
+
+def test_format_estimate() -> None:
+    assert format_estimate(9.26, "B2") == "Estimated level: B2 (grade 9.3)"
+
+
+_TEXT = st.lists(
+    st.sampled_from(
+        [
+            "the",
+            "cat",
+            "sat",
+            "on",
+            "a",
+            "mat",
+            ".",
+            ",",
+            "however",
+            "notwithstanding",
+            "considerable",
+            "children",
+            "signed",
+            "Anitta",
+            "2024",
+            "photosynthesis",
+            "ubiquitous",
+            "and",
+            "went",
+            "quickly",
+        ]
+    ),
+    min_size=1,
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=40, deadline=None)
+@given(_TEXT)
+def test_estimate_invariants(text: str) -> None:
+    box = factbox.profile(text)
+    d = json.loads(json.dumps(box.to_dict(), allow_nan=False))
+    if box.counts.tokens:
+        assert box.grade is not None and math.isfinite(box.grade)
+        assert box.cefr in LEVELS
+        assert d["cefr"] == box.cefr
+    for s in sentence_levels(text):
+        assert math.isfinite(s.score) and s.cefr in LEVELS
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    assert doctest.testmod(level).failed == 0
+
+
+def test_format_sentence_levels_hardest_first() -> None:
+    out = factbox.format_sentence_levels(sentence_levels(EASY + " " + HARD), hardest=1)
+    assert out.startswith(("C1  ", "C2  ", "B2  "))
+    assert out.endswith("credibility.")
+    assert len(out.splitlines()) == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", categories=["L", "N", "P", "Zs"]), max_size=120)
+)
+def test_any_text_gives_json_ready_estimate(text: str) -> None:
+    box = factbox.profile(text)
+    json.dumps(box.to_dict(), allow_nan=False)
+    assert (box.grade is None) == (box.cefr is None) == (box.counts.tokens == 0)
+
+
+def test_estimate_does_not_depend_on_the_syllable_option() -> None:
+    # The model was trained on CMU-dictionary syllables; with pyphen the profile's formulas
+    # change ("every" → 2 syllables, "create" → 1) but the learned level must not.
+    text = "Every creative idea deserves a serious evaluation. " + HARD
+    a = factbox.profile(text)
+    b = factbox.profile(text, syllable_method="pyphen")
+    assert a.counts.syllables != b.counts.syllables
+    assert (a.grade, a.cefr) == (b.grade, b.cefr)
