@@ -18,6 +18,8 @@ from click.testing import CliRunner
 
 from factbox.cli import cli, profile_cmd
 from factbox.io import Source
+from factbox.level import format_estimate
+from factbox.profile import profile
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -26,11 +28,18 @@ ROOT = Path(__file__).resolve().parents[1]
 # Flesch–Kincaid = 0.39·(9/2) + 11.8·(10/9) − 15.59 = 1.755 + 13.1111 − 15.59 = −0.7239
 # TTR = 8/9 = 0.889
 CAT = "The cat sat on the mat. It was happy.\n"
-CAT_BOX = "Fact Box\nLevel: -0.724\nTokens: 9\nTypes: 8\nTTR: 0.889\n"
+
+# The box ends with the learned estimate (its values are pinned in tests/test_level.py).
+def _estimate(text: str) -> str:
+    box = profile(text)
+    return format_estimate(box.grade, box.cefr) + "\n"
+
+
+CAT_BOX = "Fact Box\nLevel: -0.724\nTokens: 9\nTypes: 8\nTTR: 0.889\n" + _estimate(CAT)
 # 2 sentences, 8 tokens, 8 types; syllables 1+1+2+1+1 + 1+1+1 = 9 ("loudly" 2)
 # FK = 0.39·4 + 11.8·9/8 − 15.59 = 1.56 + 13.275 − 15.59 = −0.755; TTR = 1.000
 DOGS = "Dogs bark loudly at night. Cats do not.\n"
-DOGS_BOX = "Fact Box\nLevel: -0.755\nTokens: 8\nTypes: 8\nTTR: 1.000\n"
+DOGS_BOX = "Fact Box\nLevel: -0.755\nTokens: 8\nTypes: 8\nTTR: 1.000\n" + _estimate(DOGS)
 
 
 def invoke(*args: str | os.PathLike[str], input: str | bytes | None = None):
@@ -296,6 +305,7 @@ class _StubBox:
     """A box whose to_dict() has the shapes other modules add: nested groups and lists."""
 
     level, tokens, types, ttr = 7.25, 10, 9, 0.9
+    grade, cefr = None, "B1"
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -317,6 +327,7 @@ def test_all_shows_nested_groups_and_lists() -> None:
     text = profile_cmd.format_all(_StubBox())  # type: ignore[arg-type]
     assert text == (
         "Fact Box\nLevel: 7.250\nTokens: 10\nTypes: 9\nTTR: 0.900\n"
+        "Estimated level: n/a\n"
         "CEFR level (learned): B1\n"
         "Grade (learned): n/a (too short)\n"
         "\nVocabulary\n"
@@ -562,3 +573,50 @@ def test_exit_codes_are_documented() -> None:
         profile_cmd.EXIT_INTERRUPTED,
     ):
         assert re.search(rf"^\| *{code} *\|", doc, re.M), f"exit code {code}"
+
+
+# --- sentence levels ---------------------------------------------------------------------------
+
+
+def test_sentences_lists_every_sentence_in_order(files: dict[str, Path]) -> None:
+    r = invoke("--sentences", files["cat.txt"])
+    assert r.exit_code == 0
+    head, _, tail = r.stdout.partition("\nSentence levels (CEFR, score, sentence):\n")
+    assert head == CAT_BOX
+    lines = tail.strip().splitlines()
+    texts = [line.split("  ", 2)[2] for line in lines]
+    assert texts == ["The cat sat on the mat.", "It was happy."]
+    assert all(re.fullmatch(r"(A1|A2|B1|B2|C1|C2)  \d+\.\d\d  .+", line) for line in lines)
+
+
+def test_hardest_keeps_the_n_highest_scores(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text(
+        "The cat sat. Notwithstanding considerable institutional reluctance, the committee "
+        "ultimately endorsed comprehensive regulatory amendments. It was red.\n"
+    )
+    r = invoke("--sentences", "--hardest", "1", text)
+    assert r.exit_code == 0
+    tail = r.stdout.split("Hardest 1 sentences (CEFR, score, sentence):\n")[1]
+    assert tail.strip().endswith("comprehensive regulatory amendments.")
+    assert len(tail.strip().splitlines()) == 1
+
+
+def test_sentences_in_json(files: dict[str, Path]) -> None:
+    r = invoke("--json", "--sentences", files["cat.txt"])
+    sents = json.loads(r.stdout)["sentences"]
+    assert [s["text"] for s in sents] == ["The cat sat on the mat.", "It was happy."]
+    assert set(sents[0]) == {"text", "cefr", "score"}
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--hardest", "2"], "--hardest goes with --sentences"),
+        (["--sentences", "--csv"], "--sentences cannot be used with --csv (use --json)"),
+    ],
+)
+def test_sentence_option_misuse(files: dict[str, Path], args: list[str], message: str) -> None:
+    r = invoke(*args, files["cat.txt"])
+    assert r.exit_code == 2
+    assert message in r.stderr

@@ -23,13 +23,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 import click
 
 from factbox.config import SYLLABLE_METHODS, ProfileConfig
 from factbox.errors import EmptyTextError, FactboxError
 from factbox.io import Source, display_name, expand, read_text
+from factbox.level import SentenceLevel, format_estimate, format_sentence_levels, sentence_levels
 from factbox.profile import FactBox, profile
 
 #: Exit codes (also in docs/errors.md and docs/cli.md).
@@ -82,18 +84,56 @@ def _load_list(path: str | None, option: str) -> frozenset[str] | None:
     return frozenset(load_wordlist(path))
 
 
-def profile_path(path: str, config: ProfileConfig, *, encoding: str | None = None) -> FactBox:
-    """Read one input and profile it.
+class Job(NamedTuple):
+    """What to do with each input: the options of one run, shared by every worker."""
+
+    config: ProfileConfig
+    encoding: str | None = None
+    clean: bool = False  # profile the cleaned article body (factbox.clean), not the raw text
+    sentences: bool = False  # also estimate each sentence's CEFR level
+
+
+@dataclass(frozen=True, slots=True)
+class Profiled:
+    """One input's result: its fact box, and what ``--clean`` / ``--sentences`` added."""
+
+    box: FactBox
+    sentences: list[SentenceLevel] | None = None
+    cleaned: bool = False
+    removed_lines: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = self.box.to_dict()
+        if self.cleaned:
+            d["cleaned"] = True
+            d["removed_lines"] = self.removed_lines
+        if self.sentences is not None:
+            d["sentences"] = [s.to_dict() for s in self.sentences]
+        return d
+
+
+def profile_path(path: str, job: Job) -> Profiled:
+    """Read one input, clean it if asked, and profile it.
 
     Raises :class:`~factbox.errors.InputError` / :class:`EmptyTextError` for a file that is
-    not readable text, and :class:`EmptyTextError` for a text with no English word (a box of
-    zeros would look like a result; it is an error instead).
+    not readable text, :class:`EmptyTextError` for a text with no English word (a box of
+    zeros would look like a result; it is an error instead), and the cleaner's
+    ``NoArticleError`` when ``--clean`` finds only boilerplate.
     """
     name = display_name(path)
-    box = profile(read_text(path, encoding=encoding), config=config)
+    text = read_text(path, encoding=job.encoding)
+    removed = 0
+    if job.clean:
+        from factbox.clean import clean
+
+        article = clean(text)
+        text = article.body
+        removed = sum(r.end_line - r.start_line + 1 for r in article.removed)
+    box = profile(text, config=job.config)
     if box.tokens == 0:
         raise EmptyTextError(f"{name}: no English words to profile{_why_no_words(box)}")
-    return box
+    levels = sentence_levels(text) if job.sentences else None
+    return Profiled(box, levels, job.clean, removed)
 
 
 def _why_no_words(box: FactBox) -> str:
@@ -109,16 +149,16 @@ def _why_no_words(box: FactBox) -> str:
 # Running many inputs, serially or on a process pool
 
 # A result is a box, a user error, or the text of an unexpected exception (a bug).
-Result = FactBox | FactboxError | str
+Result = Profiled | FactboxError | str
 
-_worker_state: tuple[ProfileConfig, str | None] | None = None
+_worker_job: Job | None = None
 
 
-def _init_worker(config: ProfileConfig, encoding: str | None) -> None:
-    global _worker_state  # noqa: PLW0603 - per-process state of a pool worker
-    _worker_state = (config, encoding)
+def _init_worker(job: Job) -> None:
+    global _worker_job  # noqa: PLW0603 - per-process state of a pool worker
+    _worker_job = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is handled by the parent alone
-    _warm_up(config)
+    _warm_up(job.config)
 
 
 def _warm_up(config: ProfileConfig) -> None:
@@ -126,9 +166,9 @@ def _warm_up(config: ProfileConfig) -> None:
     profile("Warm up the dictionaries.", config=config)
 
 
-def _run_one(path: str, config: ProfileConfig, encoding: str | None) -> Result:
+def _run_one(path: str, job: Job) -> Result:
     try:
-        return profile_path(path, config, encoding=encoding)
+        return profile_path(path, job)
     except FactboxError as exc:
         return exc
     except Exception as exc:  # a bug: report it for this input and go on with the others
@@ -137,8 +177,9 @@ def _run_one(path: str, config: ProfileConfig, encoding: str | None) -> Result:
 
 
 def _pool_job(path: str) -> Result:
-    assert _worker_state is not None
-    return _run_one(path, *_worker_state)
+    if _worker_job is None:  # pragma: no cover - the initializer always runs first
+        raise RuntimeError("pool worker used before its initializer ran")
+    return _run_one(path, _worker_job)
 
 
 def _total_bytes(sources: list[Source]) -> int:
@@ -160,9 +201,8 @@ def default_jobs() -> int:
 
 def run(
     sources: list[Source],
-    config: ProfileConfig,
+    job: Job,
     *,
-    encoding: str | None = None,
     jobs: int | None = None,
 ) -> Iterator[tuple[str, Result]]:
     """Profile each source; yield ``(name, result)`` in input order.
@@ -177,20 +217,18 @@ def run(
         n_workers = 1
     if n_workers <= 1:
         for src in sources:
-            yield src.name, src.error or _run_one(src.path, config, encoding)
+            yield src.name, src.error or _run_one(src.path, job)
         return
 
-    _warm_up(config)
-    stdin_results = {
-        i: _run_one(s.path, config, encoding) for i, s in enumerate(sources) if s.path == "-"
-    }
+    _warm_up(job.config)
+    stdin_results = {i: _run_one(s.path, job) for i, s in enumerate(sources) if s.path == "-"}
     pooled = [s.path for s in todo if s.path != "-"]
     chunksize = max(1, len(pooled) // (n_workers * 8))
     executor = ProcessPoolExecutor(
         max_workers=n_workers,
         mp_context=_mp_context(),
         initializer=_init_worker,
-        initargs=(config, encoding),
+        initargs=(job,),
     )
     try:
         results = executor.map(_pool_job, pooled, chunksize=chunksize)
@@ -225,11 +263,14 @@ def _num(x: Any) -> str:
     return str(x)
 
 
-def format_box(box: FactBox) -> str:
-    """The seed's layout: ``Fact Box`` then Level, Tokens, Types, TTR (three decimals)."""
+def format_box(box: FactBox, *, cleaned: bool = False) -> str:
+    """The seed's layout: ``Fact Box`` then Level, Tokens, Types, TTR (three decimals), then
+    the learned estimate (``Estimated level: B2 (grade 9.3)``, docs/level.md). With
+    ``cleaned``, the title says the box is of the cleaned article body."""
+    title = "Fact Box (cleaned text)" if cleaned else "Fact Box"
     return (
-        f"Fact Box\nLevel: {_num(box.level)}\nTokens: {box.tokens}\n"
-        f"Types: {box.types}\nTTR: {_num(box.ttr)}\n"
+        f"{title}\nLevel: {_num(box.level)}\nTokens: {box.tokens}\n"
+        f"Types: {box.types}\nTTR: {_num(box.ttr)}\n{format_estimate(box.grade, box.cefr)}\n"
     )
 
 
@@ -314,13 +355,13 @@ def _section(values: dict[str, Any], notes: dict[str, str], indent: str) -> list
     return lines
 
 
-def format_all(box: FactBox) -> str:
+def format_all(box: FactBox, *, cleaned: bool = False) -> str:
     """The box, then every other value of :meth:`FactBox.to_dict`: single values first, then
     one section per group (counts, readability, diversity, …). Undefined values are shown as
     ``n/a (reason)`` with the reason from ``FactBox.notes``."""
     d = box.to_dict()
     notes: dict[str, str] = d.get("notes") or {}
-    lines = [format_box(box).rstrip("\n")]
+    lines = [format_box(box, cleaned=cleaned).rstrip("\n")]
     sections = []
     for key, value in d.items():
         if key in _BOX_KEYS:
@@ -355,9 +396,23 @@ def flatten(d: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def json_line(name: str, box: FactBox) -> str:
-    """One JSON object: ``path`` then everything in :meth:`FactBox.to_dict`."""
-    return json.dumps({"path": name, **box.to_dict()}, ensure_ascii=False, allow_nan=False)
+def json_line(name: str, result: Profiled) -> str:
+    """One JSON object: ``path`` then everything in :meth:`FactBox.to_dict` (plus
+    ``cleaned``/``removed_lines`` with ``--clean`` and ``sentences`` with ``--sentences``)."""
+    return json.dumps({"path": name, **result.to_dict()}, ensure_ascii=False, allow_nan=False)
+
+
+def format_result(result: Profiled, *, show_all: bool, hardest: int | None) -> str:
+    """The text output for one input: the box (or every value), then sentence levels."""
+    box = result.box
+    text = format_all(box, cleaned=result.cleaned) if show_all else format_box(
+        box, cleaned=result.cleaned
+    )
+    if result.sentences is not None:
+        title = f"Hardest {hardest} sentences" if hardest else "Sentence levels"
+        text += f"\n{title} (CEFR, score, sentence):\n"
+        text += format_sentence_levels(result.sentences, hardest=hardest) + "\n"
+    return text
 
 
 def csv_columns(config: ProfileConfig) -> list[str]:
@@ -394,6 +449,25 @@ def _check_encoding(_ctx: click.Context, _param: click.Parameter, value: str | N
 @click.option("--all", "show_all", is_flag=True, help="Add every count, formula and measure.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line per input.")
 @click.option("--csv", "as_csv", is_flag=True, help="One CSV table, a row per input.")
+@click.option(
+    "--clean",
+    "clean_first",
+    is_flag=True,
+    help="Profile the cleaned article body (boilerplate removed, see 'factbox clean').",
+)
+@click.option(
+    "--sentences",
+    "show_sentences",
+    is_flag=True,
+    help="Also estimate each sentence's CEFR level (in text order).",
+)
+@click.option(
+    "--hardest",
+    type=click.IntRange(min=1),
+    default=None,
+    metavar="N",
+    help="With --sentences: only the N hardest sentences, hardest first.",
+)
 @click.option(
     "--syllable-method",
     type=click.Choice(SYLLABLE_METHODS),
@@ -465,6 +539,9 @@ def profile_command(
     show_all: bool,
     as_json: bool,
     as_csv: bool,
+    clean_first: bool,
+    show_sentences: bool,
+    hardest: int | None,
     syllable_method: str,
     mattr_window: int,
     msttr_segment: int,
@@ -479,6 +556,10 @@ def profile_command(
     """Print a fact box for each FILE ('-' reads standard input; directories are walked)."""
     if as_json and as_csv:
         raise click.UsageError("--json and --csv cannot be used together")
+    if hardest is not None and not show_sentences:
+        raise click.UsageError("--hardest goes with --sentences")
+    if show_sentences and as_csv:
+        raise click.UsageError("--sentences cannot be used with --csv (use --json)")
     fmt = "json" if as_json else "csv" if as_csv else "text"
     try:
         config = config_from_options(
@@ -496,12 +577,13 @@ def profile_command(
     show_bar = _stderr_is_terminal() if progress is None else progress
     try:
         status = _emit(
-            run(sources, config, encoding=encoding, jobs=jobs),
+            run(sources, Job(config, encoding, clean_first, show_sentences), jobs=jobs),
             fmt=fmt,
             show_all=show_all,
             headers=len(sources) > 1,
             config=config,
             bar_total=len(sources) if show_bar and len(sources) > 1 else 0,
+            hardest=hardest,
         )
     except KeyboardInterrupt:
         _fail("interrupted", EXIT_INTERRUPTED)
@@ -534,6 +616,7 @@ def _emit(
     headers: bool,
     config: ProfileConfig,
     bar_total: int,
+    hardest: int | None = None,
 ) -> int:
     """Print results in order; errors go to stderr. Return the exit status."""
     printer = _Printer(bar_total)
@@ -553,9 +636,9 @@ def _emit(
             elif fmt == "json":
                 printer.out(json_line(name, result))
             elif table is not None:
-                printer.out(table.row(name, result))
+                printer.out(table.row(name, result.box))
             else:
-                text = format_all(result) if show_all else format_box(result)
+                text = format_result(result, show_all=show_all, hardest=hardest)
                 if headers:
                     text = f"==> {name} <==\n{text}"
                 printer.out(text.rstrip("\n") if first else "\n" + text.rstrip("\n"))
