@@ -1,0 +1,192 @@
+"""Duplicate detection: exact (same cleaned body) and near (MinHash-LSH over word shingles).
+
+Both run on the *cleaned* body, so the same wire story with different site boilerplate is
+found. Each document's MinHash signature is computed in the worker that profiles it and kept in
+the ``minhash`` table; after each ingest the groups are rebuilt from the stored signatures in
+one transaction (a crash leaves the previous, consistent groups). Nothing is ever dropped:
+duplicates stay in ``documents`` and are only grouped.
+
+Method (see docs/corpus.md for the measurement behind the numbers):
+
+- shingles: overlapping sequences of :data:`SHINGLE` words (lower-cased ``\\w+`` runs);
+- MinHash with :data:`NUM_PERM` permutations (datasketch, scheme ``affine32``, seed 1);
+- candidate pairs from datasketch's MinHashLSH tuned for :data:`THRESHOLD`, then kept only if
+  the estimated Jaccard similarity of their signatures is ≥ :data:`THRESHOLD`;
+- groups are the connected components of the kept pairs (single link); documents with equal
+  body hashes form an *exact* group; near groups are built over one representative per exact
+  body, and list every member with its estimated similarity to the group's first document.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.7
+_WORD = re.compile(r"\w+")
+_DTYPE = "<u4"  # numpy dtype of stored signatures
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    from datasketch import MinHash  # noqa: PLC0415
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """The set of ``k``-word shingles of ``text`` (all of it if shorter than ``k`` words)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of ``text``'s shingles, as ``NUM_PERM`` little-endian uint32."""
+    from datasketch import MinHash  # numpy and datasketch load on first use, not on import  # noqa: PLC0415
+
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme="affine32")
+    m.update_batch(shingles(text))
+    return m.hashvalues.astype(_DTYPE).tobytes()
+
+
+def similarity(sig_a: bytes, sig_b: bytes) -> float:
+    """Estimated Jaccard similarity: the share of equal signature slots."""
+    import numpy as np  # noqa: PLC0415
+
+    a = np.frombuffer(sig_a, dtype=_DTYPE)
+    b = np.frombuffer(sig_b, dtype=_DTYPE)
+    return float(np.count_nonzero(a == b)) / float(len(a))
+
+
+def jaccard(a: str, b: str, k: int = SHINGLE) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (for measurement and tests)."""
+    sa, sb = shingles(a, k), shingles(b, k)
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    doc_id: int
+    path: str
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.doc_id, "path": self.path, "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Documents that are the same text (``exact``) or nearly (``near``)."""
+
+    group_id: int
+    kind: str
+    members: tuple[Member, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group_id,
+            "kind": self.kind,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
+    """Recompute all duplicate groups in one transaction; return (exact, near) group counts."""
+    import numpy as np  # noqa: PLC0415
+    from datasketch import LeanMinHash, MinHash, MinHashLSH  # noqa: PLC0415
+
+    rows = db.execute(
+        "SELECT d.id, d.body_hash, m.signature FROM documents d "
+        "JOIN minhash m ON m.doc_id = d.id ORDER BY d.id"
+    ).fetchall()
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    sig_of: dict[int, bytes] = {}
+    for doc_id, body_hash, sig in rows:
+        by_hash[body_hash].append(doc_id)
+        sig_of[doc_id] = sig
+    exact = [ids for ids in by_hash.values() if len(ids) > 1]
+    reps = [ids[0] for ids in by_hash.values()]
+
+    # near duplicates among one representative per distinct body
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    if len(reps) > 1:
+        lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        t = _template()
+        mh: dict[int, Any] = {}
+        with lsh.insertion_session() as session:
+            for doc_id in reps:
+                hv = np.frombuffer(sig_of[doc_id], dtype=_DTYPE)
+                m = LeanMinHash(MinHash(seed=1, hashvalues=hv, permutations=t.permutations,
+                                        scheme="affine32"))
+                mh[doc_id] = m
+                session.insert(doc_id, m, check_duplication=False)
+        for doc_id in reps:
+            for other in lsh.query(mh[doc_id]):
+                if other <= doc_id:
+                    continue
+                if similarity(sig_of[doc_id], sig_of[other]) >= threshold:
+                    ra, rb = find(doc_id), find(other)
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    components: dict[int, list[int]] = defaultdict(list)
+    for doc_id in parent:
+        components[find(doc_id)].append(doc_id)
+    hash_of = {doc_id: h for doc_id, h, _ in rows}
+    near: list[list[int]] = []
+    for root, ids in components.items():
+        # each representative brings its exact copies
+        near.append(sorted({d for r in {root, *ids} for d in by_hash[hash_of[r]]}))
+
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM dup_members")
+        db.execute("DELETE FROM dup_groups")
+        for kind, groups in (("exact", exact), ("near", sorted(near))):
+            for ids in sorted(groups):
+                gid = db.execute("INSERT INTO dup_groups (kind) VALUES (?)", (kind,)).lastrowid
+                first = sig_of[ids[0]]
+                db.executemany(
+                    "INSERT INTO dup_members (group_id, doc_id, similarity) VALUES (?, ?, ?)",
+                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of[d]))
+                     for d in ids],
+                )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return len(exact), len(near)
+
+
+def groups(db: sqlite3.Connection, kind: str | None = None) -> list[DuplicateGroup]:
+    """The stored duplicate groups (``kind``: ``exact``, ``near`` or both), by group id."""
+    sql = (
+        "SELECT g.id, g.kind, m.doc_id, d.path, m.similarity FROM dup_groups g "
+        "JOIN dup_members m ON m.group_id = g.id JOIN documents d ON d.id = m.doc_id "
+    )
+    params: tuple = ()
+    if kind:
+        sql += "WHERE g.kind = ? "
+        params = (kind,)
+    sql += "ORDER BY g.id, m.doc_id"
+    out: dict[int, tuple[str, list[Member]]] = {}
+    for gid, k, doc_id, path, sim in db.execute(sql, params):
+        out.setdefault(gid, (k, []))[1].append(Member(doc_id, path, sim))
+    return [DuplicateGroup(g, k, tuple(ms)) for g, (k, ms) in out.items()]
