@@ -76,7 +76,7 @@ def make_inputs(root: Path, n: int = 60) -> Path:
         for i in range(n + 10, n + 15):
             zf.writestr(f"pack/{i}.txt", article(i))
         zf.writestr("../slip.txt", "nope")
-    (d / "bad.txt").write_bytes(b"\xff\xfe\xfa not utf-8")
+    (d / "bad.txt").write_bytes(b"\x81\x8d not utf-8 nor cp1252")
     (d / "empty.txt").write_text("   \n")
     return d
 
@@ -106,7 +106,7 @@ def test_errors_are_reported_with_stage_and_do_not_stop(tmp_path: Path) -> None:
             for e in c.errors()
         }
     assert rep.added == 3 + 2 + 10 + 5
-    assert errs["bad.txt"][0] == "decode" and "not UTF-8" in errs["bad.txt"][1]
+    assert errs["bad.txt"][0] == "decode" and "neither UTF-8" in errs["bad.txt"][1]
     assert errs["empty.txt"][0] == "clean"
     assert errs["../slip.txt"][0] == "archive"
     assert errs["dump.jsonl:11"][0] == "decode"
@@ -127,7 +127,7 @@ def test_stored_values_are_the_fact_box_of_the_body(tmp_path: Path) -> None:
 
 def test_changed_file_is_a_new_version_and_error_cleared_when_fixed(tmp_path: Path) -> None:
     f = tmp_path / "a.txt"
-    f.write_bytes(b"\xff broken")
+    f.write_bytes(b"\x81 broken")
     with Corpus(tmp_path / "c.db") as c:
         assert c.add(f, workers=0).failed == 1
         f.write_text("Now it is fine. Really fine.")

@@ -46,14 +46,15 @@ def test_explicit_file_without_known_extension_is_read_as_text(tmp_path: Path) -
     assert items[0].text == TEXT and items[0].kind == "text"
 
 
-def test_missing_binary_and_non_utf8_files_are_failures(tmp_path: Path) -> None:
+def test_missing_binary_and_undecodable_files_are_failures(tmp_path: Path) -> None:
     (tmp_path / "bin.txt").write_bytes(b"abc\x00def")
-    (tmp_path / "latin.txt").write_bytes("café".encode("latin-1"))
+    (tmp_path / "cp1252.txt").write_bytes("It\u2019s café".encode("cp1252"))
+    (tmp_path / "neither.txt").write_bytes(b"abc\x81\x8d")  # undefined in UTF-8 and cp1252
     items, fails = _items([tmp_path, tmp_path / "nope.txt"])
-    assert items == []
+    assert [(i.text, i.meta) for i in items] == [("It\u2019s café", {"encoding": "cp1252"})]
     msgs = sorted(f.message for f in fails)
     assert any("binary file" in m for m in msgs)
-    assert any("not UTF-8 text (bad byte at offset 3)" in m for m in msgs)
+    assert any("neither UTF-8 nor Windows-1252 text (bad byte at offset 3)" in m for m in msgs)
     assert any("no such file or folder" in m for m in msgs)
 
 

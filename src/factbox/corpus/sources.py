@@ -169,18 +169,26 @@ def _file(
 def _document(data: bytes, key: str, shown: str, suf: str, url: str | None = None) -> Item:
     if suf in HTML_SUFFIXES:
         return Item(key, shown, decode_html(data, shown), "html", "html", url)
-    return Item(key, shown, decode_text(data, shown), "text", "text", url)
+    text, encoding = decode_text(data, shown)
+    meta = {} if encoding == "utf-8" else {"encoding": encoding}
+    return Item(key, shown, text, "text", "text", url, meta)
 
 
-def decode_text(data: bytes, shown: str) -> str:
-    """UTF-8 (a BOM is dropped); anything else is refused with the byte offset."""
+def decode_text(data: bytes, shown: str) -> tuple[str, str]:
+    """(text, encoding): UTF-8 (a BOM is dropped), else Windows-1252 if every byte is defined
+    there (older Western files: curly quotes as 0x92 etc.); anything else is refused."""
     if b"\x00" in data[:8192]:
         raise SourceError(f"{shown}: binary file (NUL bytes), not text", stage="decode")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError as err:
+        pos = err.start
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
         raise SourceError(
-            f"{shown}: not UTF-8 text (bad byte at offset {err.start}); convert it to UTF-8",
+            f"{shown}: neither UTF-8 nor Windows-1252 text (bad byte at offset {pos}); "
+            "convert it to UTF-8",
             stage="decode",
         ) from None
 
@@ -438,7 +446,7 @@ def _warc(path: Path, key: str, shown: str, lim: Limits) -> Iterator[Source]:
                     kind = "html"
                 else:
                     try:
-                        text = decode_text(data, mshown)
+                        text, _ = decode_text(data, mshown)
                     except SourceError as err:
                         yield Failure(mkey, mshown, err.stage, str(err))
                         continue

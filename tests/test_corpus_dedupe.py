@@ -1,0 +1,95 @@
+"""Duplicates: shingles and Jaccard by hand, exact and near groups, never dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from corpus_texts import article, with_boilerplate
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factbox.corpus import Corpus, dedupe
+
+
+def test_shingles_by_hand() -> None:
+    # 6 words, k = 5 -> 2 shingles; case and punctuation are dropped
+    assert dedupe.shingles("A b, c d. E f", 5) == {b"a b c d e", b"b c d e f"}
+    # shorter than k: the whole text is one shingle; no words: none
+    assert dedupe.shingles("Hello world", 5) == {b"hello world"}
+    assert dedupe.shingles("  ...  ", 5) == set()
+
+
+def test_jaccard_by_hand() -> None:
+    # {abcde, bcdef} vs {abcde, bcdeg}: 1 shared of 3 distinct -> 1/3
+    assert dedupe.jaccard("a b c d e f", "a b c d e g") == 1 / 3
+    assert dedupe.jaccard("a b c d e f", "a b c d e f") == 1.0
+
+
+words = st.lists(st.sampled_from("the cat sat on a mat with hat and bat".split()), max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words, words)
+def test_minhash_estimate_properties(a: list[str], b: list[str]) -> None:
+    ta, tb = " ".join(a), " ".join(b)
+    sa, sb = dedupe.signature(ta), dedupe.signature(tb)
+    assert len(sa) == 4 * dedupe.NUM_PERM
+    assert dedupe.similarity(sa, sa) == 1.0
+    est = dedupe.similarity(sa, sb)
+    assert est == dedupe.similarity(sb, sa) and 0.0 <= est <= 1.0
+    j = dedupe.jaccard(ta, tb)
+    if j == 0.0 and dedupe.shingles(ta) and dedupe.shingles(tb):
+        # disjoint sets can still collide by chance, but rarely in more than a few slots
+        assert est <= 0.1
+
+
+def _store(tmp_path: Path, texts: dict[str, str]) -> Corpus:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in texts.items():
+        (d / name).write_text(text, encoding="utf-8")
+    c = Corpus(tmp_path / "c.db")
+    c.add(d, workers=0)
+    return c
+
+
+def test_exact_and_near_groups_by_path(tmp_path: Path) -> None:
+    story = article(1, sentences=16)
+    edited = story.replace("opened", "closed", 1)
+    c = _store(tmp_path, {
+        "a_site.txt": story,
+        "b_copy.txt": story,                          # same body: exact
+        "c_wire.txt": with_boilerplate(story, 3),     # same story, other site furniture: near
+        "d_edit.txt": edited,                         # one word changed: near
+        "e_other.txt": article(2, sentences=16),      # another story: no group
+    })
+    with c:
+        groups = c.duplicates()
+        exact = [g for g in groups if g.kind == "exact"]
+        near = [g for g in groups if g.kind == "near"]
+        assert [[Path(m.path).name for m in g.members] for g in exact] == [
+            ["a_site.txt", "b_copy.txt"]
+        ]
+        assert [m.similarity for m in exact[0].members] == [1.0, 1.0]
+        names = [Path(m.path).name for m in near[0].members]
+        assert len(near) == 1
+        assert names == ["a_site.txt", "b_copy.txt", "c_wire.txt", "d_edit.txt"]
+        assert all(m.similarity >= dedupe.THRESHOLD for m in near[0].members)
+        assert len(c) == 5  # nothing dropped
+        # `show` lists a document's duplicates
+        assert {d["path"].rsplit("/", 1)[-1] for d in c.get(3).duplicates} == {
+            "a_site.txt", "b_copy.txt", "d_edit.txt"
+        }
+
+
+def test_groups_are_rebuilt_not_accumulated(tmp_path: Path) -> None:
+    story = article(5)
+    c = _store(tmp_path, {"a.txt": story, "b.txt": story})
+    with c:
+        c.add(tmp_path / "in", workers=0)  # nothing new
+        assert len(c.duplicates("exact")) == 1
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "c.txt").write_text(story, encoding="utf-8")
+        c.add(tmp_path / "more", workers=0)
+        (g,) = c.duplicates("exact")
+        assert [Path(m.path).name for m in g.members] == ["a.txt", "b.txt", "c.txt"]
