@@ -15,9 +15,9 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from corpus_texts import article, with_boilerplate
 
 import factbox
+from corpus_texts import article, with_boilerplate
 from factbox.corpus import Corpus
 
 SRC = str(Path(factbox.__file__).resolve().parents[1])

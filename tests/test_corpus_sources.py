@@ -9,8 +9,6 @@ import tarfile
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from factbox.corpus.sources import Failure, Item, Limits, iter_sources
 
 TEXT = "The harbour office opened the market square on Monday.\n"

@@ -118,4 +118,4 @@ def profile_dataset(
 
 def fact_dicts(frame: Any) -> list[dict[str, Any] | None]:
     """The ``fact`` column parsed back to dicts (``None`` for rows with an error)."""
-    return [None if v is None or v != v else json.loads(v) for v in frame["fact"]]
+    return [json.loads(v) if isinstance(v, str) else None for v in frame["fact"]]
