@@ -25,7 +25,8 @@ def test_jaccard_by_hand() -> None:
     assert dedupe.jaccard("a b c d e f", "a b c d e f") == 1.0
 
 
-words = st.lists(st.sampled_from(["the", "cat", "sat", "on", "a", "mat", "with", "hat", "and", "bat"]), max_size=60)
+VOCAB = ["the", "cat", "sat", "on", "a", "mat", "with", "hat", "and", "bat"]
+words = st.lists(st.sampled_from(VOCAB), max_size=60)
 
 
 @settings(max_examples=40, deadline=None)

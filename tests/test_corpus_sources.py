@@ -175,9 +175,6 @@ def test_not_gzip_tar_is_reported(tmp_path: Path) -> None:
 
 
 def test_warc_responses_are_read(tmp_path: Path) -> None:
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     w = tmp_path / "crawl.warc.gz"
     with open(w, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)

@@ -62,7 +62,8 @@ def test_wal_mode_and_fts5(tmp_path: Path) -> None:
     db = store.connect(tmp_path / "c.db")
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    assert {"documents", "errors", "documents_fts", "minhash", "dup_groups", "dup_members"} <= tables
+    expected = {"documents", "errors", "documents_fts", "minhash", "dup_groups", "dup_members"}
+    assert expected <= tables
 
 
 def test_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
