@@ -9,6 +9,9 @@ import tarfile
 import zipfile
 from pathlib import Path
 
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
 from factbox.corpus.sources import Failure, Item, Limits, iter_sources
 
 TEXT = "The harbour office opened the market square on Monday.\n"
