@@ -54,7 +54,7 @@ def profile_frame(df: Any, text_field: str = "text", config: ProfileConfig | Non
         if not isinstance(text, str):
             rec: dict[str, Any] | Failure = Failure("", "", "read", "text is missing")
         else:
-            rec = process(Item("", "row", text, "auto", "dataset"), config)
+            rec = process(Item("", "row", text, "auto", "dataset"), config, minhash=False)
         if isinstance(rec, Failure):
             for c in FACT_COLUMNS:
                 cols[c].append(None)
@@ -87,7 +87,7 @@ def read_dataset(
     if kind != "jsonl":
         raise CorpusError(f"fmt must be jsonl or parquet, not {kind!r}")
     return dd.read_json(input_glob, lines=True, blocksize=blocksize,
-                        storage_options=storage_options, dtype=False, convert_dates=False)
+                        storage_options=storage_options, dtype=False)
 
 
 def profile_dataset(

@@ -119,7 +119,9 @@ def _authors(meta: dict[str, Any]) -> tuple[str, ...]:
     return ()
 
 
-def process(item: Item, config: ProfileConfig | None = None) -> dict[str, Any] | Failure:
+def process(
+    item: Item, config: ProfileConfig | None = None, *, minhash: bool = True
+) -> dict[str, Any] | Failure:
     """Clean and profile one document; the row for ``documents`` (plus its MinHash signature).
 
     Fields the cleaner did not find are taken from the item's metadata (JSONL ``title``,
@@ -164,7 +166,7 @@ def process(item: Item, config: ProfileConfig | None = None) -> dict[str, Any] |
         "syllables": box.counts.syllables,
         "fact": json.dumps(fact, ensure_ascii=False, sort_keys=True),
         "removed": json.dumps(c.removed, ensure_ascii=False),
-        "signature": signature(c.body),
+        "signature": signature(c.body) if minhash else None,
     }
 
 

@@ -118,7 +118,7 @@ def select(
         yield from cur.execute(f"SELECT {columns} FROM documents d WHERE {where}{tail}",
                                [*params, *more])
     except sqlite3.OperationalError as err:
-        if f.search and ("fts5" in str(err) or "syntax" in str(err)):
+        if f.search and "locked" not in str(err):
             raise QueryError(f"bad search query {f.search!r}: {err} (FTS5 syntax; put words in "
                              "double quotes to search for them literally)") from None
         raise
