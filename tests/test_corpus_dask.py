@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from corpus_texts import article
 
 pd = pytest.importorskip("pandas")
@@ -25,7 +26,7 @@ def _records(part: int) -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def cluster():  # noqa: ANN201
+def cluster():
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
                                   dashboard_address=None) as lc, distributed.Client(lc) as client:
         yield client
