@@ -25,6 +25,14 @@ def test_jaccard_by_hand() -> None:
     assert dedupe.jaccard("a b c d e f", "a b c d e f") == 1.0
 
 
+def test_minhash_estimate_by_hand() -> None:
+    # {abcde, bcdef, cdefg, defgh} vs {abcde, bcdef, cdefg, defgx}: 3 shared of 5 -> J = 0.6;
+    # with 128 permutations the estimate's standard error is sqrt(0.6 * 0.4 / 128) = 0.043
+    a, b = "a b c d e f g h", "a b c d e f g x"
+    assert dedupe.jaccard(a, b) == 0.6
+    assert abs(dedupe.similarity(dedupe.signature(a), dedupe.signature(b)) - 0.6) < 0.13
+
+
 VOCAB = ["the", "cat", "sat", "on", "a", "mat", "with", "hat", "and", "bat"]
 words = st.lists(st.sampled_from(VOCAB), max_size=60)
 
@@ -33,6 +41,8 @@ words = st.lists(st.sampled_from(VOCAB), max_size=60)
 @given(words, words)
 def test_minhash_estimate_properties(a: list[str], b: list[str]) -> None:
     ta, tb = " ".join(a), " ".join(b)
+    # the vectorised shingle hashes stand for the shingle strings one to one
+    assert len(dedupe.shingle_hashes(ta)) == len(dedupe.shingles(ta))
     sa, sb = dedupe.signature(ta), dedupe.signature(tb)
     assert len(sa) == 4 * dedupe.NUM_PERM
     assert dedupe.similarity(sa, sa) == 1.0

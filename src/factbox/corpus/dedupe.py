@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -53,13 +54,47 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+# odd 64-bit multipliers, one per word position in a shingle (from the SplitMix64 constants)
+_POS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93,
+        0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3, 0x589965CC75374CC3)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
+    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct), computed vectorised:
+    CRC-32 of each distinct word, combined over ``k`` positions with odd multipliers
+    (wrapping 64-bit arithmetic), folded to 32 bits. Stable across processes and runs."""
+    import numpy as np  # noqa: PLC0415
+
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    code = {w: zlib.crc32(w.encode("utf-8")) for w in set(words)}
+    h = np.fromiter((code[w] for w in words), dtype=np.uint64, count=len(words))
+    n = max(len(h) - k + 1, 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(min(k, len(h))):
+        acc += h[j : j + n] * np.uint64(_POS[j])
+    folded = (acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    return np.unique(folded.astype(np.uint32))
+
+
+def _identity(x: Any) -> Any:
+    return x
+
+
 def signature(text: str) -> bytes:
-    """The MinHash signature of ``text``'s shingles, as ``NUM_PERM`` little-endian uint32."""
-    from datasketch import MinHash  # numpy and datasketch load on first use, not on import  # noqa: PLC0415
+    """The MinHash signature of ``text``'s shingles, as ``NUM_PERM`` little-endian uint32.
+
+    datasketch's MinHash (scheme ``affine32``, seed 1) over :func:`shingle_hashes` with an
+    identity hash function (datasketch pre-mixes inputs with the MurmurHash3 finalizer, so
+    integer inputs are safe); much faster than hashing each shingle string with SHA-1.
+    """
+    from datasketch import MinHash  # noqa: PLC0415 - numpy/datasketch load on first use
 
     t = _template()
-    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme="affine32")
-    m.update_batch(shingles(text))
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme="affine32",
+                hashfunc=_identity)
+    m.update_batch(shingle_hashes(text))
     return m.hashvalues.astype(_DTYPE).tobytes()
 
 
