@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,3 +105,14 @@ def test_groups_are_rebuilt_not_accumulated(tmp_path: Path) -> None:
         c.add(tmp_path / "more", workers=0)
         (g,) = c.duplicates("exact")
         assert [Path(m.path).name for m in g.members] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_near_pairs_banding_by_hand() -> None:
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(0)
+    sigs = rng.integers(0, 2**32, size=(50, dedupe.NUM_PERM), dtype=np.uint32)
+    sigs[7] = sigs[3]  # identical signatures: similarity 1
+    sigs[9, :100] = sigs[3, :100]  # 100 of 128 slots equal: 100 / 128 = 0.78125
+    sigs[11, :64] = sigs[3, :64]  # 64 / 128 = 0.5: shares buckets but is below 0.7
+    assert dedupe.lsh_params() == (25, 5)  # datasketch's choice for threshold 0.5, 128 perms
+    assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]

@@ -10,9 +10,10 @@ Method (see docs/corpus.md for the measurement behind the numbers):
 
 - shingles: overlapping sequences of :data:`SHINGLE` words (lower-cased ``\\w+`` runs);
 - MinHash with :data:`NUM_PERM` permutations (datasketch, scheme ``affine32``, seed 1);
-- candidate pairs from datasketch's MinHashLSH tuned for :data:`LSH_THRESHOLD` (0.5, so that
-  pairs at 0.7 are found 99 % of the time), then kept only if the estimated Jaccard similarity
-  of their signatures is ≥ :data:`THRESHOLD` (0.7);
+- candidate pairs from MinHash-LSH banding with the parameters datasketch's MinHashLSH chooses
+  for :data:`LSH_THRESHOLD` (0.5: 25 bands of 5 rows, so that pairs at 0.7 are candidates 99 %
+  of the time), then kept only if the estimated Jaccard similarity of their signatures is
+  ≥ :data:`THRESHOLD` (0.7);
 - groups are the connected components of the kept pairs (single link); documents with equal
   body hashes form an *exact* group; near groups are built over one representative per exact
   body, and list every member with its estimated similarity to the group's first document.
@@ -141,10 +142,66 @@ class DuplicateGroup:
         }
 
 
-def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
-    """Recompute all duplicate groups in one transaction; return (exact, near) group counts."""
+@lru_cache(maxsize=4)
+def lsh_params(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH chooses for ``threshold``
+    (it minimises the weighted false positive and negative areas): (25, 5) for 0.5 and 128."""
+    from datasketch import MinHashLSH  # noqa: PLC0415
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+MAX_BUCKET = 1000  # a bigger LSH bucket is compared with its first member only
+
+
+def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, estimated similarity), i < j row numbers of ``sigs`` (n × NUM_PERM uint32),
+    that share an LSH bucket in any band and whose estimate is ≥ ``threshold``.
+
+    The banding is MinHash-LSH exactly as datasketch's MinHashLSH does it, with its parameters
+    (:func:`lsh_params`), done for all rows at once with numpy: building datasketch's
+    dict-backed index and querying it cost 0.78 s per 1,000 documents (measured), this 0.02 s.
+    """
     import numpy as np  # noqa: PLC0415
-    from datasketch import LeanMinHash, MinHash, MinHashLSH  # noqa: PLC0415
+
+    n = len(sigs)
+    if n < 2:
+        return []
+    bands, rows = lsh_params(min(LSH_THRESHOLD, threshold), sigs.shape[1])
+    seen: dict[tuple[int, int], float] = {}
+    for band in range(bands):
+        block = np.ascontiguousarray(sigs[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if counts.max() < 2:
+            continue
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.cumsum(counts)
+        for b in np.flatnonzero(counts > 1):
+            members = np.sort(order[bounds[b] - counts[b] : bounds[b]])
+            if len(members) > MAX_BUCKET:
+                sim = (sigs[members] == sigs[members[0]]).mean(axis=1)
+                cand = [(int(members[0]), int(m), float(x))
+                        for m, x in zip(members[1:], sim[1:], strict=True)]
+            else:
+                sub = sigs[members]
+                sim = (sub[:, None, :] == sub[None, :, :]).mean(axis=2)
+                ii, jj = np.triu_indices(len(members), k=1)
+                cand = [(int(members[a]), int(members[c]), float(sim[a, c]))
+                        for a, c in zip(ii, jj, strict=True)]
+            for a, c, x in cand:
+                if x >= threshold:
+                    seen[(a, c)] = x
+    return sorted((a, c, x) for (a, c), x in seen.items())
+
+
+def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
+    """Recompute all duplicate groups in one transaction; return (exact, near) group counts.
+
+    Holds every signature in memory while it runs: 512 bytes per document.
+    """
+    import numpy as np  # noqa: PLC0415
 
     rows = db.execute(
         "SELECT d.id, d.body_hash, m.signature FROM documents d "
@@ -152,13 +209,15 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
     ).fetchall()
     by_hash: dict[str, list[int]] = defaultdict(list)
     sig_of: dict[int, bytes] = {}
+    hash_of: dict[int, str] = {}
     for doc_id, body_hash, sig in rows:
         by_hash[body_hash].append(doc_id)
         sig_of[doc_id] = sig
+        hash_of[doc_id] = body_hash
+    del rows
     exact = [ids for ids in by_hash.values() if len(ids) > 1]
-    reps = [ids[0] for ids in by_hash.values()]
+    reps = [ids[0] for ids in by_hash.values()]  # one representative per distinct body
 
-    # near duplicates among one representative per distinct body
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -168,28 +227,16 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         return x
 
     if len(reps) > 1:
-        lsh = MinHashLSH(threshold=min(LSH_THRESHOLD, threshold), num_perm=NUM_PERM)
-        t = _template()
-        mh: dict[int, Any] = {}
-        with lsh.insertion_session() as session:
-            for doc_id in reps:
-                hv = np.frombuffer(sig_of[doc_id], dtype=_DTYPE)
-                m = LeanMinHash(MinHash(seed=1, hashvalues=hv, permutations=t.permutations,
-                                        scheme="affine32"))
-                mh[doc_id] = m
-                session.insert(doc_id, m, check_duplication=False)
-        for doc_id in reps:
-            for other in lsh.query(mh[doc_id]):
-                if other <= doc_id:
-                    continue
-                if similarity(sig_of[doc_id], sig_of[other]) >= threshold:
-                    ra, rb = find(doc_id), find(other)
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+        sigs = np.frombuffer(b"".join(sig_of[d] for d in reps), dtype=_DTYPE).reshape(
+            len(reps), -1
+        )
+        for a, c, _ in near_pairs(sigs, threshold):
+            ra, rc = find(reps[a]), find(reps[c])
+            if ra != rc:
+                parent[max(ra, rc)] = min(ra, rc)
     components: dict[int, list[int]] = defaultdict(list)
     for doc_id in parent:
         components[find(doc_id)].append(doc_id)
-    hash_of = {doc_id: h for doc_id, h, _ in rows}
     near: list[list[int]] = []
     for root, ids in components.items():
         # each representative brings its exact copies
@@ -199,7 +246,7 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
     try:
         db.execute("DELETE FROM dup_members")
         db.execute("DELETE FROM dup_groups")
-        for kind, groups in (("exact", exact), ("near", sorted(near))):
+        for kind, groups in (("exact", exact), ("near", near)):
             for ids in sorted(groups):
                 gid = db.execute("INSERT INTO dup_groups (kind) VALUES (?)", (kind,)).lastrowid
                 first = sig_of[ids[0]]
