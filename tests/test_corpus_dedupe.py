@@ -44,6 +44,8 @@ def test_minhash_estimate_properties(a: list[str], b: list[str]) -> None:
     ta, tb = " ".join(a), " ".join(b)
     # the vectorised shingle hashes stand for the shingle strings one to one
     assert len(dedupe.shingle_hashes(ta)) == len(dedupe.shingles(ta))
+    # our numpy MinHash is datasketch's MinHash, slot for slot
+    assert dedupe.signature(ta) == dedupe.signature_datasketch(ta)
     sa, sb = dedupe.signature(ta), dedupe.signature(tb)
     assert len(sa) == 4 * dedupe.NUM_PERM
     assert dedupe.similarity(sa, sa) == 1.0

@@ -83,14 +83,47 @@ def _identity(x: Any) -> Any:
     return x
 
 
+@lru_cache(maxsize=1)
+def _perm_columns() -> tuple[Any, Any]:
+    import numpy as np  # noqa: PLC0415
+
+    a, b = _template().permutations
+    return (np.asarray(a, dtype=np.uint32).reshape(1, -1),
+            np.asarray(b, dtype=np.uint32).reshape(1, -1))
+
+
+def _fmix32(h: Any) -> Any:
+    """MurmurHash3's 32-bit finalizer (the pre-mix of datasketch's ``affine32`` scheme)."""
+    import numpy as np  # noqa: PLC0415
+
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
 def signature(text: str) -> bytes:
     """The MinHash signature of ``text``'s shingles, as ``NUM_PERM`` little-endian uint32.
 
-    datasketch's MinHash (scheme ``affine32``, seed 1) over :func:`shingle_hashes` with an
-    identity hash function (datasketch pre-mixes inputs with the MurmurHash3 finalizer, so
-    integer inputs are safe); much faster than hashing each shingle string with SHA-1.
+    Exactly what datasketch's ``MinHash(num_perm=128, seed=1, scheme="affine32",
+    hashfunc=identity).update_batch(shingle_hashes(text))`` computes (a test pins this), done
+    in three numpy operations instead of a Python call per shingle: 2-3× faster.
     """
-    from datasketch import MinHash  # noqa: PLC0415 - numpy/datasketch load on first use
+    import numpy as np  # noqa: PLC0415
+
+    hv = shingle_hashes(text)
+    if len(hv) == 0:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=_DTYPE).tobytes()
+    a, b = _perm_columns()
+    with np.errstate(over="ignore"):
+        phv = _fmix32(hv.reshape(-1, 1)) * a + b
+    return phv.min(axis=0).astype(_DTYPE).tobytes()
+
+
+def signature_datasketch(text: str) -> bytes:
+    """:func:`signature` computed by datasketch itself (reference for the tests)."""
+    from datasketch import MinHash  # noqa: PLC0415
 
     t = _template()
     m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme="affine32",
