@@ -86,7 +86,11 @@ def _init_worker(config: ProfileConfig | None) -> None:
 
 
 def _work(items: list[Item]) -> list[dict[str, Any] | Failure]:
-    return process_batch(items, _worker_config)
+    out = process_batch(items, _worker_config)
+    for r in out:  # the writer still has the raw text: don't send it back
+        if isinstance(r, dict):
+            del r["raw"]
+    return out
 
 
 def default_workers() -> int:
@@ -123,7 +127,10 @@ def ingest(
     sources = iter_sources(list(paths), text_field=text_field, limits=limits, ignored=ignored)
     batches = _batches(db, sources, batch_size, report, pending)
 
-    def write(results: list[dict[str, Any] | Failure]) -> None:
+    def write(items: list[Item], results: list[dict[str, Any] | Failure]) -> None:
+        for it, r in zip(items, results, strict=True):
+            if isinstance(r, dict):
+                r["raw"] = it.text
         _write(db, results, pending, report)
         report.seconds = time.perf_counter() - t0
         if progress:
@@ -132,7 +139,7 @@ def ingest(
     if n_workers <= 1:
         _init_worker(config)
         for batch in batches:
-            write(_work(batch))
+            write(batch, _work(batch))
     else:
         # load the word data and datasketch once here: forked workers inherit them
         process_batch([_WARM_UP], config)
@@ -140,19 +147,21 @@ def ingest(
         with ProcessPoolExecutor(
             max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(config,)
         ) as pool:
-            inflight: deque[Future] = deque()
+            inflight: deque[tuple[list[Item], Future]] = deque()
             try:
                 for batch in batches:
-                    inflight.append(pool.submit(_work, batch))
+                    inflight.append((batch, pool.submit(_work, batch)))
                     while len(inflight) >= 2 * n_workers:
-                        write(inflight.popleft().result())
+                        items, fut = inflight.popleft()
+                        write(items, fut.result())
                 while inflight:
-                    write(inflight.popleft().result())
+                    items, fut = inflight.popleft()
+                    write(items, fut.result())
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise
     if pending:
-        write([])
+        write([], [])
     report.ignored = len(ignored)
     report.exact_groups, report.near_groups = dedupe.rebuild(db)
     report.seconds = time.perf_counter() - t0
