@@ -61,13 +61,13 @@ class _Article:
     removed: tuple[_Removal, ...] = field(default_factory=tuple)
 
 
-class _NoArticle(FactboxError):
+class _NoArticleError(FactboxError):
     pass
 
 
 def _fake_clean(text: str, *, url: str | None = None, format: str = "auto") -> _Article:
     if "ONLY MENU" in text:
-        raise _NoArticle("no article text found (all lines are boilerplate)")
+        raise _NoArticleError("no article text found (all lines are boilerplate)")
     lines = text.splitlines()
     return _Article(body="\n".join(lines[1:]),
                     removed=(_Removal(1, 1, lines[0], "navigation", "menu-line"),))
