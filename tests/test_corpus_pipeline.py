@@ -99,3 +99,20 @@ def test_metadata_fills_what_the_cleaner_did_not_find(no_cleaner: None) -> None:
     assert isinstance(rec, dict)
     assert (rec["title"], rec["date"], rec["source"]) == ("H", "2023-02-03", "news.example.com")
     assert json.loads(rec["authors"]) == ["Ann"]
+
+
+def test_a_bug_fails_one_document_not_the_batch(monkeypatch: pytest.MonkeyPatch) -> None:
+    real = pipeline.process
+
+    def flaky(item: Item, config: Any = None, **kw: Any) -> Any:
+        if item.text == "boom":
+            raise ZeroDivisionError("division by zero")
+        return real(item, config, **kw)
+
+    monkeypatch.setattr(pipeline, "process", flaky)
+    out = pipeline.process_batch([Item("a", "a", "boom", "text", "text"),
+                                  Item("b", "b", "Fine text.", "text", "text")])
+    assert isinstance(out[0], Failure)
+    assert out[0].message == ("a: unexpected error (please report it): "
+                              "ZeroDivisionError: division by zero")
+    assert isinstance(out[1], dict) and out[1]["tokens"] == 2

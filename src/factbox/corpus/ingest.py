@@ -18,12 +18,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from factbox.config import ProfileConfig
 from factbox.corpus import dedupe
+from factbox.corpus.errors import CorpusError
 from factbox.corpus.pipeline import content_hash, process_batch
 from factbox.corpus.sources import Failure, Item, Limits, iter_sources
 from factbox.corpus.store import now
@@ -157,6 +159,12 @@ def ingest(
                 while inflight:
                     items, fut = inflight.popleft()
                     write(items, fut.result())
+            except BrokenProcessPool:
+                pool.shutdown(wait=False, cancel_futures=True)
+                raise CorpusError(
+                    "a worker process died (out of memory?); what was committed is kept: run "
+                    "the same command again to continue, or with --workers 1"
+                ) from None
             except BaseException:
                 pool.shutdown(wait=False, cancel_futures=True)
                 raise

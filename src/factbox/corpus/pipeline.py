@@ -173,5 +173,14 @@ def process(
 def process_batch(
     items: list[Item], config: ProfileConfig | None = None
 ) -> list[dict[str, Any] | Failure]:
-    """:func:`process` over a batch (the unit sent to a worker process)."""
-    return [process(it, config) for it in items]
+    """:func:`process` over a batch (the unit sent to a worker process). An unexpected
+    exception (a bug) fails that document only, with a message saying so."""
+    out: list[dict[str, Any] | Failure] = []
+    for it in items:
+        try:
+            out.append(process(it, config))
+        except Exception as err:  # noqa: BLE001 - one bad document must not stop the ingest
+            out.append(Failure(it.source_key, it.path, "profile",
+                               f"{it.path}: unexpected error (please report it): "
+                               f"{type(err).__name__}: {err}"))
+    return out
