@@ -179,7 +179,7 @@ def process_batch(
     for it in items:
         try:
             out.append(process(it, config))
-        except Exception as err:  # noqa: BLE001 - one bad document must not stop the ingest
+        except Exception as err:  # one bad document must not stop the ingest
             out.append(Failure(it.source_key, it.path, "profile",
                                f"{it.path}: unexpected error (please report it): "
                                f"{type(err).__name__}: {err}"))

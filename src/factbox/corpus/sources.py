@@ -164,7 +164,7 @@ def _file(
         yield Failure(key, shown, err.stage, str(err))
     except OSError as err:
         yield Failure(key, shown, "read", f"{shown}: cannot read: {err.strerror or err}")
-    except Exception as err:  # noqa: BLE001 - a reader bug must not stop the other inputs
+    except Exception as err:  # a reader bug must not stop the other inputs
         yield Failure(key, shown, "read", f"{shown}: unexpected error while reading (please "
                       f"report it): {type(err).__name__}: {err}")
 
