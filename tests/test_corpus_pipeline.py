@@ -116,3 +116,26 @@ def test_a_bug_fails_one_document_not_the_batch(monkeypatch: pytest.MonkeyPatch)
     assert out[0].message == ("a: unexpected error (please report it): "
                               "ZeroDivisionError: division by zero")
     assert isinstance(out[1], dict) and out[1]["tokens"] == 2
+
+
+@pytest.mark.parametrize(
+    ("raw", "iso"),
+    [
+        ("2024-03-05", "2024-03-05"),
+        ("2024-03-05T10:00:00Z", "2024-03-05T10:00:00Z"),
+        ("Tue, 05 Mar 2024 10:00:00 GMT", "2024-03-05T10:00:00+00:00"),
+        ("March 5, 2024", "2024-03-05"),
+        ("5 March 2024", "2024-03-05"),
+        ("05.03.2024", "2024-03-05"),
+        ("last Tuesday", None),
+        ("2024-13-45", None),
+        ("", None),
+    ],
+)
+def test_dates_are_normalised_to_iso(raw: str, iso: str | None) -> None:
+    assert pipeline.normalize_date(raw) == iso
+
+
+def test_source_from_url_host_without_www(no_cleaner: None) -> None:
+    rec = pipeline.process(Item("k", "p", "Text.", "auto", "jsonl", "https://www.bbc.co.uk/x"))
+    assert isinstance(rec, dict) and rec["source"] == "bbc.co.uk"

@@ -14,6 +14,8 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
@@ -110,6 +112,37 @@ def _meta_str(meta: dict[str, Any], *names: str) -> str | None:
     return None
 
 
+_DATE_FORMATS = ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y/%m/%d", "%d.%m.%Y")
+
+
+def normalize_date(value: str | None) -> str | None:
+    """An ISO 8601 date (``YYYY-MM-DD``, or the full time stamp when one is given) or ``None``.
+
+    Accepts ISO dates and time stamps (kept as given, ``Z`` included), RFC 2822 dates
+    (``Tue, 05 Mar 2024 10:00:00 GMT``) and a few spelled-out forms (``March 5, 2024``,
+    ``5 March 2024``, ``2024/03/05``, ``05.03.2024``). Anything else gives ``None`` (the original
+    stays in ``meta`` for JSONL input), so that date filters never compare unlike strings.
+    """
+    if not value:
+        return None
+    v = value.strip()
+    try:
+        datetime.fromisoformat(v.replace("Z", "+00:00"))
+        return v
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(v).isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(v, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
 def _authors(meta: dict[str, Any]) -> tuple[str, ...]:
     v = meta.get("authors", meta.get("author"))
     if isinstance(v, str) and v.strip():
@@ -141,7 +174,8 @@ def process(
     meta = item.meta
     source = c.source or _meta_str(meta, "source", "site", "publisher")
     if source is None and item.url:
-        source = urlsplit(item.url).hostname
+        host = urlsplit(item.url).hostname
+        source = host.removeprefix("www.") if host else None
     return {
         "source_key": item.source_key,
         "path": item.path,
@@ -150,7 +184,7 @@ def process(
         "raw": item.text,
         "body": c.body,
         "title": c.title or _meta_str(meta, "title", "headline"),
-        "date": c.date or _meta_str(meta, "date", "published", "date_published"),
+        "date": normalize_date(c.date or _meta_str(meta, "date", "published", "date_published")),
         "authors": json.dumps(list(c.authors or _authors(meta)), ensure_ascii=False),
         "editor": c.editor,
         "source": source,
