@@ -118,3 +118,29 @@ def test_near_pairs_banding_by_hand() -> None:
     sigs[11, :64] = sigs[3, :64]  # 64 / 128 = 0.5: shares buckets but is below 0.7
     assert dedupe.lsh_params() == (25, 5)  # datasketch's choice for threshold 0.5, 128 perms
     assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]
+
+
+def test_groups_rebuilt_after_a_crash_before_the_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = article(6)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(story, encoding="utf-8")
+    (d / "b.txt").write_text(story, encoding="utf-8")
+    real = dedupe.rebuild
+
+    def crash(*a: object, **k: object) -> None:
+        raise KeyboardInterrupt  # the process dies after the documents were committed
+
+    monkeypatch.setattr(dedupe, "rebuild", crash)
+    with Corpus(tmp_path / "c.db") as c:
+        with pytest.raises(KeyboardInterrupt):
+            c.add(d, workers=0)
+        assert len(c) == 2 and c.duplicates() == []
+        monkeypatch.setattr(dedupe, "rebuild", real)
+        rep = c.add(d, workers=0)  # nothing new, but the groups are stale: rebuilt
+        assert rep.added == 0 and rep.exact_groups == 1
+        monkeypatch.setattr(dedupe, "rebuild", crash)
+        rep = c.add(d, workers=0)  # nothing new and groups current: no rebuild at all
+        assert rep.exact_groups == 1 and len(c.duplicates("exact")) == 1

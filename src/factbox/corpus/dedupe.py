@@ -229,6 +229,22 @@ def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, 
     return sorted((a, c, x) for (a, c), x in seen.items())
 
 
+def _coverage(n: int, top: int | None) -> str:
+    """What a set of groups was built from: document count and highest id, and the method."""
+    return f"{n}:{top}:{NUM_PERM}:{SHINGLE}:{THRESHOLD}"
+
+
+def refresh(db: sqlite3.Connection) -> tuple[int, int]:
+    """Rebuild the groups unless they already cover exactly the stored documents (a re-run that
+    added nothing); return (exact, near) group counts."""
+    row = db.execute("SELECT value FROM state WHERE key = 'dedupe_documents'").fetchone()
+    n, top = db.execute("SELECT count(*), max(doc_id) FROM minhash").fetchone()
+    if row is not None and row[0] == _coverage(n, top):
+        counts = dict(db.execute("SELECT kind, count(*) FROM dup_groups GROUP BY kind").fetchall())
+        return counts.get("exact", 0), counts.get("near", 0)
+    return rebuild(db)
+
+
 def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
     """Recompute all duplicate groups in one transaction; return (exact, near) group counts.
 
@@ -240,6 +256,7 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         "SELECT d.id, d.body_hash, m.signature FROM documents d "
         "JOIN minhash m ON m.doc_id = d.id ORDER BY d.id"
     ).fetchall()
+    coverage = _coverage(len(rows), rows[-1][0] if rows else None)
     by_hash: dict[str, list[int]] = defaultdict(list)
     sig_of: dict[int, bytes] = {}
     hash_of: dict[int, str] = {}
@@ -288,6 +305,11 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
                     [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of[d]))
                      for d in ids],
                 )
+        db.execute(
+            "INSERT INTO state (key, value) VALUES ('dedupe_documents', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (coverage if threshold == THRESHOLD else "custom",),
+        )
         db.execute("COMMIT")
     except BaseException:
         db.execute("ROLLBACK")

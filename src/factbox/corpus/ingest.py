@@ -11,6 +11,7 @@ uninterrupted run.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
 import os
 import sqlite3
@@ -138,42 +139,55 @@ def ingest(
         if progress:
             progress(report)
 
-    if n_workers <= 1:
-        _init_worker(config)
-        for batch in batches:
-            write(batch, _work(batch))
-    else:
-        # load the word data and datasketch once here: forked workers inherit them
-        process_batch([_WARM_UP], config)
-        ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-        with ProcessPoolExecutor(
-            max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(config,)
-        ) as pool:
-            inflight: deque[tuple[list[Item], Future]] = deque()
-            try:
-                for batch in batches:
-                    inflight.append((batch, pool.submit(_work, batch)))
-                    while len(inflight) >= 2 * n_workers:
-                        items, fut = inflight.popleft()
-                        write(items, fut.result())
-                while inflight:
-                    items, fut = inflight.popleft()
-                    write(items, fut.result())
-            except BrokenProcessPool:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise CorpusError(
-                    "a worker process died (out of memory?); what was committed is kept: run "
-                    "the same command again to continue, or with --workers 1"
-                ) from None
-            except BaseException:
-                pool.shutdown(wait=False, cancel_futures=True)
-                raise
+    first = next(batches, None)  # no pool (and no heavy imports) when there is nothing new
+    if first is not None:
+        run = _run_serial if n_workers <= 1 else _run_pool
+        run(itertools.chain([first], batches), write, config, n_workers)
     if pending:
         write([], [])
     report.ignored = len(ignored)
-    report.exact_groups, report.near_groups = dedupe.rebuild(db)
+    report.exact_groups, report.near_groups = dedupe.refresh(db)
     report.seconds = time.perf_counter() - t0
     return report
+
+
+Writer = Callable[[list[Item], list[dict[str, Any] | Failure]], None]
+
+
+def _run_serial(batches: Iterator[list[Item]], write: Writer, config: ProfileConfig | None,
+                n_workers: int) -> None:
+    _init_worker(config)
+    for batch in batches:
+        write(batch, _work(batch))
+
+
+def _run_pool(batches: Iterator[list[Item]], write: Writer, config: ProfileConfig | None,
+              n_workers: int) -> None:
+    # load the word data and datasketch once here: forked workers inherit them
+    process_batch([_WARM_UP], config)
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(
+        max_workers=n_workers, mp_context=ctx, initializer=_init_worker, initargs=(config,)
+    ) as pool:
+        inflight: deque[tuple[list[Item], Future]] = deque()
+        try:
+            for batch in batches:
+                inflight.append((batch, pool.submit(_work, batch)))
+                while len(inflight) >= 2 * n_workers:
+                    items, fut = inflight.popleft()
+                    write(items, fut.result())
+            while inflight:
+                items, fut = inflight.popleft()
+                write(items, fut.result())
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise CorpusError(
+                "a worker process died (out of memory?); what was committed is kept: run "
+                "the same command again to continue, or with --workers 1"
+            ) from None
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
 
 
 def _batches(

@@ -104,10 +104,22 @@ def _m003_duplicates(db: sqlite3.Connection) -> None:
     )
 
 
+def _m004_state(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE state (
+            key   TEXT PRIMARY KEY,  -- e.g. dedupe_documents: what the duplicate groups cover
+            value TEXT NOT NULL
+        );
+        """
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("001_documents_errors", _m001_documents),
     ("002_fts5_body", _m002_fts),
     ("003_minhash_duplicates", _m003_duplicates),
+    ("004_state", _m004_state),
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
