@@ -89,7 +89,10 @@ t = time.perf_counter()
 with Corpus({db!r}) as c:
     r = c.add([{inputs!r}], workers={workers})
 wall = time.perf_counter() - t
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{"added": r.added, "failed": r.failed, "bytes": r.bytes_in, "seconds": wall,
+    "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime,
     "near": r.near_groups, "exact": r.exact_groups,
     "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
@@ -110,10 +113,12 @@ def profile_loop(inputs: Path, limit: int) -> tuple[float, int, float]:
     texts = [f.read_text(encoding="utf-8") for f in files]
     factbox.profile(texts[0])  # load the dictionary outside the timing
     t = time.perf_counter()
+    c = time.process_time()
     for text in texts:
         factbox.profile(text)
     dt = time.perf_counter() - t
-    return len(texts) / dt, sum(len(x.encode()) for x in texts), dt
+    cpu = time.process_time() - c
+    return len(texts) / dt, sum(len(x.encode()) for x in texts), dt, cpu / len(texts)
 
 
 def main() -> None:
@@ -137,9 +142,9 @@ def main() -> None:
             r["n"], r["mb"] = n, size / 1e6
             r["db_mb"] = (tmp / f"c{n}.db").stat().st_size / 1e6
             rows.append(r)
-        ref_rate, ref_bytes, ref_dt = profile_loop(tmp / f"in{args.sizes[0]}", 1000)
+        ref_rate, ref_bytes, ref_dt, ref_cpu = profile_loop(tmp / f"in{args.sizes[0]}", 1000)
         print(f"\nreference: serial factbox.profile loop, 1 process: {ref_rate:.0f} articles/s, "
-              f"{ref_bytes / 1e6 / ref_dt:.2f} MB/s")
+              f"{ref_bytes / 1e6 / ref_dt:.2f} MB/s; CPU {1000 * ref_cpu:.2f} ms/article")
         print(f"\n{'articles':>9} {'MB':>6} {'s':>7} {'art/s':>7} {'MB/s':>6} {'vs ref':>7} "
               f"{'rerun s':>8} {'RSS main':>9} {'RSS worker':>11} {'store MB':>9} {'groups':>10}")
         for r in rows:
@@ -148,6 +153,14 @@ def main() -> None:
                   f"{r['mb'] / r['seconds']:>6.2f} {rate / ref_rate:>6.2f}x {r['again']:>8.1f} "
                   f"{r['rss_main_mb']:>7.0f}MB {r['rss_worker_mb']:>9.0f}MB {r['db_mb']:>9.1f} "
                   f"{r['exact']:>4}e/{r['near']:>4}n")
+        print("\nCPU time per article (load-independent), and the rate it allows on free cores:")
+        for r in rows:
+            main_ms = 1000 * r["cpu_main"] / r["added"]
+            work_ms = 1000 * r["cpu_workers"] / r["added"]
+            total = main_ms + work_ms
+            print(f"{r['n']:>9}: writer {main_ms:.2f} ms + workers {work_ms:.2f} ms = "
+                  f"{total:.2f} ms ({total / (1000 * ref_cpu):.2f}x profile alone) -> "
+                  f"{1000 * cores / total:.0f} articles/s on {cores} free cores")
         if len(rows) > 1:
             a, b = rows[0], rows[-1]
             main_x = b["rss_main_mb"] / a["rss_main_mb"]
