@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from factbox.corpus import StoreError, store
+import factbox
+from factbox.corpus import Corpus, StoreError, store
 
 
 def test_migrations_recorded_once_and_rerun_is_a_no_op(tmp_path: Path) -> None:
@@ -75,3 +76,8 @@ def test_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
         store.connect(tmp_path / "missing.db", create=False)
     with pytest.raises(StoreError, match="is a directory"):
         store.connect(tmp_path)
+
+
+def test_corpus_is_exported_lazily_from_factbox() -> None:
+    assert factbox.Corpus is Corpus
+    assert "Corpus" in factbox.__all__
