@@ -64,3 +64,18 @@ def test_parquet_input(tmp_path: Path, cluster: object) -> None:
     profile_dataset(str(tmp_path / "in" / "*.parquet"), str(tmp_path / "out"))
     got = pd.read_parquet(tmp_path / "out").reset_index(drop=True)
     pd.testing.assert_frame_equal(got, _serial(parts), check_dtype=False)
+
+
+def test_fsspec_urls_in_and_out() -> None:
+    fsspec = pytest.importorskip("fsspec")
+    dask = pytest.importorskip("dask")
+    fs = fsspec.filesystem("memory")
+    with fs.open("/factbox-test/in/a.jsonl", "w") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in _records(7)))
+    try:
+        with dask.config.set(scheduler="synchronous"):
+            profile_dataset("memory://factbox-test/in/*.jsonl", "memory://factbox-test/out/")
+        got = pd.read_parquet("memory://factbox-test/out/").reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, _serial([_records(7)]), check_dtype=False)
+    finally:
+        fs.rm("/factbox-test", recursive=True)
