@@ -30,7 +30,7 @@ def test_folder_is_walked_in_sorted_order_skipping_hidden_and_other_types(tmp_pa
     (tmp_path / ".hidden.txt").write_text(TEXT)
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
     ignored: list[str] = []
-    items, fails = _items([tmp_path], ignored=ignored)
+    items, fails = _items([tmp_path], on_ignored=ignored.append)
     # a folder's own files (sorted) come before its subfolders (sorted)
     assert [Path(i.path).relative_to(tmp_path).as_posix() for i in items] == [
         "a.txt", "c.html", "b/2.txt"

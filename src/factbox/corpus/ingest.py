@@ -126,8 +126,10 @@ def ingest(
     report = IngestReport()
     t0 = time.perf_counter()
     pending: list[Failure] = []
-    ignored: list[str] = []
-    sources = iter_sources(list(paths), text_field=text_field, limits=limits, ignored=ignored)
+    def ignore(_path: str) -> None:
+        report.ignored += 1
+
+    sources = iter_sources(list(paths), text_field=text_field, limits=limits, on_ignored=ignore)
     batches = _batches(db, sources, batch_size, report, pending)
 
     def write(items: list[Item], results: list[dict[str, Any] | Failure]) -> None:
@@ -145,7 +147,6 @@ def ingest(
         run(itertools.chain([first], batches), write, config, n_workers)
     if pending:
         write([], [])
-    report.ignored = len(ignored)
     report.exact_groups, report.near_groups = dedupe.refresh(db)
     report.seconds = time.perf_counter() - t0
     return report

@@ -18,7 +18,7 @@ import re
 import tarfile
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
@@ -96,12 +96,12 @@ def iter_sources(
     *,
     text_field: str = "text",
     limits: Limits | None = None,
-    ignored: list[str] | None = None,
+    on_ignored: Callable[[str], None] | None = None,
 ) -> Iterator[Source]:
     """Stream every document under ``paths`` (files, folders, archives, JSONL, WARC).
 
-    In folders, hidden files and files of other types are passed over (their paths are appended
-    to ``ignored``); a file named explicitly with an unknown extension is read as plain text.
+    In folders, hidden files and files of other types are passed over (``on_ignored`` is called
+    with each such path); a file named explicitly with an unknown extension is read as text.
     """
     lim = limits or Limits()
     for p in paths:
@@ -110,8 +110,8 @@ def iter_sources(
             for f in _walk(path):
                 if suffix_of(f.name) in SUPPORTED:
                     yield from _file(f, text_field, lim)
-                elif ignored is not None:
-                    ignored.append(str(f))
+                elif on_ignored is not None:
+                    on_ignored(str(f))
         elif path.exists():
             yield from _file(path, text_field, lim, explicit=True)
         else:
