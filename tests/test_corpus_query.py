@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from click.testing import CliRunner
 
 from corpus_texts import article
 from factbox.cli import cli
-from factbox.corpus import Corpus, Filters, QueryError
+from factbox.corpus import Corpus, Filters, MissingExtraError, QueryError
 from factbox.corpus.stats import bin_index, bin_labels
 
 SIMPLE = "The cat sat on the mat. It was happy."  # FK grade -0.72 (see test_corpus_ingest)
@@ -188,3 +189,11 @@ def test_cli_errors_are_one_line(tmp_path: Path) -> None:
     assert code == 2 and "no document with id 7" in err and "Traceback" not in err
     code, _, err = run("corpus", "list", db, "--date-from", "yesterday")
     assert code == 2 and "date like" in err
+
+
+def test_parquet_without_pyarrow_is_a_clear_message(
+    corpus: Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)  # import pyarrow -> ImportError
+    with pytest.raises(MissingExtraError, match=r"pip install 'factbox\[parquet\]'"):
+        corpus.export(tmp_path / "x.parquet", "parquet")
