@@ -196,3 +196,13 @@ def test_warc_responses_are_read(tmp_path: Path) -> None:
     assert len(items) == 1
     assert items[0].url == "https://news.example/a" and "Café" in items[0].text
     assert items[0].input_format == "warc" and items[0].meta["warc_date"]
+
+
+def test_jsonl_over_long_line_is_skipped_without_reading_it_whole(tmp_path: Path) -> None:
+    f = tmp_path / "d.jsonl"
+    long_line = json.dumps({"text": "word " * 400})  # 2,000+ bytes
+    f.write_text(json.dumps({"text": "short"}) + "\n" + long_line + "\n"
+                 + json.dumps({"text": "after"}) + "\n")
+    items, fails = _items([f], limits=Limits(max_document_bytes=100))
+    assert [i.text for i in items] == ["short", "after"]
+    assert [x.path for x in fails] == [f"{f}:2"] and "byte limit" in fails[0].message

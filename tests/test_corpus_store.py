@@ -81,3 +81,8 @@ def test_not_a_database_is_a_one_line_error(tmp_path: Path) -> None:
 def test_corpus_is_exported_lazily_from_factbox() -> None:
     assert factbox.Corpus is Corpus
     assert "Corpus" in factbox.__all__
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"the folder .* does not exist"):
+        store.connect(tmp_path / "no" / "such" / "c.db")

@@ -217,14 +217,31 @@ def decode_html(data: bytes, shown: str, declared: str | None = None) -> str:
     return data.decode("cp1252", errors="replace")  # pragma: no cover
 
 
+def _lines(fh: BinaryIO, cap: int) -> Iterator[tuple[bytes, bool]]:
+    """Lines of at most ``cap`` bytes, and whether the line was longer (then it is skipped to
+    its end without holding it in memory)."""
+    while True:
+        line = fh.readline(cap + 1)
+        if not line:
+            return
+        if len(line) > cap and not line.endswith(b"\n"):
+            while True:  # drain the rest of the over-long line
+                rest = fh.readline(1 << 20)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield b"", True
+        else:
+            yield line, False
+
+
 def _jsonl(fh: BinaryIO, key: str, shown: str, text_field: str, lim: Limits) -> Iterator[Source]:
-    for lineno, line in enumerate(fh, start=1):
-        if not line.strip():
-            continue
+    for lineno, (line, too_long) in enumerate(_lines(fh, lim.max_document_bytes), start=1):
         k, s = f"{key}#L{lineno}", f"{shown}:{lineno}"
-        if len(line) > lim.max_document_bytes:
+        if too_long:
             msg = f"{s}: line is over the {lim.max_document_bytes} byte limit"
             yield Failure(k, s, "read", msg)
+            continue
+        if not line.strip():
             continue
         try:
             rec = json.loads(line)

@@ -141,6 +141,8 @@ def connect(path: str | Path, *, create: bool = True) -> sqlite3.Connection:
         raise StoreError(f"no corpus store at {p} (create one with 'factbox corpus add {p} PATH')")
     if p.exists() and p.is_dir():
         raise StoreError(f"{p} is a directory; give a file name for the corpus store")
+    if not p.parent.is_dir():
+        raise StoreError(f"cannot create {p}: the folder {p.parent} does not exist")
     try:
         db = sqlite3.connect(p, timeout=30.0, isolation_level=None, check_same_thread=False)
         db.execute("PRAGMA journal_mode=WAL")
