@@ -52,18 +52,44 @@ Progress = Callable[["IngestReport"], None]
 
 
 @dataclass(slots=True)
-class IngestReport:
-    """What one ``add`` did. ``errors`` holds the first 1,000 failures; ``failed`` counts all."""
+class _Tally:
+    """The running counts of one ``add`` (mutable; callers get :class:`IngestReport` snapshots)."""
 
     added: int = 0
-    skipped: int = 0  # already in the store (same source and raw text)
-    ignored: int = 0  # files in folders that are not of a supported type
+    skipped: int = 0
+    ignored: int = 0
     failed: int = 0
-    bytes_in: int = 0  # UTF-8 bytes of raw text processed
+    bytes_in: int = 0
     seconds: float = 0.0
     exact_groups: int = 0
     near_groups: int = 0
     errors: list[Failure] = field(default_factory=list)
+
+    def snapshot(self) -> IngestReport:
+        return IngestReport(self.added, self.skipped, self.ignored, self.failed, self.bytes_in,
+                            self.seconds, self.exact_groups, self.near_groups, tuple(self.errors))
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """What one ``add`` did (or, given to a progress callback, has done so far).
+
+    added:   documents stored
+    skipped: documents already in the store (same source and raw text)
+    ignored: files in folders that are not of a supported type
+    failed:  inputs that could not be ingested; ``errors`` holds the first 1,000 of them
+    bytes_in: UTF-8 bytes of raw text of the documents written
+    """
+
+    added: int = 0
+    skipped: int = 0
+    ignored: int = 0
+    failed: int = 0
+    bytes_in: int = 0
+    seconds: float = 0.0
+    exact_groups: int = 0
+    near_groups: int = 0
+    errors: tuple[Failure, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -123,7 +149,7 @@ def ingest(
     if config is not None:
         config = config.validated()
     n_workers = default_workers() if workers is None else workers
-    report = IngestReport()
+    report = _Tally()
     t0 = time.perf_counter()
     pending: list[Failure] = []
     def ignore(_path: str) -> None:
@@ -139,7 +165,7 @@ def ingest(
         _write(db, results, pending, report)
         report.seconds = time.perf_counter() - t0
         if progress:
-            progress(report)
+            progress(report.snapshot())
 
     first = next(batches, None)  # no pool (and no heavy imports) when there is nothing new
     if first is not None:
@@ -149,7 +175,7 @@ def ingest(
         write([], [])
     report.exact_groups, report.near_groups = dedupe.refresh(db)
     report.seconds = time.perf_counter() - t0
-    return report
+    return report.snapshot()
 
 
 Writer = Callable[[list[Item], list[dict[str, Any] | Failure]], None]
@@ -195,7 +221,7 @@ def _batches(
     db: sqlite3.Connection,
     sources: Iterator[Item | Failure],
     size: int,
-    report: IngestReport,
+    report: _Tally,
     pending: list[Failure],
 ) -> Iterator[list[Item]]:
     """Batches of items not yet stored; read failures go to ``pending`` (written with the next
@@ -225,7 +251,7 @@ def _write(
     db: sqlite3.Connection,
     results: list[dict[str, Any] | Failure],
     pending: list[Failure],
-    report: IngestReport,
+    report: _Tally,
 ) -> None:
     failures = [*pending, *(r for r in results if isinstance(r, Failure))]
     pending.clear()
