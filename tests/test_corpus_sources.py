@@ -206,3 +206,41 @@ def test_jsonl_over_long_line_is_skipped_without_reading_it_whole(tmp_path: Path
     items, fails = _items([f], limits=Limits(max_document_bytes=100))
     assert [i.text for i in items] == ["short", "after"]
     assert [x.path for x in fails] == [f"{f}:2"] and "byte limit" in fails[0].message
+
+
+def test_archives_pass_over_hidden_resource_forks_and_other_types(tmp_path: Path) -> None:
+    z = tmp_path / "mac.zip"
+    _zip(z, {"a.txt": TEXT.encode(), "__MACOSX/._a.txt": b"\x00\x05\x16\x07",
+             ".DS_Store": b"\x00\x00", "img/photo.png": b"\x89PNG"})
+    t = tmp_path / "t.tgz"
+    _tar(t, {"a.txt": TEXT.encode(), "logo.png": b"\x89PNG", ".hidden.txt": TEXT.encode()})
+    ignored: list[str] = []
+    items, fails = _items([z, t], on_ignored=ignored.append)
+    assert [i.path for i in items] == [f"{z}!a.txt", f"{t}!a.txt"]
+    assert fails == []
+    assert len(ignored) == 5
+
+
+def test_tar_bomb_with_an_ignored_name_still_stops_the_archive(tmp_path: Path) -> None:
+    t = tmp_path / "bomb.tgz"
+    _tar(t, {"a.txt": TEXT.encode(), "zeros.bin": b"\0" * (5 << 20), "c.txt": TEXT.encode()})
+    items, fails = _items([t])
+    assert [Path(i.path).name for i in items] == ["bomb.tgz!a.txt"]
+    assert len(fails) == 1 and "decompression bomb" in fails[0].message
+
+
+def test_encrypted_zip_member_is_reported(tmp_path: Path) -> None:
+    z = tmp_path / "enc.zip"
+    _zip(z, {"a.txt": TEXT.encode(), "b.txt": TEXT.encode()})
+    data = bytearray(z.read_bytes())
+    # set the "encrypted" flag (bit 0) in b.txt's local and central headers
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):
+        pos = -1
+        for _ in range(2):
+            pos = data.find(sig, pos + 1)
+        flag_at = pos + (6 if sig == b"PK\x03\x04" else 8)
+        data[flag_at] |= 1
+    z.write_bytes(bytes(data))
+    items, fails = _items([z])
+    assert [i.path for i in items] == [f"{z}!a.txt"]
+    assert len(fails) == 1 and "cannot read" in fails[0].message

@@ -104,19 +104,24 @@ def iter_sources(
     with each such path); a file named explicitly with an unknown extension is read as text.
     """
     lim = limits or Limits()
+    ignore = on_ignored or _nothing
     for p in paths:
         path = Path(p)
         if path.is_dir():
             for f in _walk(path):
                 if suffix_of(f.name) in SUPPORTED:
-                    yield from _file(f, text_field, lim)
-                elif on_ignored is not None:
-                    on_ignored(str(f))
+                    yield from _file(f, text_field, lim, ignore=ignore)
+                else:
+                    ignore(str(f))
         elif path.exists():
-            yield from _file(path, text_field, lim, explicit=True)
+            yield from _file(path, text_field, lim, explicit=True, ignore=ignore)
         else:
             key = str(path.absolute())
             yield Failure(key, str(p), "read", f"{p}: no such file or folder")
+
+
+def _nothing(_path: str) -> None:
+    pass
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -137,16 +142,21 @@ def suffix_of(name: str) -> str:
 
 
 def _file(
-    path: Path, text_field: str, lim: Limits, *, explicit: bool = False
+    path: Path,
+    text_field: str,
+    lim: Limits,
+    *,
+    explicit: bool = False,
+    ignore: Callable[[str], None] = _nothing,
 ) -> Iterator[Source]:
     key = str(path.absolute())
     shown = str(path)
     suf = suffix_of(path.name)
     try:
         if suf in ZIP_SUFFIXES:
-            yield from _zip(path, key, shown, text_field, lim)
+            yield from _zip(path, key, shown, text_field, lim, ignore=ignore)
         elif suf in TAR_SUFFIXES:
-            yield from _tar(path, key, shown, text_field, lim)
+            yield from _tar(path, key, shown, text_field, lim, ignore=ignore)
         elif suf in WARC_SUFFIXES:
             yield from _warc(path, key, shown, lim)
         elif suf in JSONL_SUFFIXES:
@@ -288,7 +298,22 @@ def _member(data: bytes, key: str, shown: str, text_field: str, lim: Limits) -> 
         yield Failure(key, shown, "read", f"{shown}: unsupported file type {suf or '(none)'}")
 
 
-def _zip(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iterator[Source]:
+MEMBER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES + ZIP_SUFFIXES + TAR_SUFFIXES
+MEMBER_SUFFIXES += WARC_SUFFIXES
+
+
+def _passed_over(name: str) -> bool:
+    """Archive members not read: hidden files, macOS resource forks, other file types."""
+    parts = PurePosixPath(name.replace("\\", "/")).parts
+    if any(p.startswith(".") and p not in (".", "..") for p in parts) or "__MACOSX" in parts:
+        return True
+    return suffix_of(name) not in MEMBER_SUFFIXES
+
+
+def _zip(
+    path: Path, key: str, shown: str, text_field: str, lim: Limits, *,
+    ignore: Callable[[str], None],
+) -> Iterator[Source]:
     try:
         zf = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, EOFError) as err:
@@ -303,6 +328,9 @@ def _zip(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iter
                 raise SourceError(f"{shown}: more than {lim.max_members} members", stage="archive")
             try:
                 _check_member_name(info.filename, mshown)
+                if _passed_over(info.filename):
+                    ignore(mshown)
+                    continue
                 if info.file_size > lim.max_document_bytes:
                     raise SourceError(
                         f"{mshown}: refused: {info.file_size} bytes uncompressed is over the "
@@ -314,6 +342,9 @@ def _zip(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iter
                 _check_ratio(len(data), info.compress_size, lim, mshown)
             except SourceError as err:
                 yield Failure(mkey, mshown, err.stage, str(err))
+                continue
+            except RuntimeError as err:  # zipfile: "File ... is encrypted, password required"
+                yield Failure(mkey, mshown, "archive", f"{mshown}: cannot read ({err})")
                 continue
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as err:
                 yield Failure(mkey, mshown, "archive", f"{mshown}: corrupt member ({err})")
@@ -364,7 +395,10 @@ class _CountingReader(io.RawIOBase):
         return n or 0
 
 
-def _tar(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iterator[Source]:
+def _tar(
+    path: Path, key: str, shown: str, text_field: str, lim: Limits, *,
+    ignore: Callable[[str], None],
+) -> Iterator[Source]:
     with open(path, "rb") as raw:
         counter = _CountingReader(raw)
         try:
@@ -383,8 +417,21 @@ def _tar(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iter
                     mkey, mshown = f"{key}!{info.name}", f"{shown}!{info.name}"
                     if info.isdir():
                         continue
+                    # the stream cannot skip a member without decompressing it, so the archive
+                    # limits are checked first, on every member, and stop the whole archive
+                    end = info.offset_data + info.size
+                    if end > lim.max_archive_bytes:
+                        raise SourceError(
+                            f"{shown}: refused at {mshown}: over the {lim.max_archive_bytes} byte "
+                            "limit for one archive (decompression bomb?)",
+                            stage="archive",
+                        )
+                    _check_ratio(end, counter.count, lim, f"{shown} (at {info.name})")
                     try:
                         _check_member_name(info.name, mshown)
+                        if _passed_over(info.name):
+                            ignore(mshown)
+                            continue
                         if not info.isfile():
                             raise SourceError(
                                 f"{mshown}: links and special files are not followed",
@@ -399,16 +446,6 @@ def _tar(path: Path, key: str, shown: str, text_field: str, lim: Limits) -> Iter
                     except SourceError as err:
                         yield Failure(mkey, mshown, err.stage, str(err))
                         continue
-                    end = info.offset_data + info.size
-                    if end > lim.max_archive_bytes:
-                        raise SourceError(
-                            f"{shown}: refused at {mshown}: over the {lim.max_archive_bytes} byte "
-                            "limit for one archive (decompression bomb?)",
-                            stage="archive",
-                        )
-                    # the stream cannot skip a member without decompressing it, so a bomb stops
-                    # the whole archive (after what was already read)
-                    _check_ratio(end, counter.count, lim, f"{shown} (at {info.name})")
                     fh = tf.extractfile(info)
                     data = fh.read() if fh else b""
                     _check_ratio(end, counter.count, lim, f"{shown} (at {info.name})")
