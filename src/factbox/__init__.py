@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> object:
     # factbox.Corpus is imported on first use: `import factbox` stays light (no sqlite/numpy)
     if name == "Corpus":
-        from factbox.corpus import Corpus
+        from factbox.corpus import Corpus  # noqa: PLC0415
 
         return Corpus
     raise AttributeError(f"module 'factbox' has no attribute {name!r}")
