@@ -107,6 +107,34 @@ def main() -> None:
         mark = "  <- dedupe.THRESHOLD" if t == dedupe.THRESHOLD else ""
         print(f"  threshold {t:.2f}: same found {found:6.1%}, rewrites grouped {wrong_r}, "
               f"different articles grouped {wrong_o}{mark}")
+    end_to_end(pairs)
+
+
+def end_to_end(pairs: dict[str, list[tuple[str, str]]]) -> None:
+    """All texts of all pairs in one collection, through the LSH banding the store uses:
+    which pairs does it report (any other pair it reports is counted as wrong)?"""
+    import numpy as np  # noqa: PLC0415
+
+    texts: list[str] = []
+    index: dict[str, int] = {}
+    pair_ids: dict[str, list[tuple[int, int]]] = {}
+    for kind, ps in pairs.items():
+        pair_ids[kind] = []
+        for a, b in ps:
+            ids = []
+            for t in (a, b):
+                if t not in index:
+                    index[t] = len(texts)
+                    texts.append(t)
+                ids.append(index[t])
+            pair_ids[kind].append((min(ids), max(ids)))
+    sigs = np.frombuffer(b"".join(dedupe.signature(t) for t in texts), dtype="<u4")
+    found = {(a, b) for a, b, _ in dedupe.near_pairs(sigs.reshape(len(texts), -1))}
+    same = set(pair_ids["same"])
+    print(f"\nend to end (LSH banding {dedupe.lsh_params()}, threshold {dedupe.THRESHOLD}) over "
+          f"{len(texts)} texts: same pairs found {len(same & found)}/{len(same)}; "
+          f"rewrite pairs reported {len(set(pair_ids['rewrite']) & found)}; "
+          f"other pairs reported {len(found - same - set(pair_ids['rewrite']))}")
 
 
 if __name__ == "__main__":
