@@ -556,6 +556,15 @@ def test_profile_options_are_explained_by_hand() -> None:
     assert not undocumented(doc, only=("factbox", "factbox profile"), quote="`")
 
 
+def test_corpus_options_are_explained_by_hand() -> None:
+    # docs/corpus.md names every `factbox corpus` command and option in backquotes.
+    doc = (ROOT / "docs" / "corpus.md").read_text(encoding="utf-8")
+    ref = load_reference_script()
+    corpus_paths = tuple(p for p, _c, _x in ref.commands(cli, "factbox") if " corpus" in p)
+    assert corpus_paths
+    assert not undocumented(doc, only=corpus_paths, quote="`")
+
+
 def test_generated_reference_is_up_to_date() -> None:
     ref = load_reference_script()
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -30,8 +30,18 @@ from factbox.vocabulary import (
 
 __version__ = "0.1.0"
 
+
+def __getattr__(name: str) -> object:
+    # factbox.Corpus is imported on first use: `import factbox` stays light (no sqlite/numpy)
+    if name == "Corpus":
+        from factbox.corpus import Corpus
+
+        return Corpus
+    raise AttributeError(f"module 'factbox' has no attribute {name!r}")
+
 __all__ = [
     "ConfigError",
+    "Corpus",
     "Counts",
     "Diversity",
     "EmptyTextError",

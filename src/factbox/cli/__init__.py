@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from factbox import __version__
+from factbox.cli.corpus_cmd import corpus_group
 from factbox.cli.profile_cmd import profile_command
 
 
@@ -38,6 +39,7 @@ def cli() -> None:
 
 
 cli.add_command(profile_command)
+cli.add_command(corpus_group)
 
 
 def main() -> None:

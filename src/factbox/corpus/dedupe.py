@@ -1,0 +1,334 @@
+"""Duplicate detection: exact (same cleaned body) and near (MinHash-LSH over word shingles).
+
+Both run on the *cleaned* body, so the same wire story with different site boilerplate is
+found. Each document's MinHash signature is computed in the worker that profiles it and kept in
+the ``minhash`` table; after each ingest the groups are rebuilt from the stored signatures in
+one transaction (a crash leaves the previous, consistent groups). Nothing is ever dropped:
+duplicates stay in ``documents`` and are only grouped.
+
+Method (see docs/corpus.md for the measurement behind the numbers):
+
+- shingles: overlapping sequences of :data:`SHINGLE` words (lower-cased ``\\w+`` runs);
+- MinHash with :data:`NUM_PERM` permutations (datasketch, scheme ``affine32``, seed 1);
+- candidate pairs from MinHash-LSH banding with the parameters datasketch's MinHashLSH chooses
+  for :data:`LSH_THRESHOLD` (0.5: 25 bands of 5 rows, so that pairs at 0.7 are candidates 99 %
+  of the time), then kept only if the estimated Jaccard similarity of their signatures is
+  ≥ :data:`THRESHOLD` (0.7);
+- groups are the connected components of the kept pairs (single link); documents with equal
+  body hashes form an *exact* group; near groups are built over one representative per exact
+  body, and list every member with its estimated similarity to the group's first document.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+SHINGLE = 5
+NUM_PERM = 128
+THRESHOLD = 0.7
+#: MinHashLSH is tuned for a lower threshold than :data:`THRESHOLD`: tuned for 0.7 (14 bands of
+#: 9 rows) it makes a pair with Jaccard 0.7 a candidate only 44 % of the time; tuned for 0.5
+#: (25 bands of 5 rows) 99 %, and 0.999 at 0.75. Candidates are then filtered by their estimate.
+LSH_THRESHOLD = 0.5
+_WORD = re.compile(r"\w+")
+_DTYPE = "<u4"  # numpy dtype of stored signatures
+
+
+@lru_cache(maxsize=1)
+def _template() -> Any:
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme="affine32")
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """The set of ``k``-word shingles of ``text`` (all of it if shorter than ``k`` words)."""
+    words = _WORD.findall(text.lower())
+    if len(words) <= k:
+        return {" ".join(words).encode("utf-8")} if words else set()
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+# odd 64-bit multipliers, one per word position in a shingle (from the SplitMix64 constants)
+_POS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB86659FD93,
+        0xA0761D6478BD642F, 0xE7037ED1A0B428DB, 0x8EBC6AF09C88C6E3, 0x589965CC75374CC3)
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
+    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct), computed vectorised:
+    CRC-32 of each distinct word, combined over ``k`` positions with odd multipliers
+    (wrapping 64-bit arithmetic), folded to 32 bits. Stable across processes and runs."""
+    import numpy as np
+
+    words = _WORD.findall(text.lower())
+    if not words:
+        return np.zeros(0, dtype=np.uint32)
+    code = {w: zlib.crc32(w.encode("utf-8")) for w in set(words)}
+    h = np.fromiter((code[w] for w in words), dtype=np.uint64, count=len(words))
+    n = max(len(h) - k + 1, 1)
+    acc = np.zeros(n, dtype=np.uint64)
+    for j in range(min(k, len(h))):
+        acc += h[j : j + n] * np.uint64(_POS[j])
+    folded = (acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
+    return np.unique(folded.astype(np.uint32))
+
+
+def _identity(x: Any) -> Any:
+    return x
+
+
+@lru_cache(maxsize=1)
+def _perm_columns() -> tuple[Any, Any]:
+    import numpy as np
+
+    a, b = _template().permutations
+    return (np.asarray(a, dtype=np.uint32).reshape(1, -1),
+            np.asarray(b, dtype=np.uint32).reshape(1, -1))
+
+
+def _fmix32(h: Any) -> Any:
+    """MurmurHash3's 32-bit finalizer (the pre-mix of datasketch's ``affine32`` scheme)."""
+    import numpy as np
+
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
+
+
+def signature(text: str) -> bytes:
+    """The MinHash signature of ``text``'s shingles, as ``NUM_PERM`` little-endian uint32.
+
+    Exactly what datasketch's ``MinHash(num_perm=128, seed=1, scheme="affine32",
+    hashfunc=identity).update_batch(shingle_hashes(text))`` computes (a test pins this), done
+    in three numpy operations instead of a Python call per shingle: 2-3× faster.
+    """
+    import numpy as np
+
+    hv = shingle_hashes(text)
+    if len(hv) == 0:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=_DTYPE).tobytes()
+    a, b = _perm_columns()
+    with np.errstate(over="ignore"):
+        phv = _fmix32(hv.reshape(-1, 1)) * a + b
+    return phv.min(axis=0).astype(_DTYPE).tobytes()
+
+
+def signature_datasketch(text: str) -> bytes:
+    """:func:`signature` computed by datasketch itself (reference for the tests)."""
+    from datasketch import MinHash
+
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme="affine32",
+                hashfunc=_identity)
+    m.update_batch(shingle_hashes(text))
+    return m.hashvalues.astype(_DTYPE).tobytes()
+
+
+def similarity(sig_a: bytes, sig_b: bytes) -> float:
+    """Estimated Jaccard similarity: the share of equal signature slots."""
+    import numpy as np
+
+    a = np.frombuffer(sig_a, dtype=_DTYPE)
+    b = np.frombuffer(sig_b, dtype=_DTYPE)
+    return float(np.count_nonzero(a == b)) / float(len(a))
+
+
+def jaccard(a: str, b: str, k: int = SHINGLE) -> float:
+    """Exact Jaccard similarity of two texts' shingle sets (for measurement and tests)."""
+    sa, sb = shingles(a, k), shingles(b, k)
+    if not sa and not sb:
+        return 1.0
+    return len(sa & sb) / len(sa | sb)
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    doc_id: int
+    path: str
+    similarity: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.doc_id, "path": self.path, "similarity": round(self.similarity, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateGroup:
+    """Documents that are the same text (``exact``) or nearly (``near``)."""
+
+    group_id: int
+    kind: str
+    members: tuple[Member, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "group": self.group_id,
+            "kind": self.kind,
+            "members": [m.to_dict() for m in self.members],
+        }
+
+
+@lru_cache(maxsize=4)
+def lsh_params(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tuple[int, int]:
+    """(bands, rows per band) that datasketch's MinHashLSH chooses for ``threshold``
+    (it minimises the weighted false positive and negative areas): (25, 5) for 0.5 and 128."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
+
+
+MAX_BUCKET = 1000  # a bigger LSH bucket is compared with its first member only
+
+
+def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """Pairs (i, j, estimated similarity), i < j row numbers of ``sigs`` (n × NUM_PERM uint32),
+    that share an LSH bucket in any band and whose estimate is ≥ ``threshold``.
+
+    The banding is MinHash-LSH exactly as datasketch's MinHashLSH does it, with its parameters
+    (:func:`lsh_params`), done for all rows at once with numpy: building datasketch's
+    dict-backed index and querying it cost 0.78 s per 1,000 documents (measured), this 0.02 s.
+    """
+    import numpy as np
+
+    n = len(sigs)
+    if n < 2:
+        return []
+    bands, rows = lsh_params(min(LSH_THRESHOLD, threshold), sigs.shape[1])
+    seen: dict[tuple[int, int], float] = {}
+    for band in range(bands):
+        block = np.ascontiguousarray(sigs[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if counts.max() < 2:
+            continue
+        order = np.argsort(inverse, kind="stable")
+        bounds = np.cumsum(counts)
+        for b in np.flatnonzero(counts > 1):
+            members = np.sort(order[bounds[b] - counts[b] : bounds[b]])
+            if len(members) > MAX_BUCKET:
+                sim = (sigs[members] == sigs[members[0]]).mean(axis=1)
+                cand = [(int(members[0]), int(m), float(x))
+                        for m, x in zip(members[1:], sim[1:], strict=True)]
+            else:
+                sub = sigs[members]
+                sim = (sub[:, None, :] == sub[None, :, :]).mean(axis=2)
+                ii, jj = np.triu_indices(len(members), k=1)
+                cand = [(int(members[a]), int(members[c]), float(sim[a, c]))
+                        for a, c in zip(ii, jj, strict=True)]
+            for a, c, x in cand:
+                if x >= threshold:
+                    seen[(a, c)] = x
+    return sorted((a, c, x) for (a, c), x in seen.items())
+
+
+def _coverage(n: int, top: int | None) -> str:
+    """What a set of groups was built from: document count and highest id, and the method."""
+    return f"{n}:{top}:{NUM_PERM}:{SHINGLE}:{THRESHOLD}"
+
+
+def refresh(db: sqlite3.Connection) -> tuple[int, int]:
+    """Rebuild the groups unless they already cover exactly the stored documents (a re-run that
+    added nothing); return (exact, near) group counts."""
+    row = db.execute("SELECT value FROM state WHERE key = 'dedupe_documents'").fetchone()
+    n, top = db.execute("SELECT count(*), max(doc_id) FROM minhash").fetchone()
+    if row is not None and row[0] == _coverage(n, top):
+        counts = dict(db.execute("SELECT kind, count(*) FROM dup_groups GROUP BY kind").fetchall())
+        return counts.get("exact", 0), counts.get("near", 0)
+    return rebuild(db)
+
+
+def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
+    """Recompute all duplicate groups in one transaction; return (exact, near) group counts.
+
+    Holds every signature in memory while it runs: 512 bytes per document.
+    """
+    import numpy as np
+
+    rows = db.execute(
+        "SELECT d.id, d.body_hash, m.signature FROM documents d "
+        "JOIN minhash m ON m.doc_id = d.id ORDER BY d.id"
+    ).fetchall()
+    coverage = _coverage(len(rows), rows[-1][0] if rows else None)
+    by_hash: dict[str, list[int]] = defaultdict(list)
+    sig_of: dict[int, bytes] = {}
+    hash_of: dict[int, str] = {}
+    for doc_id, body_hash, sig in rows:
+        by_hash[body_hash].append(doc_id)
+        sig_of[doc_id] = sig
+        hash_of[doc_id] = body_hash
+    del rows
+    exact = [ids for ids in by_hash.values() if len(ids) > 1]
+    reps = [ids[0] for ids in by_hash.values()]  # one representative per distinct body
+
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    if len(reps) > 1:
+        sigs = np.frombuffer(b"".join(sig_of[d] for d in reps), dtype=_DTYPE).reshape(
+            len(reps), -1
+        )
+        for a, c, _ in near_pairs(sigs, threshold):
+            ra, rc = find(reps[a]), find(reps[c])
+            if ra != rc:
+                parent[max(ra, rc)] = min(ra, rc)
+    components: dict[int, list[int]] = defaultdict(list)
+    for doc_id in parent:
+        components[find(doc_id)].append(doc_id)
+    near: list[list[int]] = []
+    for root, ids in components.items():
+        # each representative brings its exact copies
+        near.append(sorted({d for r in {root, *ids} for d in by_hash[hash_of[r]]}))
+
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        db.execute("DELETE FROM dup_members")
+        db.execute("DELETE FROM dup_groups")
+        for kind, groups in (("exact", exact), ("near", near)):
+            for ids in sorted(groups):
+                gid = db.execute("INSERT INTO dup_groups (kind) VALUES (?)", (kind,)).lastrowid
+                first = sig_of[ids[0]]
+                db.executemany(
+                    "INSERT INTO dup_members (group_id, doc_id, similarity) VALUES (?, ?, ?)",
+                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of[d]))
+                     for d in ids],
+                )
+        db.execute(
+            "INSERT INTO state (key, value) VALUES ('dedupe_documents', ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (coverage if threshold == THRESHOLD else "custom",),
+        )
+        db.execute("COMMIT")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    return len(exact), len(near)
+
+
+def groups(db: sqlite3.Connection, kind: str | None = None) -> list[DuplicateGroup]:
+    """The stored duplicate groups (``kind``: ``exact``, ``near`` or both), by group id."""
+    sql = (
+        "SELECT g.id, g.kind, m.doc_id, d.path, m.similarity FROM dup_groups g "
+        "JOIN dup_members m ON m.group_id = g.id JOIN documents d ON d.id = m.doc_id "
+    )
+    params: tuple = ()
+    if kind:
+        sql += "WHERE g.kind = ? "
+        params = (kind,)
+    sql += "ORDER BY g.id, m.doc_id"
+    out: dict[int, tuple[str, list[Member]]] = {}
+    for gid, k, doc_id, path, sim in db.execute(sql, params):
+        out.setdefault(gid, (k, []))[1].append(Member(doc_id, path, sim))
+    return [DuplicateGroup(g, k, tuple(ms)) for g, (k, ms) in out.items()]

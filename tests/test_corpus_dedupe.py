@@ -1,0 +1,146 @@
+"""Duplicates: shingles and Jaccard by hand, exact and near groups, never dropped."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from corpus_texts import article, with_boilerplate
+from factbox.corpus import Corpus, dedupe
+
+
+def test_shingles_by_hand() -> None:
+    # 6 words, k = 5 -> 2 shingles; case and punctuation are dropped
+    assert dedupe.shingles("A b, c d. E f", 5) == {b"a b c d e", b"b c d e f"}
+    # shorter than k: the whole text is one shingle; no words: none
+    assert dedupe.shingles("Hello world", 5) == {b"hello world"}
+    assert dedupe.shingles("  ...  ", 5) == set()
+
+
+def test_jaccard_by_hand() -> None:
+    # {abcde, bcdef} vs {abcde, bcdeg}: 1 shared of 3 distinct -> 1/3
+    assert dedupe.jaccard("a b c d e f", "a b c d e g") == 1 / 3
+    assert dedupe.jaccard("a b c d e f", "a b c d e f") == 1.0
+
+
+def test_minhash_estimate_by_hand() -> None:
+    # {abcde, bcdef, cdefg, defgh} vs {abcde, bcdef, cdefg, defgx}: 3 shared of 5 -> J = 0.6;
+    # with 128 permutations the estimate's standard error is sqrt(0.6 * 0.4 / 128) = 0.043
+    a, b = "a b c d e f g h", "a b c d e f g x"
+    assert dedupe.jaccard(a, b) == 0.6
+    assert abs(dedupe.similarity(dedupe.signature(a), dedupe.signature(b)) - 0.6) < 0.13
+
+
+VOCAB = ["the", "cat", "sat", "on", "a", "mat", "with", "hat", "and", "bat"]
+words = st.lists(st.sampled_from(VOCAB), max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(words, words)
+def test_minhash_estimate_properties(a: list[str], b: list[str]) -> None:
+    ta, tb = " ".join(a), " ".join(b)
+    # the vectorised shingle hashes stand for the shingle strings one to one
+    assert len(dedupe.shingle_hashes(ta)) == len(dedupe.shingles(ta))
+    # our numpy MinHash is datasketch's MinHash, slot for slot
+    assert dedupe.signature(ta) == dedupe.signature_datasketch(ta)
+    sa, sb = dedupe.signature(ta), dedupe.signature(tb)
+    assert len(sa) == 4 * dedupe.NUM_PERM
+    assert dedupe.similarity(sa, sa) == 1.0
+    est = dedupe.similarity(sa, sb)
+    assert est == dedupe.similarity(sb, sa) and 0.0 <= est <= 1.0
+    j = dedupe.jaccard(ta, tb)
+    if j == 0.0 and dedupe.shingles(ta) and dedupe.shingles(tb):
+        # disjoint sets can still collide by chance, but rarely in more than a few slots
+        assert est <= 0.1
+
+
+def _store(tmp_path: Path, texts: dict[str, str]) -> Corpus:
+    d = tmp_path / "in"
+    d.mkdir()
+    for name, text in texts.items():
+        (d / name).write_text(text, encoding="utf-8")
+    c = Corpus(tmp_path / "c.db")
+    c.add(d, workers=0)
+    return c
+
+
+def test_exact_and_near_groups_by_path(tmp_path: Path) -> None:
+    story = article(1, sentences=16)
+    edited = story.replace("opened", "closed", 1)
+    c = _store(tmp_path, {
+        "a_site.txt": story,
+        "b_copy.txt": story,                          # same body: exact
+        "c_wire.txt": with_boilerplate(story, 3),     # same story, other site furniture: near
+        "d_edit.txt": edited,                         # one word changed: near
+        "e_other.txt": article(2, sentences=16),      # another story: no group
+    })
+    with c:
+        groups = c.duplicates()
+        exact = [g for g in groups if g.kind == "exact"]
+        near = [g for g in groups if g.kind == "near"]
+        assert [[Path(m.path).name for m in g.members] for g in exact] == [
+            ["a_site.txt", "b_copy.txt"]
+        ]
+        assert [m.similarity for m in exact[0].members] == [1.0, 1.0]
+        names = [Path(m.path).name for m in near[0].members]
+        assert len(near) == 1
+        assert names == ["a_site.txt", "b_copy.txt", "c_wire.txt", "d_edit.txt"]
+        assert all(m.similarity >= dedupe.THRESHOLD for m in near[0].members)
+        assert len(c) == 5  # nothing dropped
+        # `show` lists a document's duplicates
+        assert {d["path"].rsplit("/", 1)[-1] for d in c.get(3).duplicates} == {
+            "a_site.txt", "b_copy.txt", "d_edit.txt"
+        }
+
+
+def test_groups_are_rebuilt_not_accumulated(tmp_path: Path) -> None:
+    story = article(5)
+    c = _store(tmp_path, {"a.txt": story, "b.txt": story})
+    with c:
+        c.add(tmp_path / "in", workers=0)  # nothing new
+        assert len(c.duplicates("exact")) == 1
+        (tmp_path / "more").mkdir()
+        (tmp_path / "more" / "c.txt").write_text(story, encoding="utf-8")
+        c.add(tmp_path / "more", workers=0)
+        (g,) = c.duplicates("exact")
+        assert [Path(m.path).name for m in g.members] == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_near_pairs_banding_by_hand() -> None:
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(0)
+    sigs = rng.integers(0, 2**32, size=(50, dedupe.NUM_PERM), dtype=np.uint32)
+    sigs[7] = sigs[3]  # identical signatures: similarity 1
+    sigs[9, :100] = sigs[3, :100]  # 100 of 128 slots equal: 100 / 128 = 0.78125
+    sigs[11, :64] = sigs[3, :64]  # 64 / 128 = 0.5: shares buckets but is below 0.7
+    assert dedupe.lsh_params() == (25, 5)  # datasketch's choice for threshold 0.5, 128 perms
+    assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]
+
+
+def test_groups_rebuilt_after_a_crash_before_the_rebuild(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = article(6)
+    d = tmp_path / "in"
+    d.mkdir()
+    (d / "a.txt").write_text(story, encoding="utf-8")
+    (d / "b.txt").write_text(story, encoding="utf-8")
+    real = dedupe.rebuild
+
+    def crash(*a: object, **k: object) -> None:
+        raise KeyboardInterrupt  # the process dies after the documents were committed
+
+    monkeypatch.setattr(dedupe, "rebuild", crash)
+    with Corpus(tmp_path / "c.db") as c:
+        with pytest.raises(KeyboardInterrupt):
+            c.add(d, workers=0)
+        assert len(c) == 2 and c.duplicates() == []
+        monkeypatch.setattr(dedupe, "rebuild", real)
+        rep = c.add(d, workers=0)  # nothing new, but the groups are stale: rebuilt
+        assert rep.added == 0 and rep.exact_groups == 1
+        monkeypatch.setattr(dedupe, "rebuild", crash)
+        rep = c.add(d, workers=0)  # nothing new and groups current: no rebuild at all
+        assert rep.exact_groups == 1 and len(c.duplicates("exact")) == 1
