@@ -44,6 +44,12 @@ class FrequencyList:
     n: int
 
 
+def _headword(token: str) -> str:
+    from factbox.vocabulary import lookup
+
+    return lookup(token).headword
+
+
 def _ngrams(sent: list[str], n: int) -> Iterable[str]:
     if n == 1:
         return sent
@@ -56,13 +62,15 @@ def frequency_list(
     n: int = 1,
     min_freq: int = 1,
     min_range: int = 1,
+    lemmas: bool = False,
 ) -> FrequencyList:
     """Count words (``n=1``) or n-grams (``n`` = 2…5) over ``docs``.
 
     N-grams do not cross sentence boundaries. Dispersion is measured over documents, with each
     document's size in tokens (Gries 2008; Juilland & Chang-Rodríguez 1964), computed from the
     documents where the item occurs plus the closed form for the others (no per-document
-    zeros are stored). Sorted by frequency, then alphabetically.
+    zeros are stored). With ``lemmas``, each token counts under its headword
+    (:func:`factbox.vocabulary.lookup`). Sorted by frequency, then alphabetically.
     """
     if not 1 <= n <= 5:
         raise FactboxError(f"n-gram size must be 1 to 5, not {n}")
@@ -71,6 +79,8 @@ def frequency_list(
     sizes: list[int] = []
     for doc_index, (_doc, text) in enumerate(docs):
         sents = sentence_types(text)
+        if lemmas:
+            sents = [[_headword(t) for t in s] for s in sents]
         sizes.append(sum(len(s) for s in sents))
         counts: Counter[str] = Counter()
         for s in sents:

@@ -12,7 +12,7 @@ from factbox.analysis.corpus_text import DocId, iter_tokenised
 from factbox.errors import FactboxError
 from factbox.tokens import fold
 
-QueryMode = Literal["word", "phrase", "regex"]
+QueryMode = Literal["word", "phrase", "regex", "lemma"]
 SortKey = Literal["position", "left", "right", "match"]
 _WS = re.compile(r"\s+")
 
@@ -69,6 +69,11 @@ def _matchers(query: str, mode: QueryMode) -> list[Callable[[str], bool]]:
         return [lambda t, rx=rx: rx.fullmatch(t) is not None for rx in regexes]
     if mode == "word" and len(parts) > 1:
         raise QueryError(f"{query!r} has several words: use the phrase mode")
+    if mode == "lemma":
+        from factbox.vocabulary import lookup
+
+        heads = [lookup(fold(p)).headword for p in parts]
+        return [lambda t, h=h: lookup(t).headword == h for h in heads]
     out: list[Callable[[str], bool]] = []
     for p in parts:
         f = fold(p)
@@ -98,7 +103,9 @@ def kwic(
 
     Modes: ``word`` (one token, case-insensitive, ``*`` wildcard), ``phrase`` (tokens in
     sequence, each like a word), ``regex`` (one regular expression per token, matched against
-    whole case-folded tokens). Context is ``width`` characters each side, white space folded.
+    whole case-folded tokens), ``lemma`` (every inflected form of the query's headword, by
+    :func:`factbox.vocabulary.lookup`: ``sign`` finds signed, signs, signing).
+    Context is ``width`` characters each side, white space folded.
     Sorting by ``left`` orders on the words before the match, nearest first (L1, L2 …);
     ``right`` on the words after it (R1, R2 …); ``position`` keeps document order.
     """

@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from factbox import __version__
+from factbox.cli import analysis_cmd  # noqa: F401 - registers the corpus analysis commands
 from factbox.cli.corpus_cmd import corpus_group
 from factbox.cli.profile_cmd import profile_command
 

@@ -12,6 +12,7 @@ docs/corpus.md for the schema, the commands, the duplicate method and the limits
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -129,6 +130,26 @@ class Corpus:
         **kw: Any,
     ) -> int:
         return _export.export(self.db, out, fmt, _filters(filters, kw), text=text)
+
+    def texts(
+        self, filters: Filters | None = None, *, unique: bool = False, **kw: Any
+    ) -> Iterator[tuple[int, str]]:
+        """``(id, cleaned body)`` of each selected document, streamed (for the analysis
+        functions in :mod:`factbox.analysis`). With ``unique``, a document that duplicates an
+        earlier one (a later member of an exact or near-duplicate group) is left out, so a wire
+        story printed by ten sites counts once."""
+        skip: set[int] = set()
+        if unique:
+            skip = {
+                doc
+                for (doc,) in self.db.execute(
+                    "SELECT m.doc_id FROM dup_members m WHERE m.doc_id > "
+                    "(SELECT min(doc_id) FROM dup_members WHERE group_id = m.group_id)"
+                )
+            }
+        for row in query.select(self.db, "d.id, d.body", _filters(filters, kw)):
+            if row["id"] not in skip:
+                yield row["id"], row["body"]
 
     def rows(self, filters: Filters | None = None, *, text: bool = False, **kw: Any):
         """Export rows as dicts (fact box flattened), streamed."""
