@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from factbox.sentences import sentences
+from factbox.sentences import sentence_spans
 from factbox.tokens import TOKEN_RE, fold, strip_urls
 
 DocId = str | int
@@ -37,11 +37,18 @@ def iter_tokenised(docs: Iterable[tuple[DocId, str]]) -> Iterator[TokenisedDoc]:
         yield tokenise(doc, text)
 
 
-def sentence_types(text: str) -> list[list[str]]:
-    """Case-folded tokens of each sentence (n-grams and collocation windows stay inside one)."""
+def sentence_forms(text: str) -> list[list[str]]:
+    """Tokens of each sentence as written (n-grams and collocation windows stay inside one)."""
+    blanked = strip_urls(text)[0]
+    findall = TOKEN_RE.findall
     out = []
-    for sent in sentences(strip_urls(text)[0]):
-        toks = [fold(t) for t in TOKEN_RE.findall(sent)]
+    for start, end in sentence_spans(blanked):
+        toks = findall(blanked, start, end)
         if toks:
             out.append(toks)
     return out
+
+
+def sentence_types(text: str) -> list[list[str]]:
+    """Case-folded tokens of each sentence (n-grams and collocation windows stay inside one)."""
+    return [[fold(t) for t in sent] for sent in sentence_forms(text)]

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from factbox.analysis.corpus_text import DocId, sentence_types
+from factbox.analysis.corpus_text import DocId, sentence_forms
 from factbox.errors import FactboxError
+from factbox.tokens import TOKEN_RE, fold, strip_urls
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +51,6 @@ def _headword(token: str) -> str:
     return lookup(token).headword
 
 
-def _ngrams(sent: list[str], n: int) -> Iterable[str]:
-    if n == 1:
-        return sent
-    return (" ".join(sent[i : i + n]) for i in range(len(sent) - n + 1))
-
-
 def frequency_list(
     docs: Iterable[tuple[DocId, str]],
     *,
@@ -74,19 +69,33 @@ def frequency_list(
     """
     if not 1 <= n <= 5:
         raise FactboxError(f"n-gram size must be 1 to 5, not {n}")
-    freq: Counter[str] = Counter()
-    postings: dict[str, array[int]] = {}
+    freq: Counter[Any] = Counter()
+    postings: dict[Any, array[int]] = {}
     sizes: list[int] = []
+    key_of: dict[str, str] = {}  # token as written → its type (or headword), once per form
+
+    def key(token: str) -> str:
+        k = key_of.get(token)
+        if k is None:
+            k = key_of[token] = _headword(fold(token)) if lemmas else fold(token)
+        return k
+
     for doc_index, (_doc, text) in enumerate(docs):
-        sents = sentence_types(text)
-        if lemmas:
-            sents = [[_headword(t) for t in s] for s in sents]
-        sizes.append(sum(len(s) for s in sents))
-        counts: Counter[str] = Counter()
-        for s in sents:
-            counts.update(_ngrams(s, n))
+        counts: Counter[Any] = Counter()
+        if n == 1:  # words need no sentence boundaries: count forms in C, fold each form once
+            raw = Counter(TOKEN_RE.findall(strip_urls(text)[0]))
+            for form, c in raw.items():
+                counts[key(form)] += c
+            sizes.append(sum(raw.values()))
+        else:
+            size = 0
+            for sent in sentence_forms(text):
+                keys = [key(t) for t in sent]
+                size += len(keys)
+                counts.update(zip(*(keys[i:] for i in range(n)), strict=False))
+            sizes.append(size)
+        freq.update(counts)
         for item, c in counts.items():
-            freq[item] += c
             post = postings.get(item)
             if post is None:
                 post = postings[item] = array("q")
@@ -101,7 +110,8 @@ def frequency_list(
         if f < min_freq or rng < min_range:
             continue
         dp, d = _dispersion(post, f, sizes, total) if n_docs > 1 else (None, None)
-        items.append(FrequencyItem(item, f, f * 1e6 / total if total else 0.0, rng, dp, d))
+        name = item if n == 1 else " ".join(item)
+        items.append(FrequencyItem(name, f, f * 1e6 / total if total else 0.0, rng, dp, d))
     return FrequencyList(items, total, n_docs, n)
 
 
