@@ -1,0 +1,136 @@
+"""The HTML path: a naive rendering of every visible line, and trafilatura for the article.
+
+``render_text(html)`` is what a naive scraper produces: every visible text line of the page in
+document order, menus and footers included (``script``, ``style``, ``noscript``, ``template``,
+``svg``, ``head`` and comments dropped; block elements and ``<br>`` end a line). Line numbers
+reported for HTML input refer to this rendering.
+
+``extract_html(html)`` runs trafilatura (main text + metadata). Lines of the naive rendering
+that do not occur in trafilatura's body are reported as removed (reason ``html_boilerplate``,
+rule ``trafilatura``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DROP_TAGS = frozenset(
+    {"script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
+     "select", "option", "button", "input", "textarea", "math"}
+)
+_BLOCK_TAGS = frozenset(
+    {"address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div", "dl",
+     "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
+     "h6", "header", "hr", "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
+     "table", "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "center", "menu",
+     "br", "legend", "label"}
+)
+_WS_RE = re.compile(r"[ \t\r\f\v\u00a0\u200b]+")
+_HTML_SNIFF_RE = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|div|p|span|article|meta|script|a\s|br\s*/?)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_html(text: str) -> bool:
+    """True when the first 4 kB contain an HTML document or element tag."""
+    return _HTML_SNIFF_RE.search(text[:4096]) is not None
+
+
+def _parse(html: str):  # type: ignore[no-untyped-def]
+    import lxml.html  # heavy: imported only on the HTML path
+
+    cleaned = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str with an encoding decl
+    try:
+        return lxml.html.document_fromstring(cleaned)
+    except Exception:  # lxml raises ParserError for empty documents
+        return None
+
+
+def render_text(html: str) -> str:
+    """Every visible text line of ``html``, as a naive scraper renders it (see module doc)."""
+    root = _parse(html)
+    if root is None:
+        return ""
+    parts: list[str] = []
+
+    def walk(el) -> None:  # type: ignore[no-untyped-def]
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if not tag:  # comment or processing instruction: skip it but keep its tail
+            if el.tail:
+                parts.append(el.tail)
+            return
+        tag = tag.lower()
+        if tag in _DROP_TAGS:
+            if el.tail:
+                parts.append(el.tail)
+            return
+        block = tag in _BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if el.text:
+            parts.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        if el.tail:
+            parts.append(el.tail)
+
+    import sys
+
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 20000))
+    try:
+        walk(root)
+    finally:
+        sys.setrecursionlimit(limit)
+    lines = []
+    for raw in "".join(parts).split("\n"):
+        line = _WS_RE.sub(" ", raw).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines)
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlExtraction:
+    """trafilatura's result, reduced to what :class:`factbox.clean.Article` needs."""
+
+    body: str
+    title: str | None
+    date: str | None
+    authors: tuple[str, ...]
+    source: str | None
+    language: str | None
+
+
+def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
+    """Main text and metadata of an HTML page, via trafilatura (precision-neutral defaults)."""
+    import trafilatura  # heavy: imported only on the HTML path
+
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        favor_precision=False,
+        deduplicate=False,
+    )
+    if doc is None:
+        return HtmlExtraction("", None, None, (), None, None)
+    get = doc.get if isinstance(doc, dict) else lambda k: getattr(doc, k, None)
+    text = get("text") or ""
+    authors_raw = get("author") or ""
+    authors = tuple(a.strip() for a in re.split(r";|\band\b", authors_raw) if a.strip())
+    source = get("sitename") or get("hostname") or None
+    return HtmlExtraction(
+        body=text,
+        title=get("title") or None,
+        date=get("date") or None,
+        authors=authors,
+        source=source,
+        language=get("language") or None,
+    )

@@ -1,0 +1,244 @@
+"""The plain-text cleaner: features per line, keyword rules, and a body-block detector.
+
+1. **Units.** Each non-blank line is a unit. If the text is hard-wrapped (paragraphs of several
+   short lines separated by blank lines), each paragraph is one unit instead.
+2. **Features and rules.** Every unit gets its words, its share of function words, whether it
+   ends like a sentence, its language, and the first matching keyword rule
+   (:mod:`factbox.clean.rules`). A unit is *prose* when it reads like running text: at least
+   five words, at least 12 % function words, and a sentence ending or at least 15 words (or, in
+   non-Latin scripts, at least 40 characters ending with a full stop). A short line that ends a
+   sentence and has a function word (``He left.``) is prose too.
+3. **Body block.** Each unit gets a weight: prose scores its number of words, any other line
+   costs 2, a rule-matched or foreign-language line costs 8. The article is the run of
+   consecutive units with the largest total weight (a maximum-subarray search), never running
+   across a *barrier* rule (footers, comment sections, "related" lists). Further runs are
+   added when they score at least 35 % of the best and do not follow a comments or footer
+   barrier that comes after the best run. Short lines between prose lines (subheadings, list
+   items, one-line quotes) are inside the run and are kept.
+4. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+   different language from the page. Everything else is removed and reported with its reason
+   and the rule (or ``body_block``) that decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from factbox.clean import language as _lang
+from factbox.clean.rules import Rule, match
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_END_PUNCT = frozenset(".!?。！？।…\"”’»)")
+_SOFT_END = frozenset(":;")
+_FEATURE_CHARS = 4000  # features of a longer unit are computed on its first 4000 characters
+
+PROSE_MIN_WORDS = 5
+PROSE_MIN_STOP = 0.12
+PROSE_LONG_WORDS = 15
+SHORT_LINE_COST = 2.0
+RULE_COST = 8.0
+EXTRA_BLOCK_SHARE = 0.35
+_END_BARRIERS = frozenset({"comments", "footer", "copyright"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """A line (or a hard-wrapped paragraph) of the input with its features."""
+
+    start: int  # 1-based first line number
+    end: int  # 1-based last line number
+    text: str  # stripped text
+    n_words: int
+    stop_ratio: float
+    ends_sentence: bool
+    script: str | None  # non-Latin script language, if any
+    word_lang: str | None
+    rule: Rule | None
+    prose: bool = False
+    foreign: bool = False
+
+    @property
+    def headline_like(self) -> bool:
+        """A title-looking unit: 1-25 words, not a sentence, not all lower case."""
+        t = self.text
+        return (
+            self.rule is None
+            and 1 <= self.n_words <= 25
+            and not (t.endswith(".") and not t.endswith("..."))
+            and t[:1].isupper() | (not t[:1].isalpha())
+        )
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    nonblank = [ln.strip() for ln in lines if ln.strip()]
+    if len(nonblank) < 6 or len(nonblank) == len(lines):
+        return False
+    wrapped = 0
+    for cur, nxt in zip(lines, lines[1:], strict=False):
+        c = cur.strip()
+        if c and nxt.strip() and 30 <= len(c) <= 100 and c[-1] not in _END_PUNCT:
+            wrapped += 1
+    long_lines = sum(len(ln) > 110 for ln in nonblank)
+    return wrapped >= 0.3 * len(nonblank) and long_lines <= 0.05 * len(nonblank)
+
+
+def split_units(text: str) -> list[Unit]:
+    """The units of ``text`` (lines, or paragraphs of a hard-wrapped text) with features."""
+    lines = text.split("\n")
+    raw: list[tuple[int, int, str]] = []
+    if _is_hard_wrapped(lines):
+        start, buf = 0, []
+        for i, ln in enumerate(lines, 1):
+            if ln.strip():
+                if not buf:
+                    start = i
+                buf.append(ln.strip())
+            elif buf:
+                raw.append((start, i - 1, " ".join(buf)))
+                buf = []
+        if buf:
+            raw.append((start, len(lines), " ".join(buf)))
+    else:
+        for i, ln in enumerate(lines, 1):
+            s = ln.strip()
+            if s:
+                raw.append((i, i, s))
+    stops = _lang.all_stopwords()
+    units = []
+    for start, end, s in raw:
+        head = s[:_FEATURE_CHARS]
+        words = _WORD_RE.findall(head)
+        n = len(words) if len(s) <= _FEATURE_CHARS else len(s.split())
+        n_stop = sum(1 for w in words if w.lower() in stops)
+        script = _lang.script_language(head)
+        units.append(
+            Unit(
+                start=start,
+                end=end,
+                text=s,
+                n_words=n,
+                stop_ratio=n_stop / len(words) if words else 0.0,
+                ends_sentence=s[-1] in _END_PUNCT,
+                script=script,
+                word_lang=_lang.word_language(words) if script is None else script,
+                rule=match(s, n),
+            )
+        )
+    return units
+
+
+def _is_prose(u: Unit) -> bool:
+    if u.rule is not None:
+        return False
+    if u.script is not None:  # non-Latin script: judge by length and a full stop
+        n = len(u.text)
+        return n >= 80 or (n >= 40 and u.ends_sentence) or (n >= 12 and u.text[-1] in "。！？।")
+    if u.n_words >= PROSE_MIN_WORDS and u.stop_ratio >= PROSE_MIN_STOP:
+        return u.ends_sentence or u.text[-1] in _SOFT_END or u.n_words >= PROSE_LONG_WORDS
+    return u.n_words >= 2 and u.stop_ratio > 0 and u.text[-1] in ".!?”\"" and (
+        u.text[:1].isupper() or u.text[:1] in "\"“‘'"
+    )
+
+
+def _weight(u: Unit) -> float:
+    if u.rule is not None or u.foreign:
+        return -RULE_COST
+    if u.prose:
+        if u.script is not None:
+            return max(len(u.text) / 3.0, 5.0)
+        return float(u.n_words)
+    return -SHORT_LINE_COST
+
+
+def document_language(units: list[Unit]) -> str | None:
+    """The language of most prose words (``None`` if no prose unit has a recognisable one)."""
+    tally: Counter[str] = Counter()
+    for u in units:
+        if u.prose and u.word_lang:
+            tally[u.word_lang] += u.n_words if u.script is None else len(u.text) // 2
+    if not tally:
+        return None
+    return tally.most_common(1)[0][0]
+
+
+def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum run of ``weights[lo:hi]`` as (score, start, end exclusive)."""
+    best, best_i, best_j = 0.0, lo, lo
+    cur, cur_i = 0.0, lo
+    for k in range(lo, hi):
+        if cur <= 0:
+            cur, cur_i = 0.0, k
+        cur += weights[k]
+        if cur > best:
+            best, best_i, best_j = cur, cur_i, k + 1
+    return best, best_i, best_j
+
+
+def select_body(units: list[Unit]) -> list[bool]:
+    """For each unit, whether it lies in a chosen body run (see the module doc)."""
+    weights = [_weight(u) for u in units]
+    segments: list[tuple[int, int]] = []
+    lo = 0
+    for k, u in enumerate(units):
+        if u.rule is not None and u.rule.barrier:
+            if k > lo:
+                segments.append((lo, k))
+            lo = k + 1
+    if lo < len(units):
+        segments.append((lo, len(units)))
+    runs = [_best_run(weights, a, b) for a, b in segments]
+    runs = [r for r in runs if r[0] > 0]
+    inside = [False] * len(units)
+    if not runs:
+        return inside
+    main = max(runs)
+    stop_at = len(units)
+    for k in range(main[2], len(units)):
+        rule = units[k].rule
+        if rule is not None and rule.barrier and rule.reason in _END_BARRIERS:
+            stop_at = k
+            break
+    for score, i, j in runs:
+        if (i, j) == (main[1], main[2]) or (score >= EXTRA_BLOCK_SHARE * main[0] and j <= stop_at):
+            for k in range(i, j):
+                inside[k] = True
+    return inside
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happens to one unit."""
+
+    unit: Unit
+    keep: bool
+    reason: str | None
+    rule: str | None
+
+
+def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
+    """Keep/remove each unit, with reason and rule; also the document language."""
+    for u in units:
+        u.prose = _is_prose(u)
+    doc_lang = document_language(units)
+    if doc_lang is not None:
+        for u in units:
+            other = u.script if u.script is not None else (u.word_lang if u.n_words >= 6 else None)
+            if u.rule is None and other is not None and other != doc_lang:
+                u.foreign = True
+                u.prose = False
+    inside = select_body(units)
+    out = []
+    for u, ins in zip(units, inside, strict=True):
+        if u.rule is not None:
+            out.append(Decision(u, False, u.rule.reason, u.rule.name))
+        elif u.foreign:
+            out.append(Decision(u, False, "foreign_language", "language"))
+        elif ins:
+            out.append(Decision(u, True, None, None))
+        elif u.prose:
+            out.append(Decision(u, False, "outside_body", "body_block"))
+        else:
+            out.append(Decision(u, False, "navigation", "body_block"))
+    return out, doc_lang

@@ -1,0 +1,359 @@
+"""Keyword rules: which boilerplate class a single line belongs to.
+
+Each rule is a named, anchored regular expression tried on lines of at most ``MAX_RULE_CHARS``
+characters (boilerplate lines are short; long lines are never matched, so an enormous line costs
+one length check). The first matching rule decides. ``Rule.barrier`` marks lines that end an
+article (footers, comment sections, "related" lists): the body-block detector never lets one
+block run across them.
+
+All patterns are linear: no nested quantifiers, bounded repetitions only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MAX_RULE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named line pattern and the boilerplate class (reason) it signals."""
+
+    name: str
+    reason: str
+    pattern: re.Pattern[str]
+    barrier: bool = False
+    max_words: int = 60
+
+
+def _r(name: str, reason: str, pattern: str, *, barrier: bool = False, max_words: int = 60) -> Rule:
+    return Rule(name, reason, re.compile(pattern, re.IGNORECASE), barrier, max_words)
+
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|rs|urday|sday|nesday)?\.?"
+
+# A date in one of the common forms (used by the dateline rule and by metadata.py).
+DATE_RE = re.compile(
+    r"(?P<iso>\b(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})\b)"
+    r"|(?P<cjk>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+    rf"|(?P<mdy>\b(?P<mon3>{MONTH})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)\b)"
+    rf"|(?P<dmy>\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon4>{MONTH}),?\s+(?P<y4>(?:19|20)\d\d)\b)"
+    r"|(?P<num>\b(?P<a5>\d{1,2})[/.](?P<b5>\d{1,2})[/.](?P<y5>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\b",
+    re.IGNORECASE,
+)
+_DATELINE_FILLER = re.compile(
+    rf"\b(?:{WEEKDAY}|published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|admin|"
+    r"source|share|date|time|edt|est|cdt|cst|pdt|pst|gmt|utc|bst|cet|cest|ist|hkt|"
+    r"星期[一二三四五六日天]|周[一二三四五六日]|발행|日期|来源|时间)\b|[^\w\s]|\d+",
+    re.IGNORECASE,
+)
+
+SHARE_WORDS = (
+    r"share|shares|share this|share on|share this (?:article|story|post|page)|tweet|email|e-mail|"
+    r"print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|pocket|"
+    r"copy link|copy url|link copied|save|save article|bookmark|comment|comments|messenger|"
+    r"sms|mail|instagram|youtube|tiktok|rss|feed|gift this article|gift article|listen|"
+    r"embed|more|less|wechat|weibo|sina|qzone"
+)
+
+RULES: tuple[Rule, ...] = (
+    # The seed's statistics block: "Fact Box", "Level: 14.332", "Tokens: 831", "TTR: 0.478".
+    _r("fact_box_heading", "statistics_block", r"^\s*fact\s*box\s*:?\s*$"),
+    _r(
+        "fact_box_field",
+        "statistics_block",
+        r"^\s*(?:level|tokens|types|ttr|words|sentences|grade|reading level|readability|"
+        r"word count|lexile|flesch[\w -]{0,30})\s*[:：]\s*[\d.,]+\s*[LS]?\s*$",
+    ),
+    _r("icp_licence", "site_licence", r"ICP\s*[备證证]|公网安备|网安备|ICP\s*licen[cs]e|ICP\s*No"),
+    _r(
+        "photo_credit",
+        "photo_credit",
+        r"^\s*(?:[\[(]\s*)?(?:©\s*|\(c\)\s*)?(?:photo(?:graph)?s?|pictures?|image|img|credit|"
+        r"illustration|file photo|photo illustration|graphic|video)\s*(?:by|credit|courtesy|:|/|-|–)",
+        max_words=40,
+    ),
+    _r(
+        "agency_photo",
+        "photo_credit",
+        r"^\s*(?:©\s*)?(?:AP|AFP|Reuters|Getty|Xinhua|EPA|Shutterstock|iStock|Alamy|Sputnik|"
+        r"TASS|PA|Bloomberg|Unsplash)(?:\s*Photo|\s*Images|\s*/|\s*via\b|,)",
+        max_words=40,
+    ),
+    _r(
+        "photo_credit_tail",
+        "photo_credit",
+        r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
+        r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
+        max_words=40,
+    ),
+    _r(
+        "powered_by",
+        "footer",
+        r"(?:^|\W)(?:powered by|proudly powered|theme by|designed by|site by|built with|"
+        r"hosted by|website by)\b",
+        barrier=True,
+        max_words=20,
+    ),
+    _r(
+        "copyright",
+        "copyright",
+        r"(?:^\s*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all rights reserved|©\s*(?:19|20)\d\d|"
+        r"\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|alle rechte vorbehalten|版权所有|"
+        r"todos los derechos reservados|tous droits réservés)",
+        barrier=True,
+        max_words=40,
+    ),
+    _r(
+        "licence_line",
+        "copyright",
+        r"^\s*(?:this (?:work|blog|site|article|content) is licen[cs]ed|all content is licen[cs]ed|"
+        r"licen[cs]ed under (?:a |the )?creative commons|creative commons|cc by)",
+        barrier=True,
+        max_words=40,
+    ),
+    _r(
+        "footer_links",
+        "footer",
+        r"^\s*(?:privacy(?: policy| notice| settings| statement)?|terms(?: of (?:use|service)| "
+        r"and conditions| & conditions)?|cookie (?:policy|settings|preferences)|"
+        r"do not sell my (?:personal )?info(?:rmation)?|accessibility(?: statement)?|sitemap|"
+        r"site ?map|contact(?: us)?|about(?: us)?|careers|jobs|advertise(?: with us)?|"
+        r"imprint|impressum|datenschutz(?:erklärung)?|kontakt|disclaimer|legal(?: notice)?|"
+        r"faq|help|support|press|media kit|corrections|ethics policy|masthead|"
+        r"back to top|top of page|go to top|scroll to top|return to top)\s*[|·•/]?\s*$",
+        max_words=8,
+    ),
+    _r(
+        "cookie_notice",
+        "cookie_notice",
+        r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|policy|settings|"
+        r"experience|browsing|enable|verwendet)|^\s*(?:accept|reject|manage)(?: all)? cookies|"
+        r"^\s*(?:we|this (?:site|website)) (?:use|uses) cookies",
+        max_words=80,
+    ),
+    _r(
+        "newsletter",
+        "newsletter",
+        r"\bnewsletters?\b|\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b|"
+        r"\bin your inbox\b|\bdelivered (?:to your inbox|weekly|daily)\b|\bunsubscribe\b|"
+        r"^\s*enter your e-?mail|^\s*your e-?mail(?: address)?\s*:?\s*$|no spam\b|"
+        r"\bget (?:our|the) (?:latest|best)\b.{0,40}\b(?:e-?mail|inbox)",
+        max_words=25,
+    ),
+    _r(
+        "sign_in",
+        "sign_in",
+        r"^\s*(?:sign (?:in|out|up)|log ?in|log ?out|register|create (?:an |your )?account|"
+        r"my account|your account|account|welcome,?|forgot (?:your )?password\??|"
+        r"remember me|anmelden|abmelden|registrieren|iniciar sesión|connexion|"
+        r"already (?:a subscriber|have an account)\??.{0,40})\s*[|/·•]?\s*(?:(?:sign (?:in|up)|"
+        r"log ?in|register|subscribe)\s*)?$",
+        max_words=10,
+    ),
+    _r(
+        "share_widget",
+        "share_widget",
+        rf"^\s*(?:(?:{SHARE_WORDS})\s*(?:[:|/·•,]|\(\d+\)|\d+)?\s*){{1,12}}$",
+        max_words=14,
+    ),
+    _r(
+        "follow_us",
+        "share_widget",
+        r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
+        r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
+        r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b",
+        max_words=14,
+    ),
+    _r("editor_credit", "editor", r"^\s*(?:\(?\s*(?:editor|editors|edited by|责任编辑|编辑|"
+       r"responsible editor|web editor|chief editor|copy editor|editing by|"
+       r"reporting by|additional reporting by|writing by|compiled by|translated by|"
+       r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
+       max_words=16),
+    _r("editor_note", "editor_note", r"^\s*(?:editor['’]?s['’]? note|note from the editor|"
+       r"editor['’]?s['’]? notes?|ed\.? note)\s*[:：.-]", max_words=200),
+    _r(
+        "author_note",
+        "author_note",
+        r"^\s*(?:the (?:author|writer|authors|writers)\s+(?:is|are|was|were|has|have|"
+        r"contributed|works?|teaches|serves?)\b|about the authors?\b|"
+        r"the views?(?: and opinions)?(?: expressed)?(?: in this (?:article|piece|column))?"
+        r" (?:do not|don['’]t|are (?:those|solely|the author)|expressed)|"
+        r"(?:this|the) (?:article|piece|column|story) (?:was )?(?:first |originally )?"
+        r"(?:appeared|published|reprinted|republished)|this article (?:was )?(?:produced|"
+        r"written) by|opinions expressed)",
+        max_words=150,
+    ),
+    _r(
+        "tag_list",
+        "tag_list",
+        r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|filed under|categor(?:y|ies)|"
+        r"posted in|labels?|schlagwörter|etiquetas|mots-clés|标签|关键词)\s*[:：]",
+        max_words=40,
+    ),
+    _r(
+        "related",
+        "related",
+        r"^\s*(?:related(?: articles?| stories| posts?| content| coverage| links| reading| news"
+        r"| topics| videos?)?|read (?:more|also|next|this next)|see also|also read|"
+        r"more (?:from|on|in|about|stories|news|articles|videos|to read|like this)\b.{0,60}|"
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| "
+        r"reading| stories| articles)?|(?:most|more) (?:read|popular|viewed|shared|emailed)|"
+        r"trending(?: now| stories| nationally| on \w+)?|popular(?: posts| stories| now)?|"
+        r"latest(?: news| stories| posts| articles| videos)?|top stories|editor['’]?s picks|"
+        r"what to read next|up next|next up|don['’]t miss|must read|in case you missed it|"
+        r"further reading|explore more|keep reading|weitere artikel|das könnte sie auch "
+        r"interessieren|lesen sie auch|ähnliche beiträge|artículos relacionados|"
+        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
+        barrier=True,
+        max_words=12,
+    ),
+    _r(
+        "related_inline",
+        "related",
+        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read)\s*[:|»>]\s*\S",
+        max_words=30,
+    ),
+    _r(
+        "comments",
+        "comments",
+        r"^\s*(?:\d+\s*(?:comments?|responses?|replies|kommentare?|comentarios?|commentaires?)|"
+        r"(?:comments?|kommentare?|comentarios?|commentaires?|responses?|discussion|"
+        r"conversation)\s*(?:\(\d+\)|\d+)?|leave a (?:comment|reply|response)|"
+        r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
+        r"conversation)|be part of the conversation|show comments|view comments|"
+        r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
+        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|(?:\d+\s+)?responses to\b.{0,120}|"
+        r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
+        r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
+        r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"
+        r"laisser un commentaire|neueste kommentare|recent comments)\s*[:.!]?\s*$",
+        barrier=True,
+        max_words=30,
+    ),
+    _r("reply_link", "comments", r"^\s*(?:reply|antworten|responder|répondre|report|"
+       r"like|likes?\s*\d+|\d+\s*likes?|upvote|downvote|permalink|flag)\s*(?:↓|→)?\s*$",
+       max_words=3),
+    _r(
+        "advertisement",
+        "advertisement",
+        r"^\s*(?:advertisement|advertisment|advertising|anzeige|publicidad|publicité|"
+        r"sponsored(?: content| by.{0,40})?|promoted(?: content| stories)?|paid (?:content|post)|"
+        r"partner content|ad|ads|story continues below(?: advertisement)?|"
+        r"article continues below(?: this ad| advertisement)?|continue reading below|"
+        r"scroll (?:down )?to (?:continue|read more)(?: with content| reading)?.{0,40}|"
+        r"skip (?:this )?ad|report this ad|close ad)\s*[:.]?\s*$",
+        max_words=12,
+    ),
+    _r(
+        "affiliate",
+        "advertisement",
+        r"\b(?:we may (?:earn|receive) (?:a )?(?:commission|compensation)|affiliate links?\b|"
+        r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
+        max_words=80,
+    ),
+    _r(
+        "media_widget",
+        "media_widget",
+        r"^\s*(?:watch(?: live| now| the video| video)?|video|play(?: video)?|listen(?: now| live|"
+        r" to this (?:article|story))?|audio|embed|more videos|view (?:gallery|slideshow|"
+        r"photos?|larger map|full size|image)|gallery|slideshow|photos?|"
+        r"\d+\s*(?:photos?|images?|min(?:ute)?s?(?: read| listen)?|words|sec read)|"
+        r"(?:\d+|one|two|three|four|five)[- ]min(?:ute)? read|reading time\s*:?.{0,20}|"
+        r"enlarge this image|toggle caption|hide caption|expand|click to expand|"
+        r"open in (?:new window|app)|download(?: the)? app|get the app|"
+        r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
+        max_words=10,
+    ),
+    _r(
+        "navigation",
+        "navigation",
+        r"^\s*(?:home|menu|main menu|navigation|search|search for:?|skip to (?:main )?"
+        r"(?:content|navigation)|skip navigation|toggle navigation|open menu|close menu|"
+        r"close|open|more|sections|all sections|categories|archives?|browse|next|previous|"
+        r"prev|back|previous (?:article|post|story|page)|next (?:article|post|story|page)|"
+        r"older posts?|newer posts?|page \d+ of \d+|load more|show more|see more|view all|"
+        r"see all|view more|←|→|«|»|breadcrumb|you are here:?|startseite|inicio|accueil|"
+        r"zurück|weiter|siguiente|anterior|suivant|précédent)\s*[:»>|]?\s*$",
+        max_words=6,
+    ),
+    _r(
+        "breadcrumb",
+        "navigation",
+        r"^\s*(?:home|startseite|inicio|accueil)\s*(?:[>»›/|]|\s-\s)",
+        max_words=20,
+    ),
+    _r(
+        "source_line",
+        "dateline",
+        r"^\s*(?:source|来源|quelle|fuente)\s*[:：]\s*\S{0,60}(?:\s+\S+){0,5}\s*$",
+        max_words=8,
+    ),
+    _r(
+        "byline",
+        "byline",
+        r"^\s*(?:by(?=[A-Z])|by\s*[:：]?\s+(?=[A-Z\u00c0-\u024f])|written by\s|posted by\s|"
+        r"words by\s|story by\s|report(?:ed)? by\s|reporter\s*[:：]|author\s*[:：]|"
+        r"authors?\s*[:：]|von\s+(?=[A-Z])|por\s+(?=[A-Z])|par\s+(?=[A-Z])|记者)",
+        max_words=14,
+    ),
+    _r(
+        "author_bio_link",
+        "byline",
+        r"^\s*(?:view (?:my )?(?:complete )?profile|more (?:articles|posts|stories) by|"
+        r"all (?:posts|articles|stories) by|see (?:full )?bio|follow the author|"
+        r"contact the (?:author|reporter)|email the (?:author|reporter)).{0,60}$",
+        max_words=12,
+    ),
+)
+
+_RULE_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule_named(name: str) -> Rule:
+    """The rule with this name (used by tests and the explanation docs)."""
+    return _RULE_BY_NAME[name]
+
+
+def is_dateline(line: str) -> bool:
+    """True when ``line`` is a date (and time) with at most two other words.
+
+    >>> is_dateline("2021-04-16 22:10:26 admin source: share:")
+    True
+    >>> is_dateline("Thursday, November 9, 2023 4:41AM")
+    True
+    """
+    if len(line) > 120:
+        return False
+    m = DATE_RE.search(line)
+    if m is None:
+        return False
+    rest = DATE_RE.sub(" ", line)
+    rest = TIME_RE.sub(" ", rest)
+    rest = _DATELINE_FILLER.sub(" ", rest)
+    return len(rest.split()) <= 2
+
+
+def match(line: str, n_words: int) -> Rule | None:
+    """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
+    if len(line) > MAX_RULE_CHARS:
+        return None
+    if is_dateline(line):
+        return DATELINE_RULE
+    for rule in RULES:
+        if n_words <= rule.max_words and rule.pattern.search(line):
+            return rule
+    return None
+
+
+DATELINE_RULE = Rule("date_only_line", "dateline", DATE_RE, False, 20)
