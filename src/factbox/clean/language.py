@@ -61,6 +61,15 @@ def stopword_table() -> dict[str, frozenset[str]]:
 
 
 @lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang, stops in stopword_table().items():
+        for w in stops:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@lru_cache(maxsize=1)
 def all_stopwords() -> frozenset[str]:
     """The union of every language's function words (for the language-neutral prose test)."""
     out: set[str] = set()
@@ -90,13 +99,12 @@ def script_language(text: str) -> str | None:
 
 def word_language(words: list[str]) -> str | None:
     """The Latin-script language whose function words are most frequent in ``words``."""
-    table = stopword_table()
+    index = _stopword_index()
     hits: Counter[str] = Counter()
     for w in words:
-        lw = w.lower()
-        for lang, stops in table.items():
-            if lw in stops:
-                hits[lang] += 1
+        langs = index.get(w.lower())
+        if langs:
+            hits.update(langs)
     if not hits:
         return None
     (lang, n), *rest = hits.most_common(2) + [("", 0)]

@@ -40,6 +40,9 @@ PROSE_LONG_WORDS = 15
 SHORT_LINE_COST = 2.0
 RULE_COST = 8.0
 EXTRA_BLOCK_SHARE = 0.35
+EXTRA_BLOCK_WORDS = 50.0
+COMMENTS_DISCOUNT = 0.3
+LIST_ITEM_WEIGHT = 0.5
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
 
@@ -84,6 +87,29 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     return wrapped >= 0.3 * len(nonblank) and long_lines <= 0.05 * len(nonblank)
 
 
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` continues the wrapped sentence of ``prev`` (a source line break).
+
+    ``prev`` must have at least five words and end without a sentence or clause ending; the
+    continuation starts in lower case, or ``prev`` ends with a function word or a comma.
+    """
+    if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>" or (
+        prev.count(" ") < 4 or line.count(" ") < 1
+    ):
+        return False
+    first = line[0]
+    if first.islower():
+        return True
+    if prev[-1] in ",-–":
+        return True
+    m = _LAST_WORD_RE.search(prev[-40:])
+    return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
+
+
 def split_units(text: str) -> list[Unit]:
     """The units of ``text`` (lines, or paragraphs of a hard-wrapped text) with features."""
     lines = text.split("\n")
@@ -103,7 +129,17 @@ def split_units(text: str) -> list[Unit]:
     else:
         for i, ln in enumerate(lines, 1):
             s = ln.strip()
-            if s:
+            if not s:
+                continue
+            if (
+                raw
+                and raw[-1][1] == i - 1
+                and _continues(raw[-1][2], s)
+                and match(s, s.count(" ") + 1) is None
+            ):
+                a, _, prev = raw[-1]
+                raw[-1] = (a, i, prev + " " + s)
+            else:
                 raw.append((i, i, s))
     stops = _lang.all_stopwords()
     units = []
@@ -149,6 +185,8 @@ def _weight(u: Unit) -> float:
         if u.script is not None:
             return max(len(u.text) / 3.0, 5.0)
         return float(u.n_words)
+    if _LIST_ITEM_RE.match(u.text):
+        return LIST_ITEM_WEIGHT
     return -SHORT_LINE_COST
 
 
@@ -193,7 +231,16 @@ def select_body(units: list[Unit]) -> list[bool]:
     inside = [False] * len(units)
     if not runs:
         return inside
-    main = max(runs)
+    first_comments = next(
+        (k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"),
+        len(units),
+    )
+
+    def rank(run: tuple[float, int, int]) -> float:
+        # a run after the first comments line is probably the comment section
+        return run[0] * (COMMENTS_DISCOUNT if run[1] > first_comments else 1.0)
+
+    main = max(runs, key=rank)
     stop_at = len(units)
     for k in range(main[2], len(units)):
         rule = units[k].rule
@@ -201,7 +248,8 @@ def select_body(units: list[Unit]) -> list[bool]:
             stop_at = k
             break
     for score, i, j in runs:
-        if (i, j) == (main[1], main[2]) or (score >= EXTRA_BLOCK_SHARE * main[0] and j <= stop_at):
+        extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
+        if (i, j) == (main[1], main[2]) or (extra and j <= stop_at):
             for k in range(i, j):
                 inside[k] = True
     return inside

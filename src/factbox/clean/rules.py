@@ -98,6 +98,12 @@ RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
     _r(
+        "photo_copyright",
+        "photo_credit",
+        r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
+        max_words=6,
+    ),
+    _r(
         "powered_by",
         "footer",
         r"(?:^|\W)(?:powered by|proudly powered|theme by|designed by|site by|built with|"
@@ -233,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
         r"conversation)|be part of the conversation|show comments|view comments|"
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
-        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|(?:\d+\s+)?responses to\b.{0,120}|"
+        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|(?:\d+\s+)?responses to\b.{0,120}|"
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
         r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"
@@ -344,12 +350,17 @@ def is_dateline(line: str) -> bool:
     return len(rest.split()) <= 2
 
 
+_ANY_RULE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES), re.IGNORECASE)
+
+
 def match(line: str, n_words: int) -> Rule | None:
     """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
     if len(line) > MAX_RULE_CHARS:
         return None
     if is_dateline(line):
         return DATELINE_RULE
+    if _ANY_RULE.search(line) is None:  # one search rules out every rule for most lines
+        return None
     for rule in RULES:
         if n_words <= rule.max_words and rule.pattern.search(line):
             return rule
