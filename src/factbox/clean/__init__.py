@@ -109,7 +109,9 @@ def _clean_text(text: str, url: str | None) -> Article:
         body_start = decisions.index(kept[0])
     if k is not None:
         title = decisions[k].unit.text
-        if k > 0 and all(decisions[j].unit.rule is not None for j in range(k - 1)):
+        if k > 0 and all(
+            decisions[j].reason in ("dateline", "statistics_block") for j in range(k - 1)
+        ):
             above = decisions[k - 1]
             if above.reason == "navigation" and above.unit.headline_like and above.unit.n_words <= 6:
                 title = f"{above.unit.text}: {title}"

@@ -214,6 +214,24 @@ def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, best_i, best_j
 
 
+def _extend(units: list[Unit], j: int, max_gap: int = 2) -> int:
+    """Extend a run ending before ``j`` over up to ``max_gap`` rule-matched (non-barrier) units
+    when prose follows: a short last paragraph after an inline widget stays in the body."""
+    k = j
+    while True:
+        gap = 0
+        while k < len(units) and gap < max_gap and units[k].rule is not None and not (
+            units[k].rule.barrier
+        ):
+            k += 1
+            gap += 1
+        if k < len(units) and units[k].prose and not units[k].foreign:
+            k += 1
+            j = k
+            continue
+        return j
+
+
 def select_body(units: list[Unit]) -> list[bool]:
     """For each unit, whether it lies in a chosen body run (see the module doc)."""
     weights = [_weight(u) for u in units]
@@ -248,6 +266,7 @@ def select_body(units: list[Unit]) -> list[bool]:
             stop_at = k
             break
     for score, i, j in runs:
+        j = _extend(units, j)
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
         if (i, j) == (main[1], main[2]) or (extra and j <= stop_at):
             for k in range(i, j):

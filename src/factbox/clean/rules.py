@@ -186,8 +186,6 @@ RULES: tuple[Rule, ...] = (
        r"reporting by|additional reporting by|writing by|compiled by|translated by|"
        r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
        max_words=16),
-    _r("editor_note", "editor_note", r"^\s*(?:editor['’]?s['’]? note|note from the editor|"
-       r"editor['’]?s['’]? notes?|ed\.? note)\s*[:：.-]", max_words=200),
     _r(
         "author_note",
         "author_note",
@@ -262,9 +260,31 @@ RULES: tuple[Rule, ...] = (
         max_words=12,
     ),
     _r(
+        "promo",
+        "newsletter",
+        r"\bdownload (?:the|our) [\w .-]{0,30}apps?\b|\bget (?:the|our) [\w .-]{0,30}app\b|"
+        r"\bsend me (?:an )?e-?mail|\bget (?:regular|daily|weekly|the latest) (?:updates|news)"
+        r"|\bpush notifications\b|\bsign up\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
+        r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
+        r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
+        max_words=35,
+    ),
+    _r(
+        "comment_form",
+        "comments",
+        r"^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*\*?\s*$|save my name, email|"
+        r"please enter your (?:name|e-?mail|comment)|you have entered an incorrect e-?mail|"
+        r"notify me of (?:new|follow-up) (?:posts|comments)|we want to hear what you think|"
+        r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)",
+        barrier=True,
+        max_words=60,
+    ),
+    _r(
         "affiliate",
         "advertisement",
         r"\b(?:we may (?:earn|receive) (?:a )?(?:commission|compensation)|affiliate links?\b|"
+        r"amazon (?:services llc )?associates? program|earns? (?:revenue|fees|commissions?) from "
+        r"qualifying purchases|advertising disclosure|"
         r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
         max_words=80,
     ),
