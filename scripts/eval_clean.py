@@ -134,7 +134,8 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     tp = fp = fn = 0
     keep_with = n_with = drop_without = n_without = 0
-    f1_clean, f1_all, f1_traf_vs_all = [], [], []
+    f1_clean: list[float] = []
+    f1_all: list[float] = []
     t_clean = t_traf = 0.0
     n_chars = 0
     pages = 0

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from clean_fixture_articles import ARTICLES  # noqa: E402
+from clean_fixture_articles import ARTICLES
 
 OUT = Path(__file__).resolve().parent.parent / "tests" / "data" / "clean"
 Line = tuple[str, str]
@@ -73,7 +73,7 @@ def portal(a: dict, n: int) -> list[Line]:
     d = dt.date.fromisoformat(a["date"])
     wk = "一二三四五六日"[d.weekday()]
     return [
-        ("dateline", f"{d.year}年{d.month}月{d.day}日 星期{wk}"),
+        ("foreign_language", f"{d.year}年{d.month}月{d.day}日 星期{wk}"),
         ("T", a["title"]),
         ("", ""),
         ("dateline", f"{d.isoformat()} 08:{10 + n:02d}:26 admin source: share:"),
@@ -98,7 +98,7 @@ def blog(a: dict, n: int) -> list[Line]:
         ("navigation", "Home"),
         ("navigation", "Recipes"),
         ("navigation", "Garden"),
-        ("navigation", "About"),
+        ("navigation", "Travel"),
         ("T", a["title"]),
         ("dateline", f"Posted on {d.strftime('%B %-d, %Y')} by {a['author'].split()[0].lower()}"),
         ("", ""),
@@ -111,7 +111,7 @@ def blog(a: dict, n: int) -> list[Line]:
         ("related", "Related"),
         ("comments", "Leave a Reply"),
         ("comments", "Your email address will not be published. Required fields are marked *"),
-        ("comments", "Comment"),
+        ("share_widget", "Comment"),
         ("comments", "Name *"),
         ("comments", "Email *"),
         ("footer", "Proudly powered by WordPress | Theme: Sunny by Example Themes."),

@@ -6,6 +6,7 @@
 (9, 8, 2)
 """
 
+from factbox.clean import Article, NoArticleError, Removal, clean
 from factbox.config import ProfileConfig
 from factbox.counts import Counts
 from factbox.diversity import Diversity
@@ -19,6 +20,7 @@ from factbox.tokens import words
 __version__ = "0.1.0"
 
 __all__ = [
+    "Article",
     "ConfigError",
     "Counts",
     "Diversity",
@@ -26,8 +28,11 @@ __all__ = [
     "FactBox",
     "FactboxError",
     "InputError",
+    "NoArticleError",
     "ProfileConfig",
     "Readability",
+    "Removal",
+    "clean",
     "profile",
     "sentences",
     "syllables",

@@ -15,7 +15,7 @@ from typing import Literal
 from factbox.clean import metadata as _meta
 from factbox.clean.article import Article, NoArticleError, Removal
 from factbox.clean.html import looks_like_html
-from factbox.clean.plaintext import Decision, Unit, decide, split_units
+from factbox.clean.plaintext import Decision, decide, split_units
 
 __all__ = ["Article", "NoArticleError", "Removal", "clean", "clean_and_profile"]
 
@@ -32,9 +32,10 @@ def _repair(text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL_RE.sub("", text)
     if _MOJIBAKE_RE.search(text):
-        import ftfy  # only when mojibake is likely: ftfy is slower than the cleaner itself
+        # only when mojibake is likely: ftfy is slower than the cleaner itself
+        import ftfy  # noqa: PLC0415
 
-        text = ftfy.fix_text(text, normalization="NFC", unescape_html=False)
+        text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
     return text
 
 
@@ -113,7 +114,8 @@ def _clean_text(text: str, url: str | None) -> Article:
             decisions[j].reason in ("dateline", "statistics_block") for j in range(k - 1)
         ):
             above = decisions[k - 1]
-            if above.reason == "navigation" and above.unit.headline_like and above.unit.n_words <= 6:
+            above_ok = above.unit.headline_like and above.unit.n_words <= 6
+            if above.reason == "navigation" and above_ok:
                 title = f"{above.unit.text}: {title}"
                 decisions[k - 1] = Decision(above.unit, False, "title", "title")
         decisions[k] = Decision(decisions[k].unit, False, "title", "title")
@@ -154,7 +156,7 @@ def _clean_text(text: str, url: str | None) -> Article:
 
 
 def _clean_html(html: str, url: str | None) -> Article:
-    from factbox.clean.html import extract_html, render_text
+    from factbox.clean.html import extract_html, render_text  # noqa: PLC0415
 
     rendered = render_text(html)
     ext = extract_html(html, url)
@@ -162,6 +164,11 @@ def _clean_html(html: str, url: str | None) -> Article:
         # trafilatura found nothing: fall back to the plain-text cleaner on the rendering
         return dataclasses.replace(_clean_text(rendered, url), input_format="html")
     body_lines = [ln.strip() for ln in ext.body.split("\n") if ln.strip()]
+    if all(u.rule is not None for u in split_units("\n".join(body_lines))):
+        raise NoArticleError(
+            "no article text found in the HTML: the extracted main text is only boilerplate "
+            "(menus, footers, share buttons...); check that the page holds an article"
+        )
     in_body = {ln for ln in body_lines}
     lines = rendered.split("\n")
     removed: list[Removal] = []
@@ -182,7 +189,7 @@ def _clean_html(html: str, url: str | None) -> Article:
                 flush()
             run.append(i)
     flush()
-    from factbox.clean.language import detect
+    from factbox.clean.language import detect  # noqa: PLC0415
 
     return Article(
         body="\n\n".join(body_lines),
@@ -197,7 +204,7 @@ def _clean_html(html: str, url: str | None) -> Article:
     )
 
 
-def clean(text_or_html: str, *, url: str | None = None, format: Format = "auto") -> Article:  # noqa: A002
+def clean(text_or_html: str, *, url: str | None = None, format: Format = "auto") -> Article:
     """Clean a web-scraped article (plain text or HTML) and report what was removed.
 
     ``format="auto"`` treats the input as HTML when its first 4 kB contain an HTML tag.
@@ -220,7 +227,7 @@ def clean_and_profile(text_or_html: str, *, url: str | None = None, format: Form
     For ``factbox --clean FILE``: the profile command calls this and says in its output that
     the box describes the cleaned body.
     """
-    from factbox.profile import profile
+    from factbox.profile import profile  # noqa: PLC0415
 
     article = clean(text_or_html, url=url, format=format)
     return article, profile(article.body, **profile_options)

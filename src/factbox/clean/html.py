@@ -39,7 +39,7 @@ def looks_like_html(text: str) -> bool:
 
 
 def _parse(html: str):  # type: ignore[no-untyped-def]
-    import lxml.html  # heavy: imported only on the HTML path
+    import lxml.html  # noqa: PLC0415 - heavy: imported only on the HTML path
 
     cleaned = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str with an encoding decl
     try:
@@ -78,7 +78,7 @@ def render_text(html: str) -> str:
         if el.tail:
             parts.append(el.tail)
 
-    import sys
+    import sys  # noqa: PLC0415
 
     limit = sys.getrecursionlimit()
     sys.setrecursionlimit(max(limit, 20000))
@@ -108,7 +108,7 @@ class HtmlExtraction:
 
 def extract_html(html: str, url: str | None = None) -> HtmlExtraction:
     """Main text and metadata of an HTML page, via trafilatura (precision-neutral defaults)."""
-    import trafilatura  # heavy: imported only on the HTML path
+    import trafilatura  # noqa: PLC0415 - heavy: imported only on the HTML path
 
     doc = trafilatura.bare_extraction(
         html,

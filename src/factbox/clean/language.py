@@ -107,7 +107,7 @@ def word_language(words: list[str]) -> str | None:
             hits.update(langs)
     if not hits:
         return None
-    (lang, n), *rest = hits.most_common(2) + [("", 0)]
+    (lang, n), *rest = [*hits.most_common(2), ("", 0)]
     runner = rest[0][1]
     if n >= 2 and n > runner * 1.5:
         return lang

@@ -22,6 +22,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ EXTRA_BLOCK_SHARE = 0.35
 EXTRA_BLOCK_WORDS = 50.0
 COMMENTS_DISCOUNT = 0.3
 LIST_ITEM_WEIGHT = 0.5
+_SECTION_REASONS = frozenset({"related", "comments"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
 
@@ -79,7 +81,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if len(nonblank) < 6 or len(nonblank) == len(lines):
         return False
     wrapped = 0
-    for cur, nxt in zip(lines, lines[1:], strict=False):
+    for cur, nxt in itertools.pairwise(lines):
         c = cur.strip()
         if c and nxt.strip() and 30 <= len(c) <= 100 and c[-1] not in _END_PUNCT:
             wrapped += 1
@@ -179,8 +181,10 @@ def _is_prose(u: Unit) -> bool:
 
 
 def _weight(u: Unit) -> float:
-    if u.rule is not None or u.foreign:
+    if u.rule is not None:
         return -RULE_COST
+    if u.foreign:
+        return -SHORT_LINE_COST
     if u.prose:
         if u.script is not None:
             return max(len(u.text) / 3.0, 5.0)
@@ -265,10 +269,10 @@ def select_body(units: list[Unit]) -> list[bool]:
         if rule is not None and rule.barrier and rule.reason in _END_BARRIERS:
             stop_at = k
             break
-    for score, i, j in runs:
-        j = _extend(units, j)
+    for score, i, j0 in runs:
+        j = _extend(units, j0)
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
-        if (i, j) == (main[1], main[2]) or (extra and j <= stop_at):
+        if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at):
             for k in range(i, j):
                 inside[k] = True
     return inside
@@ -297,13 +301,23 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.prose = False
     inside = select_body(units)
     out = []
+    section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
+        if ins:
+            section = None
+        elif u.rule is not None:
+            section = u.rule.reason if u.rule.reason in _SECTION_REASONS else None
         if u.rule is not None:
-            out.append(Decision(u, False, u.rule.reason, u.rule.name))
+            reason = u.rule.reason
+            if reason == "dateline" and u.script is not None and u.script != doc_lang:
+                reason = "foreign_language"  # e.g. a Chinese date line over an English article
+            out.append(Decision(u, False, reason, u.rule.name))
         elif u.foreign:
             out.append(Decision(u, False, "foreign_language", "language"))
         elif ins:
             out.append(Decision(u, True, None, None))
+        elif section is not None:
+            out.append(Decision(u, False, section, "body_block"))
         elif u.prose:
             out.append(Decision(u, False, "outside_body", "body_block"))
         else:

@@ -63,7 +63,7 @@ SHARE_WORDS = (
     r"print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|pocket|"
     r"copy link|copy url|link copied|save|save article|bookmark|comment|comments|messenger|"
     r"sms|mail|instagram|youtube|tiktok|rss|feed|gift this article|gift article|listen|"
-    r"embed|more|less|wechat|weibo|sina|qzone"
+    r"embed|more|less|wechat|weibo|sina|qzone|like this"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -80,7 +80,8 @@ RULES: tuple[Rule, ...] = (
         "photo_credit",
         "photo_credit",
         r"^\s*(?:[\[(]\s*)?(?:©\s*|\(c\)\s*)?(?:photo(?:graph)?s?|pictures?|image|img|credit|"
-        r"illustration|file photo|photo illustration|graphic|video)\s*(?:by|credit|courtesy|:|/|-|–)",
+        r"illustration|file photo|photo illustration|graphic|video)"
+        r"\s*(?:by|credit|courtesy|:|/|-|–)",
         max_words=40,
     ),
     _r(
@@ -100,7 +101,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "photo_copyright",
         "photo_credit",
-        r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
+        r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*"
+        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
         max_words=6,
     ),
     _r(
@@ -184,7 +186,8 @@ RULES: tuple[Rule, ...] = (
     _r("editor_credit", "editor", r"^\s*(?:\(?\s*(?:editor|editors|edited by|责任编辑|编辑|"
        r"responsible editor|web editor|chief editor|copy editor|editing by|"
        r"reporting by|additional reporting by|writing by|compiled by|translated by|"
-       r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
+       r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+"
+       r"(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
        max_words=16),
     _r(
         "author_note",
@@ -225,7 +228,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "related_inline",
         "related",
-        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read)\s*[:|»>]\s*\S",
+        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read)"
+        r"\s*[:|»>]\s*\S",
         max_words=30,
     ),
     _r(
@@ -237,7 +241,8 @@ RULES: tuple[Rule, ...] = (
         r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
         r"conversation)|be part of the conversation|show comments|view comments|"
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
-        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|(?:\d+\s+)?responses to\b.{0,120}|"
+        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
+        r"(?:\d+\s+)?responses to\b.{0,120}|"
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
         r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"

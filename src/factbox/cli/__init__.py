@@ -11,6 +11,7 @@ from __future__ import annotations
 import click
 
 from factbox import __version__
+from factbox.cli.clean_cmd import clean_command
 from factbox.cli.profile_cmd import profile_command
 
 
@@ -37,6 +38,7 @@ def cli() -> None:
 
 
 cli.add_command(profile_command)
+cli.add_command(clean_command)
 
 
 def main() -> None:
