@@ -81,6 +81,8 @@ def all_stopwords() -> frozenset[str]:
 def script_language(text: str) -> str | None:
     """The language implied by a non-Latin script covering most letters, else ``None``."""
     sample = text[:2000]
+    if sample.isascii():
+        return None
     letters = len(_LETTER_RE.findall(sample))
     if not letters:
         return None

@@ -160,7 +160,11 @@ def split_units(text: str) -> list[Unit]:
                 stop_ratio=n_stop / len(words) if words else 0.0,
                 ends_sentence=s[-1] in _END_PUNCT,
                 script=script,
-                word_lang=_lang.word_language(words) if script is None else script,
+                word_lang=(
+                    script
+                    if script is not None
+                    else (_lang.word_language(words) if n >= PROSE_MIN_WORDS else None)
+                ),
                 rule=match(s, n),
             )
         )

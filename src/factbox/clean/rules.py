@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MAX_RULE_CHARS = 400
 
@@ -26,10 +27,24 @@ class Rule:
     pattern: re.Pattern[str]
     barrier: bool = False
     max_words: int = 60
+    hints: tuple[str, ...] = ()  # an unanchored rule runs only if one is in the lowered line
+    anchored: bool = True  # matches at the start of a line (``^``) only
 
 
-def _r(name: str, reason: str, pattern: str, *, barrier: bool = False, max_words: int = 60) -> Rule:
-    return Rule(name, reason, re.compile(pattern, re.IGNORECASE), barrier, max_words)
+def _r(
+    name: str,
+    reason: str,
+    pattern: str,
+    *,
+    barrier: bool = False,
+    max_words: int = 60,
+    hints: tuple[str, ...] = (),
+) -> Rule:
+    if not hints and not pattern.startswith("^"):
+        raise ValueError(f"rule {name}: an unanchored pattern needs hints")
+    return Rule(
+        name, reason, re.compile(pattern, re.IGNORECASE), barrier, max_words, hints, not hints
+    )
 
 
 MONTH = (
@@ -75,7 +90,12 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:level|tokens|types|ttr|words|sentences|grade|reading level|readability|"
         r"word count|lexile|flesch[\w -]{0,30})\s*[:：]\s*[\d.,]+\s*[LS]?\s*$",
     ),
-    _r("icp_licence", "site_licence", r"ICP\s*[备證证]|公网安备|网安备|ICP\s*licen[cs]e|ICP\s*No"),
+    _r(
+        "icp_licence",
+        "site_licence",
+        r"ICP\s*[备證证]|公网安备|网安备|ICP\s*licen[cs]e|ICP\s*No",
+        hints=("icp", "网安备"),
+    ),
     _r(
         "photo_credit",
         "photo_credit",
@@ -92,11 +112,20 @@ RULES: tuple[Rule, ...] = (
         max_words=40,
     ),
     _r(
+        "agency_only",
+        "photo_credit",
+        r"^\s*(?:AP|AFP|PA|EPA|Reuters|Getty(?: Images)?|Shutterstock|iStock|Alamy|Xinhua|"
+        r"Bloomberg|Sputnik|TASS|Rex|Rex Features|PA Wire|PA Media|Corbis|Unsplash|Pexels|"
+        r"AP Photo|AFP via Getty Images|Getty Images for [\w ]{1,30})\s*\.?\s*$",
+        max_words=6,
+    ),
+    _r(
         "photo_credit_tail",
         "photo_credit",
         r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
         r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
         max_words=40,
+        hints=('photo', 'image', 'picture', 'credit', 'getty', 'shutterstock', 'reuters', '/', 'afp', 'istock', 'alamy'),
     ),
     _r(
         "photo_copyright",
@@ -112,6 +141,7 @@ RULES: tuple[Rule, ...] = (
         r"hosted by|website by)\b",
         barrier=True,
         max_words=20,
+        hints=('powered', 'theme by', 'designed by', 'site by', 'built with', 'hosted by', 'website by'),
     ),
     _r(
         "copyright",
@@ -121,6 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"todos los derechos reservados|tous droits réservés)",
         barrier=True,
         max_words=40,
+        hints=('copyright', '©', '(c)', 'all rights', 'rechte', '版权', 'derechos', 'droits'),
     ),
     _r(
         "licence_line",
@@ -149,6 +180,7 @@ RULES: tuple[Rule, ...] = (
         r"experience|browsing|enable|verwendet)|^\s*(?:accept|reject|manage)(?: all)? cookies|"
         r"^\s*(?:we|this (?:site|website)) (?:use|uses) cookies",
         max_words=80,
+        hints=('cookie',),
     ),
     _r(
         "newsletter",
@@ -158,6 +190,7 @@ RULES: tuple[Rule, ...] = (
         r"^\s*enter your e-?mail|^\s*your e-?mail(?: address)?\s*:?\s*$|no spam\b|"
         r"\bget (?:our|the) (?:latest|best)\b.{0,40}\b(?:e-?mail|inbox)",
         max_words=25,
+        hints=('newsletter', 'subscri', 'sign up', 'inbox', 'delivered', 'mail', 'spam', 'get our', 'get the'),
     ),
     _r(
         "sign_in",
@@ -273,16 +306,24 @@ RULES: tuple[Rule, ...] = (
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
         r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
         max_words=35,
+        hints=('download', 'get the', 'get our', 'send me', 'get regular', 'get daily', 'get weekly', 'push notif', 'sign up', 'join', 'support', 'member', 'subscriber', 'patron', 'cancel'),
+    ),
+    _r(
+        "comment_form_field",
+        "comments",
+        r"^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*\*?\s*$",
+        max_words=3,
     ),
     _r(
         "comment_form",
         "comments",
-        r"^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*\*?\s*$|save my name, email|"
+        r"save my name, email|"
         r"please enter your (?:name|e-?mail|comment)|you have entered an incorrect e-?mail|"
         r"notify me of (?:new|follow-up) (?:posts|comments)|we want to hear what you think|"
         r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)",
         barrier=True,
         max_words=60,
+        hints=('save my', 'please enter', 'incorrect', 'notify me', 'hear what', 'to leave', 'to post', 'not responsible'),
     ),
     _r(
         "affiliate",
@@ -292,6 +333,7 @@ RULES: tuple[Rule, ...] = (
         r"qualifying purchases|advertising disclosure|"
         r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
         max_words=80,
+        hints=('commission', 'compensation', 'affiliate', 'associate', 'qualifying', 'advertising disclosure'),
     ),
     _r(
         "media_widget",
@@ -333,9 +375,9 @@ RULES: tuple[Rule, ...] = (
     _r(
         "byline",
         "byline",
-        r"^\s*(?:by(?=[A-Z])|by\s*[:：]?\s+(?=[A-Z\u00c0-\u024f])|written by\s|posted by\s|"
+        r"^\s*(?:by(?-i:(?=[A-Z]))|by\s*[:：]?\s+(?-i:(?=[A-Z\u00c0-\u024f]))|written by\s|posted by\s|"
         r"words by\s|story by\s|report(?:ed)? by\s|reporter\s*[:：]|author\s*[:：]|"
-        r"authors?\s*[:：]|von\s+(?=[A-Z])|por\s+(?=[A-Z])|par\s+(?=[A-Z])|记者)",
+        r"authors?\s*[:：]|von\s+(?-i:(?=[A-Z]))|por\s+(?-i:(?=[A-Z]))|par\s+(?-i:(?=[A-Z]))|记者)",
         max_words=14,
     ),
     _r(
@@ -375,19 +417,36 @@ def is_dateline(line: str) -> bool:
     return len(rest.split()) <= 2
 
 
-_ANY_RULE = re.compile("|".join(f"(?:{r.pattern.pattern})" for r in RULES), re.IGNORECASE)
+# Anchored rules are tried at the start of the line only, through one combined prefilter;
+# unanchored rules run only when one of their literal hints occurs in the lowered line.
+_ANY_ANCHORED = re.compile(
+    "|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.anchored), re.IGNORECASE
+)
+_DIGIT_RE = re.compile(r"\d")
+_HINT_RE = re.compile(
+    "|".join(sorted({re.escape(h) for r in RULES for h in r.hints}, key=len, reverse=True))
+)
 
 
+@lru_cache(maxsize=8192)
 def match(line: str, n_words: int) -> Rule | None:
     """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
     if len(line) > MAX_RULE_CHARS:
         return None
-    if is_dateline(line):
+    if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
-    if _ANY_RULE.search(line) is None:  # one search rules out every rule for most lines
+    anchored_hit = _ANY_ANCHORED.match(line) is not None
+    low = line.lower()
+    hinted = _HINT_RE.search(low) is not None
+    if not anchored_hit and not hinted:
         return None
     for rule in RULES:
-        if n_words <= rule.max_words and rule.pattern.search(line):
+        if n_words > rule.max_words:
+            continue
+        if rule.anchored:
+            if anchored_hit and rule.pattern.match(line):
+                return rule
+        elif hinted and any(h in low for h in rule.hints) and rule.pattern.search(line):
             return rule
     return None
 
