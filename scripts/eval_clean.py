@@ -140,6 +140,8 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
     n_chars = 0
     pages = 0
     worst: list[tuple[float, float, str]] = []
+    html_with = [0, 0, 0]  # trafilatura kept, ours kept, total
+    html_without = [0, 0, 0]
     for url, info in labels.items():
         if split != "all" and split_of(info["file"]) != split:
             continue
@@ -157,6 +159,23 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
         t0 = time.perf_counter()
         traf = extract_html(html, url).body
         t_traf += time.perf_counter() - t0
+        try:
+            ours_html = norm(clean(html, url=url, format="html").body)
+        except NoArticleError:
+            ours_html = ""
+        ntraf = norm(traf)
+        for snip in info.get("with", []):
+            s = norm(snip)
+            if s:
+                html_with[0] += s in ntraf
+                html_with[1] += s in ours_html
+                html_with[2] += 1
+        for snip in info.get("without", []):
+            s = norm(snip)
+            if s:
+                html_without[0] += s not in ntraf
+                html_without[1] += s not in ours_html
+                html_without[2] += 1
         body = art.body if art else ""
         nbody = norm(body)
         lines = rendered.split("\n")
@@ -200,6 +219,10 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
           f"{drop_without / max(n_without, 1):.3f}")
     print(f"  shingle F1 vs trafilatura body (proxy gold): cleaner {mean(f1_clean):.3f}, "
           f"keep everything {mean(f1_all):.3f}  ({len(f1_clean)} pages)")
+    print(f"  HTML path, 'with' snippets kept: trafilatura alone {html_with[0]}/{html_with[2]}, "
+          f"factbox.clean {html_with[1]}/{html_with[2]}")
+    print(f"  HTML path, 'without' snippets removed: trafilatura alone "
+          f"{html_without[0]}/{html_without[2]}, factbox.clean {html_without[1]}/{html_without[2]}")
     print(f"  speed: cleaner {n_chars / max(t_clean, 1e-9) / 1e6:.2f} MB/s on rendered text; "
           f"trafilatura on HTML {t_traf:.2f} s total vs cleaner {t_clean:.2f} s")
 

@@ -155,6 +155,38 @@ def _clean_text(text: str, url: str | None) -> Article:
     )
 
 
+# rule classes applied to trafilatura's output (unambiguous one-line boilerplate)
+_HTML_DROP = frozenset(
+    {"statistics_block", "share_widget", "sign_in", "cookie_notice", "newsletter",
+     "site_licence", "photo_credit", "advertisement", "editor", "tag_list", "footer",
+     "copyright", "media_widget"}
+)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _mark_rendered(
+    lines: list[str], body_lines: list[str], dropped: dict[str, object]
+) -> list[tuple[str, str] | None]:
+    """For each rendered line: None if it is in the body, else (reason, rule) of its removal.
+
+    A rendered line of four or more words is in the body when it occurs in the body text
+    (paragraphs may span several rendered lines); a shorter one must equal a body line.
+    """
+    body_set = set(body_lines)
+    flat = " ".join(_SPACES_RE.sub(" ", ln) for ln in body_lines)
+    out: list[tuple[str, str] | None] = []
+    for ln in lines:
+        s = _SPACES_RE.sub(" ", ln.strip())
+        rule = dropped.get(s)
+        if rule is not None:
+            out.append((rule.reason, rule.name))  # type: ignore[attr-defined]
+        elif s in body_set or (s.count(" ") >= 3 and s in flat):
+            out.append(None)
+        else:
+            out.append(("html_boilerplate", "trafilatura"))
+    return out
+
+
 def _clean_html(html: str, url: str | None) -> Article:
     from factbox.clean.html import extract_html, render_text  # noqa: PLC0415
 
@@ -164,31 +196,27 @@ def _clean_html(html: str, url: str | None) -> Article:
         # trafilatura found nothing: fall back to the plain-text cleaner on the rendering
         return dataclasses.replace(_clean_text(rendered, url), input_format="html")
     body_lines = [ln.strip() for ln in ext.body.split("\n") if ln.strip()]
-    if all(u.rule is not None for u in split_units("\n".join(body_lines))):
+    units = split_units("\n".join(body_lines))
+    if all(u.rule is not None for u in units):
         raise NoArticleError(
             "no article text found in the HTML: the extracted main text is only boilerplate "
             "(menus, footers, share buttons...); check that the page holds an article"
         )
-    in_body = {ln for ln in body_lines}
+    # our keyword rules also run over trafilatura's lines (only the unambiguous classes)
+    dropped = {u.text: u.rule for u in units if u.rule is not None and u.rule.reason in _HTML_DROP}
+    body_lines = [ln for ln in body_lines if ln not in dropped]
     lines = rendered.split("\n")
+    marks = _mark_rendered(lines, body_lines, dropped)
     removed: list[Removal] = []
-    run: list[int] = []
-
-    def flush() -> None:
-        if run:
-            a, b = run[0], run[-1]
-            removed.append(Removal(a, b, "\n".join(lines[a - 1 : b]), "html_boilerplate",
-                                   "trafilatura"))
-            run.clear()
-
-    for i, ln in enumerate(lines, 1):
-        if ln.strip() in in_body:
-            flush()
-        else:
-            if run and run[-1] != i - 1:
-                flush()
-            run.append(i)
-    flush()
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or marks[i] != marks[start]:
+            if marks[start] is not None:
+                reason, rule = marks[start]
+                removed.append(
+                    Removal(start + 1, i, "\n".join(lines[start:i]), reason, rule)
+                )
+            start = i
     from factbox.clean.language import detect  # noqa: PLC0415
 
     return Article(
