@@ -240,6 +240,16 @@ def _extend(units: list[Unit], j: int, max_gap: int = 2) -> int:
         return j
 
 
+def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
+    """True when at least ``n`` non-prose units follow unit ``k`` (a list of links)."""
+    run = 0
+    for u in units[k + 1 : k + 1 + n]:
+        if u.prose:
+            return False
+        run += 1
+    return run >= n
+
+
 def select_body(units: list[Unit]) -> list[bool]:
     """For each unit, whether it lies in a chosen body run (see the module doc)."""
     weights = [_weight(u) for u in units]
@@ -270,7 +280,9 @@ def select_body(units: list[Unit]) -> list[bool]:
     stop_at = len(units)
     for k in range(main[2], len(units)):
         rule = units[k].rule
-        if rule is not None and rule.barrier and rule.reason in _END_BARRIERS:
+        if rule is not None and rule.barrier and (
+            rule.reason in _END_BARRIERS or (rule.reason == "related" and _list_follows(units, k))
+        ):
             stop_at = k
             break
     for score, i, j0 in runs:

@@ -154,6 +154,13 @@ RULES: tuple[Rule, ...] = (
         hints=('copyright', '©', '(c)', 'all rights', 'rechte', '版权', 'derechos', 'droits'),
     ),
     _r(
+        "copyright_start",
+        "copyright",
+        r"^\s*(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d)",
+        barrier=True,
+        max_words=200,
+    ),
+    _r(
         "licence_line",
         "copyright",
         r"^\s*(?:this (?:work|blog|site|article|content) is licen[cs]ed|all content is licen[cs]ed|"
@@ -257,6 +264,23 @@ RULES: tuple[Rule, ...] = (
         r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
         barrier=True,
         max_words=12,
+    ),
+    _r(
+        "related_heading",
+        "related",
+        r"^\s*(?:more|top|latest|popular|recommended|related|trending|featured|editor['’]?s['’]?|"
+        r"best|other|similar|recent|our|from (?:the|our) [\w ]{1,30})\b[^.!?]{0,40}\b(?:stories|"
+        r"articles|posts|news|reads|videos?|picks|content|links|guides|recipes|reviews|"
+        r"headlines|coverage|shopping|deals)\s*[:：»>.…]*\s*$|^\s*(?:now on|featured(?: video| story)?|"
+        r"sponsored stories|around the web|from the web|more for you|for you)\s*:?\s*$",
+        barrier=True,
+        max_words=8,
+    ),
+    _r(
+        "shared_count",
+        "share_widget",
+        r"^\s*this (?:story|article|post) has been shared [\d,.]+ times\.?\s*$",
+        max_words=10,
     ),
     _r(
         "related_inline",
