@@ -212,19 +212,31 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
     p, r, f = prf(tp, fp, fn)
     mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
     print(f"  pages: {pages} ({split})")
-    print(f"  snippet-labelled lines: body-line precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}"
-          f" (body lines {tp + fn}, boilerplate lines {fp + (0)})")
+    print(
+        f"  snippet-labelled lines: body-line precision {p:.3f}, recall {r:.3f}, F1 {f:.3f}"
+        f" (body lines {tp + fn}, boilerplate lines {fp + (0)})"
+    )
     print(f"  'with' snippets kept:      {keep_with}/{n_with} = {keep_with / max(n_with, 1):.3f}")
-    print(f"  'without' snippets removed: {drop_without}/{n_without} = "
-          f"{drop_without / max(n_without, 1):.3f}")
-    print(f"  shingle F1 vs trafilatura body (proxy gold): cleaner {mean(f1_clean):.3f}, "
-          f"keep everything {mean(f1_all):.3f}  ({len(f1_clean)} pages)")
-    print(f"  HTML path, 'with' snippets kept: trafilatura alone {html_with[0]}/{html_with[2]}, "
-          f"factbox.clean {html_with[1]}/{html_with[2]}")
-    print(f"  HTML path, 'without' snippets removed: trafilatura alone "
-          f"{html_without[0]}/{html_without[2]}, factbox.clean {html_without[1]}/{html_without[2]}")
-    print(f"  speed: cleaner {n_chars / max(t_clean, 1e-9) / 1e6:.2f} MB/s on rendered text; "
-          f"trafilatura on HTML {t_traf:.2f} s total vs cleaner {t_clean:.2f} s")
+    print(
+        f"  'without' snippets removed: {drop_without}/{n_without} = "
+        f"{drop_without / max(n_without, 1):.3f}"
+    )
+    print(
+        f"  shingle F1 vs trafilatura body (proxy gold): cleaner {mean(f1_clean):.3f}, "
+        f"keep everything {mean(f1_all):.3f}  ({len(f1_clean)} pages)"
+    )
+    print(
+        f"  HTML path, 'with' snippets kept: trafilatura alone {html_with[0]}/{html_with[2]}, "
+        f"factbox.clean {html_with[1]}/{html_with[2]}"
+    )
+    print(
+        f"  HTML path, 'without' snippets removed: trafilatura alone "
+        f"{html_without[0]}/{html_without[2]}, factbox.clean {html_without[1]}/{html_without[2]}"
+    )
+    print(
+        f"  speed: cleaner {n_chars / max(t_clean, 1e-9) / 1e6:.2f} MB/s on rendered text; "
+        f"trafilatura on HTML {t_traf:.2f} s total vs cleaner {t_clean:.2f} s"
+    )
 
 
 def default_shared() -> Path:

@@ -121,8 +121,11 @@ def blog(a: dict, n: int) -> list[Line]:
 def magazine(a: dict, n: int) -> list[Line]:
     d = dt.date.fromisoformat(a["date"])
     return [
-        ("cookie_notice", "We use cookies to give you the best experience on our website. By "
-         "continuing to browse, you agree to our use of cookies."),
+        (
+            "cookie_notice",
+            "We use cookies to give you the best experience on our website. By "
+            "continuing to browse, you agree to our use of cookies.",
+        ),
         ("cookie_notice", "Accept all cookies"),
         ("navigation", "Menu"),
         ("navigation", "Search"),
@@ -133,8 +136,10 @@ def magazine(a: dict, n: int) -> list[Line]:
         ("media_widget", "4 min read"),
         *body_lines(
             a["paras"],
-            {0: [("photo_credit", "(Photo: Getty Images)")],
-             3: [("related", f"READ MORE: {ARTICLES[(n + 2) % len(ARTICLES)]['title']}")]},
+            {
+                0: [("photo_credit", "(Photo: Getty Images)")],
+                3: [("related", f"READ MORE: {ARTICLES[(n + 2) % len(ARTICLES)]['title']}")],
+            },
             blank=True,
         ),
         ("newsletter", "Sign up to our weekly newsletter for the best stories in your inbox."),
@@ -162,12 +167,18 @@ def reprint(a: dict, n: int) -> list[Line]:
         ("", ""),
         ("T", a["title"]),
         ("", ""),
-        ("B", "Editor's Note: This piece first ran in our weekend edition and is "
-         "reprinted here with permission."),
+        (
+            "B",
+            "Editor's Note: This piece first ran in our weekend edition and is "
+            "reprinted here with permission.",
+        ),
         ("", ""),
         *body_lines(a["paras"], {}, blank=True),
-        ("author_note", f"The author is a freelance journalist. The views do not necessarily "
-         f"reflect those of the publisher. {a['author']} writes about local life."),
+        (
+            "author_note",
+            f"The author is a freelance journalist. The views do not necessarily "
+            f"reflect those of the publisher. {a['author']} writes about local life.",
+        ),
     ]
 
 

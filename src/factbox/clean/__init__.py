@@ -48,8 +48,13 @@ def _runs(decisions: list[Decision], lines: list[str]) -> tuple[Removal, ...]:
         if cur:
             a, b = cur[0].unit.start, cur[-1].unit.end
             out.append(
-                Removal(a, b, "\n".join(lines[a - 1 : b]).strip("\n"), cur[0].reason or "",
-                        cur[0].rule or "")
+                Removal(
+                    a,
+                    b,
+                    "\n".join(lines[a - 1 : b]).strip("\n"),
+                    cur[0].reason or "",
+                    cur[0].rule or "",
+                )
             )
             cur.clear()
 
@@ -127,8 +132,13 @@ def _clean_text(text: str, url: str | None) -> Article:
         if d.keep:
             continue
         line = d.unit.text
-        if date is None and d.reason in ("dateline", "byline", "foreign_language", "navigation",
-                                         "title"):
+        if date is None and d.reason in (
+            "dateline",
+            "byline",
+            "foreign_language",
+            "navigation",
+            "title",
+        ):
             date = _meta.parse_date(line)
         if not authors and d.reason == "byline":
             authors = _meta.parse_authors(line)
@@ -157,9 +167,21 @@ def _clean_text(text: str, url: str | None) -> Article:
 
 # rule classes applied to trafilatura's output (unambiguous one-line boilerplate)
 _HTML_DROP = frozenset(
-    {"statistics_block", "share_widget", "sign_in", "cookie_notice", "newsletter",
-     "site_licence", "photo_credit", "advertisement", "editor", "tag_list", "footer",
-     "copyright", "media_widget"}
+    {
+        "statistics_block",
+        "share_widget",
+        "sign_in",
+        "cookie_notice",
+        "newsletter",
+        "site_licence",
+        "photo_credit",
+        "advertisement",
+        "editor",
+        "tag_list",
+        "footer",
+        "copyright",
+        "media_widget",
+    }
 )
 _SPACES_RE = re.compile(r"\s+")
 
@@ -213,9 +235,7 @@ def _clean_html(html: str, url: str | None) -> Article:
         if i == len(lines) or marks[i] != marks[start]:
             if marks[start] is not None:
                 reason, rule = marks[start]
-                removed.append(
-                    Removal(start + 1, i, "\n".join(lines[start:i]), reason, rule)
-                )
+                removed.append(Removal(start + 1, i, "\n".join(lines[start:i]), reason, rule))
             start = i
     from factbox.clean.language import detect  # noqa: PLC0415
 
@@ -248,8 +268,9 @@ def clean(text_or_html: str, *, url: str | None = None, format: Format = "auto")
     return _clean_text(text_or_html, url)
 
 
-def clean_and_profile(text_or_html: str, *, url: str | None = None, format: Format = "auto",
-                      **profile_options):  # type: ignore[no-untyped-def]
+def clean_and_profile(
+    text_or_html: str, *, url: str | None = None, format: Format = "auto", **profile_options
+):  # type: ignore[no-untyped-def]
     """Clean, then profile the cleaned body: returns ``(article, fact_box)``.
 
     For ``factbox --clean FILE``: the profile command calls this and says in its output that

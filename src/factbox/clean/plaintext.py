@@ -31,7 +31,7 @@ from factbox.clean import language as _lang
 from factbox.clean.rules import Rule, match
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
-_END_PUNCT = frozenset(".!?。！？।…\"”’»)")
+_END_PUNCT = frozenset('.!?。！？।…"”’»)')
 _SOFT_END = frozenset(":;")
 _FEATURE_CHARS = 4000  # features of a longer unit are computed on its first 4000 characters
 
@@ -99,8 +99,11 @@ def _continues(prev: str, line: str) -> bool:
     ``prev`` must have at least five words and end without a sentence or clause ending; the
     continuation starts in lower case, or ``prev`` ends with a function word or a comma.
     """
-    if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>" or (
-        prev.count(" ") < 4 or line.count(" ") < 1
+    if (
+        len(prev) > _FEATURE_CHARS
+        or prev[-1] in _END_PUNCT
+        or prev[-1] in ":;|»›>"
+        or (prev.count(" ") < 4 or line.count(" ") < 1)
     ):
         return False
     first = line[0]
@@ -179,8 +182,11 @@ def _is_prose(u: Unit) -> bool:
         return n >= 80 or (n >= 40 and u.ends_sentence) or (n >= 12 and u.text[-1] in "。！？।")
     if u.n_words >= PROSE_MIN_WORDS and u.stop_ratio >= PROSE_MIN_STOP:
         return u.ends_sentence or u.text[-1] in _SOFT_END or u.n_words >= PROSE_LONG_WORDS
-    return u.n_words >= 2 and u.stop_ratio > 0 and u.text[-1] in ".!?”\"" and (
-        u.text[:1].isupper() or u.text[:1] in "\"“‘'"
+    return (
+        u.n_words >= 2
+        and u.stop_ratio > 0
+        and u.text[-1] in '.!?”"'
+        and (u.text[:1].isupper() or u.text[:1] in "\"“‘'")
     )
 
 
@@ -228,8 +234,11 @@ def _extend(units: list[Unit], j: int, max_gap: int = 2) -> int:
     k = j
     while True:
         gap = 0
-        while k < len(units) and gap < max_gap and units[k].rule is not None and not (
-            units[k].rule.barrier
+        while (
+            k < len(units)
+            and gap < max_gap
+            and units[k].rule is not None
+            and not (units[k].rule.barrier)
         ):
             k += 1
             gap += 1
@@ -280,8 +289,13 @@ def select_body(units: list[Unit]) -> list[bool]:
     stop_at = len(units)
     for k in range(main[2], len(units)):
         rule = units[k].rule
-        if rule is not None and rule.barrier and (
-            rule.reason in _END_BARRIERS or (rule.reason == "related" and _list_follows(units, k))
+        if (
+            rule is not None
+            and rule.barrier
+            and (
+                rule.reason in _END_BARRIERS
+                or (rule.reason == "related" and _list_follows(units, k))
+            )
         ):
             stop_at = k
             break

@@ -125,7 +125,19 @@ RULES: tuple[Rule, ...] = (
         r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
         r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
         max_words=40,
-        hints=('photo', 'image', 'picture', 'credit', 'getty', 'shutterstock', 'reuters', '/', 'afp', 'istock', 'alamy'),
+        hints=(
+            "photo",
+            "image",
+            "picture",
+            "credit",
+            "getty",
+            "shutterstock",
+            "reuters",
+            "/",
+            "afp",
+            "istock",
+            "alamy",
+        ),
     ),
     _r(
         "photo_copyright",
@@ -141,7 +153,15 @@ RULES: tuple[Rule, ...] = (
         r"hosted by|website by)\b",
         barrier=True,
         max_words=20,
-        hints=('powered', 'theme by', 'designed by', 'site by', 'built with', 'hosted by', 'website by'),
+        hints=(
+            "powered",
+            "theme by",
+            "designed by",
+            "site by",
+            "built with",
+            "hosted by",
+            "website by",
+        ),
     ),
     _r(
         "copyright",
@@ -151,7 +171,7 @@ RULES: tuple[Rule, ...] = (
         r"todos los derechos reservados|tous droits réservés)",
         barrier=True,
         max_words=40,
-        hints=('copyright', '©', '(c)', 'all rights', 'rechte', '版权', 'derechos', 'droits'),
+        hints=("copyright", "©", "(c)", "all rights", "rechte", "版权", "derechos", "droits"),
     ),
     _r(
         "copyright_start",
@@ -187,7 +207,7 @@ RULES: tuple[Rule, ...] = (
         r"experience|browsing|enable|verwendet)|^\s*(?:accept|reject|manage)(?: all)? cookies|"
         r"^\s*(?:we|this (?:site|website)) (?:use|uses) cookies",
         max_words=80,
-        hints=('cookie',),
+        hints=("cookie",),
     ),
     _r(
         "newsletter",
@@ -197,7 +217,17 @@ RULES: tuple[Rule, ...] = (
         r"^\s*enter your e-?mail|^\s*your e-?mail(?: address)?\s*:?\s*$|no spam\b|"
         r"\bget (?:our|the) (?:latest|best)\b.{0,40}\b(?:e-?mail|inbox)",
         max_words=25,
-        hints=('newsletter', 'subscri', 'sign up', 'inbox', 'delivered', 'mail', 'spam', 'get our', 'get the'),
+        hints=(
+            "newsletter",
+            "subscri",
+            "sign up",
+            "inbox",
+            "delivered",
+            "mail",
+            "spam",
+            "get our",
+            "get the",
+        ),
     ),
     _r(
         "sign_in",
@@ -223,12 +253,16 @@ RULES: tuple[Rule, ...] = (
         r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b",
         max_words=14,
     ),
-    _r("editor_credit", "editor", r"^\s*(?:\(?\s*(?:editor|editors|edited by|责任编辑|编辑|"
-       r"responsible editor|web editor|chief editor|copy editor|editing by|"
-       r"reporting by|additional reporting by|writing by|compiled by|translated by|"
-       r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+"
-       r"(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
-       max_words=16),
+    _r(
+        "editor_credit",
+        "editor",
+        r"^\s*(?:\(?\s*(?:editor|editors|edited by|责任编辑|编辑|"
+        r"responsible editor|web editor|chief editor|copy editor|editing by|"
+        r"reporting by|additional reporting by|writing by|compiled by|translated by|"
+        r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+"
+        r"(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
+        max_words=16,
+    ),
     _r(
         "author_note",
         "author_note",
@@ -271,7 +305,8 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:more|top|latest|popular|recommended|related|trending|featured|editor['’]?s['’]?|"
         r"best|other|similar|recent|our|from (?:the|our) [\w ]{1,30})\b[^.!?]{0,40}\b(?:stories|"
         r"articles|posts|news|reads|videos?|picks|content|links|guides|recipes|reviews|"
-        r"headlines|coverage|shopping|deals)\s*[:：»>.…]*\s*$|^\s*(?:now on|featured(?: video| story)?|"
+        r"headlines|coverage|shopping|deals)\s*[:：»>.…]*\s*$"
+        r"|^\s*(?:now on|featured(?: video| story)?|"
         r"sponsored stories|around the web|from the web|more for you|for you)\s*:?\s*$",
         barrier=True,
         max_words=8,
@@ -307,9 +342,13 @@ RULES: tuple[Rule, ...] = (
         barrier=True,
         max_words=30,
     ),
-    _r("reply_link", "comments", r"^\s*(?:reply|antworten|responder|répondre|report|"
-       r"like|likes?\s*\d+|\d+\s*likes?|upvote|downvote|permalink|flag)\s*(?:↓|→)?\s*$",
-       max_words=3),
+    _r(
+        "reply_link",
+        "comments",
+        r"^\s*(?:reply|antworten|responder|répondre|report|"
+        r"like|likes?\s*\d+|\d+\s*likes?|upvote|downvote|permalink|flag)\s*(?:↓|→)?\s*$",
+        max_words=3,
+    ),
     _r(
         "advertisement",
         "advertisement",
@@ -330,7 +369,23 @@ RULES: tuple[Rule, ...] = (
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
         r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
         max_words=35,
-        hints=('download', 'get the', 'get our', 'send me', 'get regular', 'get daily', 'get weekly', 'push notif', 'sign up', 'join', 'support', 'member', 'subscriber', 'patron', 'cancel'),
+        hints=(
+            "download",
+            "get the",
+            "get our",
+            "send me",
+            "get regular",
+            "get daily",
+            "get weekly",
+            "push notif",
+            "sign up",
+            "join",
+            "support",
+            "member",
+            "subscriber",
+            "patron",
+            "cancel",
+        ),
     ),
     _r(
         "comment_form_field",
@@ -347,7 +402,16 @@ RULES: tuple[Rule, ...] = (
         r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)",
         barrier=True,
         max_words=60,
-        hints=('save my', 'please enter', 'incorrect', 'notify me', 'hear what', 'to leave', 'to post', 'not responsible'),
+        hints=(
+            "save my",
+            "please enter",
+            "incorrect",
+            "notify me",
+            "hear what",
+            "to leave",
+            "to post",
+            "not responsible",
+        ),
     ),
     _r(
         "affiliate",
@@ -357,7 +421,14 @@ RULES: tuple[Rule, ...] = (
         r"qualifying purchases|advertising disclosure|"
         r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
         max_words=80,
-        hints=('commission', 'compensation', 'affiliate', 'associate', 'qualifying', 'advertising disclosure'),
+        hints=(
+            "commission",
+            "compensation",
+            "affiliate",
+            "associate",
+            "qualifying",
+            "advertising disclosure",
+        ),
     ),
     _r(
         "media_widget",
@@ -399,7 +470,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "byline",
         "byline",
-        r"^\s*(?:by(?-i:(?=[A-Z]))|by\s*[:：]?\s+(?-i:(?=[A-Z\u00c0-\u024f]))|written by\s|posted by\s|"
+        r"^\s*(?:by(?-i:(?=[A-Z]))|by\s*[:：]?\s+(?-i:(?=[A-Z\u00c0-\u024f]))|"
+        r"written by\s|posted by\s|"
         r"words by\s|story by\s|report(?:ed)? by\s|reporter\s*[:：]|author\s*[:：]|"
         r"authors?\s*[:：]|von\s+(?-i:(?=[A-Z]))|por\s+(?-i:(?=[A-Z]))|par\s+(?-i:(?=[A-Z]))|记者)",
         max_words=14,

@@ -56,9 +56,11 @@ def explain(article: Article) -> str:
         if v
     ]
     head = f"removed {len(article.removed)} run(s) of lines ({article.input_format} input"
-    head += "; HTML line numbers refer to the page's rendered text)" if (
-        article.input_format == "html"
-    ) else ")"
+    head += (
+        "; HTML line numbers refer to the page's rendered text)"
+        if (article.input_format == "html")
+        else ")"
+    )
     return "\n".join([head, *out, *(f"  {m}" for m in meta)])
 
 
