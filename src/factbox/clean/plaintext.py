@@ -318,6 +318,25 @@ class Decision:
     rule: str | None
 
 
+AUTHOR_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was|has been|has worked|writes|covers|joined|teaches|"
+    r"serves)\b[^.]{0,160}\b(?:writer|editor|journalist|reporter|author|columnist|correspondent|"
+    r"contributor|founder|co-founder|freelance|covering|blogger|photographer|professor|"
+    r"consultant|producer|analyst)s?\b"
+)
+AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
+
+
+def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
+    """A short biography of the author as the last unit of a body run is an author note."""
+    for k, u in enumerate(units):
+        if not inside[k] or u.rule is not None or u.n_words > AUTHOR_BIO_RULE.max_words:
+            continue
+        last = k + 1 == len(units) or not inside[k + 1]
+        if last and AUTHOR_BIO_RE.match(u.text):
+            u.rule = AUTHOR_BIO_RULE
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -330,6 +349,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     inside = select_body(units)
+    _trim_author_bio(units, inside)
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):

@@ -250,7 +250,9 @@ RULES: tuple[Rule, ...] = (
         "share_widget",
         r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
         r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
-        r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b",
+        r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b"
+        r"|^\s*follow\b.{0,60}\bon (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|"
+        r"threads|bluesky|mastodon)\b",
         max_words=14,
     ),
     _r(
@@ -320,8 +322,9 @@ RULES: tuple[Rule, ...] = (
     _r(
         "related_inline",
         "related",
-        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read)"
-        r"\s*[:|»>]\s*\S",
+        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read|lea|"
+        r"lea también|lea más|lee también|lesen sie auch|lesen sie|mehr zum thema|à lire aussi|"
+        r"lire aussi|voir aussi|leia também|leia mais)\s*[:|»>]\s*\S",
         max_words=30,
     ),
     _r(
