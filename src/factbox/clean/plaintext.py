@@ -44,7 +44,7 @@ EXTRA_BLOCK_SHARE = 0.35
 EXTRA_BLOCK_WORDS = 50.0
 COMMENTS_DISCOUNT = 0.3
 LIST_ITEM_WEIGHT = 0.5
-_SECTION_REASONS = frozenset({"related", "comments"})
+_SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
 
@@ -294,7 +294,7 @@ def select_body(units: list[Unit]) -> list[bool]:
             and rule.barrier
             and (
                 rule.reason in _END_BARRIERS
-                or (rule.reason == "related" and _list_follows(units, k))
+                or (rule.reason in ("related", "tag_list") and _list_follows(units, k))
             )
         ):
             stop_at = k

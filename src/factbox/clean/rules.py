@@ -78,7 +78,8 @@ SHARE_WORDS = (
     r"print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|pocket|"
     r"copy link|copy url|link copied|save|save article|bookmark|comment|comments|messenger|"
     r"sms|mail|instagram|youtube|tiktok|rss|feed|gift this article|gift article|listen|"
-    r"embed|more|less|wechat|weibo|sina|qzone|like this"
+    r"embed|more|less|wechat|weibo|sina|qzone|like this|teilen|twittern|tweeten|drucken|"
+    r"compartir|imprimir|partager|imprimer|condividi|stampa|delen|compartilhar"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -99,7 +100,7 @@ RULES: tuple[Rule, ...] = (
     _r(
         "photo_credit",
         "photo_credit",
-        r"^\s*(?:[\[(]\s*)?(?:©\s*|\(c\)\s*)?(?:photo(?:graph)?s?|pictures?|image|img|credit|"
+        r"^\s*(?:[\[(]\s*)?(?:©\s*|\(c\)\s*)?(?:photo(?:graph)?s?|pictures?|image|img|credit|titelbild|foto|fotos|bild|"
         r"illustration|file photo|photo illustration|graphic|video)"
         r"\s*(?:by|credit|courtesy|:|/|-|–)",
         max_words=40,
@@ -281,8 +282,17 @@ RULES: tuple[Rule, ...] = (
         "tag_list",
         "tag_list",
         r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|filed under|categor(?:y|ies)|"
-        r"posted in|labels?|schlagwörter|etiquetas|mots-clés|标签|关键词)\s*[:：]",
+        r"posted in|labels?|schlagwörter|schlagworte|stichworte|stichwörter|themen|temas|"
+        r"etiquetas|mots-clés|étiquettes|标签|关键词)\s*[:：]",
         max_words=40,
+    ),
+    _r(
+        "tag_heading",
+        "tag_list",
+        r"^\s*(?:tags?|tagged|topics|keywords|schlagworte|schlagwörter|stichworte|themen|"
+        r"etiquetas|temas|étiquettes|mots-clés)\s*:?\s*$",
+        barrier=True,
+        max_words=2,
     ),
     _r(
         "related",
@@ -297,6 +307,8 @@ RULES: tuple[Rule, ...] = (
         r"what to read next|up next|next up|don['’]t miss|must read|in case you missed it|"
         r"further reading|explore more|keep reading|weitere artikel|das könnte sie auch "
         r"interessieren|lesen sie auch|ähnliche beiträge|artículos relacionados|"
+        r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|más noticias|te puede interesar|"
+        r"también te puede interesar|vous aimerez aussi|leia também|"
         r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
         barrier=True,
         max_words=12,
