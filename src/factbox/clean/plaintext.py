@@ -39,9 +39,9 @@ PROSE_MIN_WORDS = 5
 PROSE_MIN_STOP = 0.12
 PROSE_LONG_WORDS = 15
 SHORT_LINE_COST = 2.0
-RULE_COST = 8.0
+RULE_COST = 12.0
 EXTRA_BLOCK_SHARE = 0.35
-EXTRA_BLOCK_WORDS = 50.0
+EXTRA_BLOCK_WORDS = 80.0
 COMMENTS_DISCOUNT = 0.3
 LIST_ITEM_WEIGHT = 0.5
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
@@ -228,25 +228,29 @@ def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
     return best, best_i, best_j
 
 
-def _extend(units: list[Unit], j: int, max_gap: int = 2) -> int:
-    """Extend a run ending before ``j`` over up to ``max_gap`` rule-matched (non-barrier) units
-    when prose follows: a short last paragraph after an inline widget stays in the body."""
-    k = j
+def _extend(units: list[Unit], j: int, max_rules: int = 2, max_short: int = 3) -> int:
+    """Extend a run ending before ``j`` over up to ``max_rules`` rule-matched (non-barrier)
+    units and ``max_short`` short lines when prose follows: the rest of an article after an
+    inline widget (a photo credit, "Advertisement", "READ MORE: ...") stays in the body."""
     while True:
-        gap = 0
-        while (
-            k < len(units)
-            and gap < max_gap
-            and units[k].rule is not None
-            and not (units[k].rule.barrier)
-        ):
+        k, rules_seen, short_seen, crossed_rule = j, 0, 0, False
+        while k < len(units) and not units[k].prose:
+            u = units[k]
+            if u.rule is not None:
+                if u.rule.barrier or rules_seen == max_rules:
+                    return j
+                rules_seen += 1
+                crossed_rule = True
+            elif not _LIST_ITEM_RE.match(u.text):  # list items do not count as gaps
+                if short_seen == max_short:
+                    return j
+                short_seen += 1
             k += 1
-            gap += 1
-        if k < len(units) and units[k].prose and not units[k].foreign:
-            k += 1
-            j = k
-            continue
-        return j
+        if k == len(units) or not crossed_rule or units[k].foreign:
+            return j
+        j = k + 1
+        while j < len(units) and units[j].prose:
+            j += 1
 
 
 def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
@@ -327,6 +331,23 @@ AUTHOR_BIO_RE = re.compile(
 AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
 
 
+_STAMP_RE = re.compile(r"\d\s+(?:at|@|-|,)\s+\d{1,2}[:.]\d\d", re.IGNORECASE)
+COMMENT_STAMP_RULE = Rule("comment_timestamps", "comments", _STAMP_RE, True, 20)
+COMMENT_STAMPS_MIN = 3
+
+
+def _mark_comment_stamps(units: list[Unit]) -> None:
+    """Three or more "date at time" lines are the time stamps of comments: each is a barrier."""
+    stamps = [
+        u
+        for u in units
+        if u.rule is not None and u.rule.reason == "dateline" and _STAMP_RE.search(u.text)
+    ]
+    if len(stamps) >= COMMENT_STAMPS_MIN:
+        for u in stamps:
+            u.rule = COMMENT_STAMP_RULE
+
+
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
     """A short biography of the author as the last unit of a body run is an author note."""
     for k, u in enumerate(units):
@@ -348,6 +369,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
             if u.rule is None and other is not None and other != doc_lang:
                 u.foreign = True
                 u.prose = False
+    _mark_comment_stamps(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     out = []
