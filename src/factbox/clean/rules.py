@@ -307,7 +307,8 @@ RULES: tuple[Rule, ...] = (
         r"what to read next|up next|next up|don['’]t miss|must read|in case you missed it|"
         r"further reading|explore more|keep reading|weitere artikel|das könnte sie auch "
         r"interessieren|lesen sie auch|ähnliche beiträge|artículos relacionados|"
-        r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|más noticias|te puede interesar|"
+        r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|"
+        r"más noticias|te puede interesar|"
         r"también te puede interesar|vous aimerez aussi|leia também|"
         r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
         barrier=True,
