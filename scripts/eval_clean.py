@@ -130,7 +130,22 @@ def split_of(name: str) -> str:
     return "test" if int(hashlib.md5(name.encode()).hexdigest(), 16) % 3 == 0 else "dev"
 
 
-def eval_webpages(shared: Path, split: str, show: int) -> None:
+def render_nodes(html: str) -> str:
+    """Another naive rendering: every text node on its own line (like BeautifulSoup's
+    ``get_text("\\n")``), so inline links split paragraphs into fragments."""
+    import lxml.html  # noqa: PLC0415
+
+    try:
+        root = lxml.html.document_fromstring(re.sub(r"^\\s*<\\?xml[^>]*>", "", html))
+    except Exception:
+        return ""
+    for bad in root.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    lines = (norm(t) for t in root.itertext())
+    return "\n".join(t for t in lines if t)
+
+
+def eval_webpages(shared: Path, split: str, show: int, render=render_text) -> None:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     tp = fp = fn = 0
     keep_with = n_with = drop_without = n_without = 0
@@ -148,7 +163,7 @@ def eval_webpages(shared: Path, split: str, show: int) -> None:
         html = (shared / "data/webpages/html" / info["file"]).read_text(
             encoding="utf-8", errors="replace"
         )
-        rendered = render_text(html)
+        rendered = render(html)
         if not rendered.strip():
             continue
         pages += 1
@@ -253,6 +268,12 @@ def main() -> None:
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--show-misses", type=int, default=0)
     ap.add_argument("--only", choices=["fixtures", "seeds", "webpages"])
+    ap.add_argument(
+        "--render",
+        choices=["blocks", "nodes"],
+        default="blocks",
+        help="naive rendering: block elements end lines (default) or one line per text node",
+    )
     a = ap.parse_args()
     shared = Path(a.shared)
     if a.only in (None, "fixtures"):
@@ -265,7 +286,9 @@ def main() -> None:
         print("  ", eval_labelled(sd, a.show_misses))
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
-        eval_webpages(shared, a.split, a.show_misses)
+        render = render_text if a.render == "blocks" else render_nodes
+        print(f"(c) rendering: {a.render}")
+        eval_webpages(shared, a.split, a.show_misses, render)
 
 
 if __name__ == "__main__":

@@ -94,25 +94,30 @@ _LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z
 
 
 def _continues(prev: str, line: str) -> bool:
-    """True when ``line`` continues the wrapped sentence of ``prev`` (a source line break).
+    """True when ``line`` continues the sentence of ``prev`` (a source line break, or a link
+    that a naive scraper put on a line of its own).
 
-    ``prev`` must have at least five words and end without a sentence or clause ending; the
-    continuation starts in lower case, or ``prev`` ends with a function word or a comma.
+    ``prev`` must not end a sentence or clause. Then ``line`` continues it when it starts with
+    closing punctuation (``, the mayor said.``); or when ``prev`` has at least three words and
+    ``line`` starts in lower case; or when ``prev`` has at least three words and ends with a
+    comma or a function word (``according to`` / ``Reuters``).
     """
-    if (
-        len(prev) > _FEATURE_CHARS
-        or prev[-1] in _END_PUNCT
-        or prev[-1] in ":;|»›>"
-        or (prev.count(" ") < 4 or line.count(" ") < 1)
-    ):
+    if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>":
         return False
     first = line[0]
+    if first in _CONTINUATION_PUNCT:
+        return prev[-1].isalnum() and (prev.count(" ") >= 2 or line.count(" ") >= 2)
+    if prev.count(" ") < 2 or line.count(" ") < 1 and len(line) < 4:
+        return False
     if first.islower():
         return True
     if prev[-1] in ",-–":
         return True
     m = _LAST_WORD_RE.search(prev[-40:])
     return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
+
+
+_CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
 
 
 def split_units(text: str) -> list[Unit]:
