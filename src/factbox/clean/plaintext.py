@@ -107,7 +107,7 @@ def _continues(prev: str, line: str) -> bool:
     first = line[0]
     if first in _CONTINUATION_PUNCT:
         return prev[-1].isalnum() and (prev.count(" ") >= 2 or line.count(" ") >= 2)
-    if prev.count(" ") < 2 or line.count(" ") < 1 and len(line) < 4:
+    if prev.count(" ") < 2 or (line.count(" ") < 1 and len(line) < 4):
         return False
     if first.islower():
         return True
