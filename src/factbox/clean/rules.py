@@ -279,6 +279,15 @@ RULES: tuple[Rule, ...] = (
         max_words=150,
     ),
     _r(
+        "disclaimer",
+        "author_note",
+        r"\b(?:opinions|views) expressed (?:here|in this|are)\b|\bhas not been reviewed, approved"
+        r"|\bare (?:the )?author['’]s alone\b|\bdo(?:es)? not necessarily (?:reflect|represent)"
+        r" (?:the )?(?:views|opinions|position)",
+        max_words=80,
+        hints=("expressed", "reviewed", "alone", "necessarily"),
+    ),
+    _r(
         "tag_list",
         "tag_list",
         r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|filed under|categor(?:y|ies)|"
@@ -433,6 +442,7 @@ RULES: tuple[Rule, ...] = (
         "affiliate",
         "advertisement",
         r"\b(?:we may (?:earn|receive) (?:a )?(?:commission|compensation)|affiliate links?\b|"
+        r"receives? compensation|earns? (?:a )?commissions?\b|"
         r"amazon (?:services llc )?associates? program|earns? (?:revenue|fees|commissions?) from "
         r"qualifying purchases|advertising disclosure|"
         r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
