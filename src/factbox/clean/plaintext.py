@@ -329,7 +329,7 @@ class Decision:
 
 AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was|has been|has worked|writes|covers|joined|teaches|"
-    r"serves)\b[^.]{0,160}\b(?:writer|editor|journalist|reporter|author|columnist|correspondent|"
+    r"serves)\b[^.]{0,160}\b(?i:writer|editor|journalist|reporter|author|columnist|correspondent|"
     r"contributor|founder|co-founder|freelance|covering|blogger|photographer|professor|"
     r"consultant|producer|analyst)s?\b"
 )
