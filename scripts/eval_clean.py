@@ -254,6 +254,36 @@ def eval_webpages(shared: Path, split: str, show: int, render=render_text) -> No
     )
 
 
+def eval_clean_articles(shared: Path, show: int) -> None:
+    """(d) OneStopEnglish articles are clean text (no boilerplate): every line should stay.
+    The first line is the headline; it moves to Article.title, so it is not counted as lost."""
+    root = shared / "data/onestopenglish"
+    lines = lost = files = titles = 0
+    reasons: Counter[str] = Counter()
+    for path in sorted(root.glob("*/*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        files += 1
+        n = sum(1 for ln in text.split("\n") if ln.strip())
+        lines += n
+        try:
+            art = clean(text, format="text")
+        except NoArticleError:
+            lost += n
+            reasons["NoArticleError"] += n
+            continue
+        for r in art.removed:
+            k = sum(1 for ln in r.text.split("\n") if ln.strip())
+            if r.reason == "title":
+                titles += k
+                continue
+            lost += k
+            reasons[r.reason] += k
+            if show:
+                print(f"    LOST {path.name}:{r.start_line} [{r.reason}/{r.rule}] {r.text[:70]}")
+    print(f"  {files} articles, {lines} non-blank lines: {lost} removed as boilerplate "
+          f"({lost / max(lines, 1):.4f}), {titles} moved to the title; {dict(reasons)}")
+
+
 def default_shared() -> Path:
     """../shared beside the checkout (also two levels up, for git worktrees in wt/NAME)."""
     for cand in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
@@ -267,7 +297,7 @@ def main() -> None:
     ap.add_argument("--shared", default=str(default_shared()))
     ap.add_argument("--split", default="all", choices=["dev", "test", "all"])
     ap.add_argument("--show-misses", type=int, default=0)
-    ap.add_argument("--only", choices=["fixtures", "seeds", "webpages"])
+    ap.add_argument("--only", choices=["fixtures", "seeds", "webpages", "clean-articles"])
     ap.add_argument(
         "--render",
         choices=["blocks", "nodes"],
@@ -284,6 +314,9 @@ def main() -> None:
         sd = load_seeds(shared)
         print(f"(b) seeds: {len(sd)} labelled")
         print("  ", eval_labelled(sd, a.show_misses))
+    if a.only in (None, "clean-articles") and (shared / "data/onestopenglish").exists():
+        print("(d) clean articles (OneStopEnglish): nothing should be removed")
+        eval_clean_articles(shared, a.show_misses)
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
         render = render_text if a.render == "blocks" else render_nodes

@@ -204,17 +204,21 @@ RULES: tuple[Rule, ...] = (
     _r(
         "cookie_notice",
         "cookie_notice",
-        r"\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|agree|policy|settings|"
-        r"experience|browsing|enable|verwendet)|^\s*(?:accept|reject|manage)(?: all)? cookies|"
-        r"^\s*(?:we|this (?:site|website)) (?:use|uses) cookies",
-        max_words=80,
+        r"\b(?:we (?:use|may use|and our partners use)|(?:this|our) (?:site|website) uses|"
+        r"by (?:using|continuing)|you (?:agree|consent|accept)|please enable)\b.{0,150}"
+        r"\bcookies?\b|\bcookies?\b.{0,150}\b"
+        r"(?:we use|you agree|you consent|you accept|to improve your|your (?:browsing )?"
+        r"experience|your (?:cookie|privacy) settings|this (?:site|website)|cookie policy|"
+        r"verwendet)|^\s*(?:accept|reject|manage|allow)(?: all)? cookies|^\s*cookie "
+        r"(?:settings|preferences|policy|consent)",
+        max_words=60,
         hints=("cookie",),
     ),
     _r(
         "newsletter",
         "newsletter",
-        r"\bnewsletters?\b|\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b|"
-        r"\bin your inbox\b|\bdelivered (?:to your inbox|weekly|daily)\b|\bunsubscribe\b|"
+        r"\bnewsletters?\b|\bin your inbox\b|\bdelivered (?:to your inbox|weekly|daily)\b|"
+        r"\bunsubscribe\b|"
         r"^\s*enter your e-?mail|^\s*your e-?mail(?: address)?\s*:?\s*$|no spam\b|"
         r"\bget (?:our|the) (?:latest|best)\b.{0,40}\b(?:e-?mail|inbox)",
         max_words=25,
@@ -229,6 +233,13 @@ RULES: tuple[Rule, ...] = (
             "get our",
             "get the",
         ),
+    ),
+    _r(
+        "subscribe",
+        "newsletter",
+        r"\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b",
+        max_words=12,
+        hints=("subscri", "sign up"),
     ),
     _r(
         "sign_in",
