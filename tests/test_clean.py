@@ -577,3 +577,10 @@ def test_parse_date_returns_iso_or_none(s):
 def test_xml_declaration_html():
     html = '<?xml version="1.0" encoding="utf-8"?>\n' + HTML
     assert "twenty minutes earlier" in clean(html).body
+
+
+def test_render_text_deeply_nested():
+    # 2,000 levels: past libxml2's default limit of 256 (lifted with huge_tree; libxml2 still
+    # stops near 2,048), and deep enough to break a recursive walk at Python's default limit
+    html = "<html><body>" + "<div><span>" * 1000 + "deep text" + "</span></div>" * 1000
+    assert "deep text" in render_text(html + "</body></html>")

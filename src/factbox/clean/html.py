@@ -102,7 +102,9 @@ def _parse(html: str):  # type: ignore[no-untyped-def]
 
     cleaned = re.sub(r"^\s*<\?xml[^>]*>", "", html)  # lxml refuses str with an encoding decl
     try:
-        return lxml.html.document_fromstring(cleaned)
+        # huge_tree lifts libxml2's nesting-depth limit (256), past which text is dropped
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        return lxml.html.document_fromstring(cleaned, parser=parser)
     except Exception:  # lxml raises ParserError for empty documents
         return None
 
@@ -113,38 +115,28 @@ def render_text(html: str) -> str:
     if root is None:
         return ""
     parts: list[str] = []
-
-    def walk(el) -> None:  # type: ignore[no-untyped-def]
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if not tag:  # comment or processing instruction: skip it but keep its tail
-            if el.tail:
-                parts.append(el.tail)
-            return
-        tag = tag.lower()
-        if tag in _DROP_TAGS:
-            if el.tail:
-                parts.append(el.tail)
-            return
-        block = tag in _BLOCK_TAGS
-        if block:
+    # iterative walk (no recursion limit on deeply nested pages): ("open", el) emits the
+    # element's text and schedules its children, ("close", el) emits its closing break and tail
+    stack: list[tuple[bool, object]] = [(True, root)]
+    while stack:
+        opening, el = stack.pop()
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
+        if not opening:
+            if tag in _BLOCK_TAGS:
+                parts.append("\n")
+            if el.tail:  # type: ignore[attr-defined]
+                parts.append(el.tail)  # type: ignore[attr-defined]
+            continue
+        if not tag or tag in _DROP_TAGS:  # comments, processing instructions, dropped tags
+            if el.tail:  # type: ignore[attr-defined]
+                parts.append(el.tail)  # type: ignore[attr-defined]
+            continue
+        if tag in _BLOCK_TAGS:
             parts.append("\n")
-        if el.text:
-            parts.append(el.text)
-        for child in el:
-            walk(child)
-        if block:
-            parts.append("\n")
-        if el.tail:
-            parts.append(el.tail)
-
-    import sys  # noqa: PLC0415
-
-    limit = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(limit, 20000))
-    try:
-        walk(root)
-    finally:
-        sys.setrecursionlimit(limit)
+        if el.text:  # type: ignore[attr-defined]
+            parts.append(el.text)  # type: ignore[attr-defined]
+        stack.append((False, el))
+        stack.extend((True, child) for child in reversed(list(el)))  # type: ignore[call-overload]
     lines = []
     for raw in "".join(parts).split("\n"):
         line = _WS_RE.sub(" ", raw).strip()
