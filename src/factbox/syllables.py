@@ -38,6 +38,7 @@ def syllables(word: str, use_dictionary: bool = True) -> int:
 
 def pyphen_syllables(word: str) -> int:
     """Syllables as hyphenation points + 1 (legacy textstat/textacy behaviour)."""
+    import pyphen
 
     return len(_pyphen().positions(word)) + 1
 
