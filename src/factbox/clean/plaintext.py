@@ -105,6 +105,8 @@ def _continues(prev: str, line: str) -> bool:
     if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>":
         return False
     first = line[0]
+    if prev[-1] in "–—" and line.count(" ") >= 4 and first.isupper():
+        return True  # a dateline split from its paragraph: "KOBE –" / "A total of ..."
     if first in _CONTINUATION_PUNCT:
         return prev[-1].isalnum() and (prev.count(" ") >= 2 or line.count(" ") >= 2)
     if prev.count(" ") < 2 or (line.count(" ") < 1 and len(line) < 4):
