@@ -44,6 +44,8 @@ EXTRA_BLOCK_SHARE = 0.35
 EXTRA_BLOCK_WORDS = 80.0
 COMMENTS_DISCOUNT = 0.3
 LIST_ITEM_WEIGHT = 0.5
+TAIL_MAX_GAP = 8
+TAIL_MIN_WORDS = 20.0
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
@@ -310,10 +312,23 @@ def select_body(units: list[Unit]) -> list[bool]:
         ):
             stop_at = k
             break
+    end_at = next(
+        (
+            k
+            for k in range(main[2], len(units))
+            if units[k].rule is not None
+            and units[k].rule.barrier
+            and units[k].rule.reason in _END_BARRIERS
+        ),
+        len(units),
+    )
     for score, i, j0 in runs:
         j = _extend(units, j0)
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
-        if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at):
+        # the rest of an article after an inline "related" box: a run that starts soon after
+        # the main run, before any end barrier
+        tail = stop_at < i < end_at and i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS
+        if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at) or tail:
             for k in range(i, j):
                 inside[k] = True
     return inside
