@@ -565,6 +565,11 @@ def test_corpus_options_are_explained_by_hand() -> None:
     assert not undocumented(doc, only=corpus_paths, quote="`")
 
 
+def test_clean_options_are_explained_by_hand() -> None:
+    doc = (ROOT / "docs" / "cleaning.md").read_text(encoding="utf-8")
+    assert not undocumented(doc, only=("factbox clean",), quote="`")
+
+
 def test_generated_reference_is_up_to_date() -> None:
     ref = load_reference_script()
     doc = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
@@ -629,3 +634,39 @@ def test_sentence_option_misuse(files: dict[str, Path], args: list[str], message
     r = invoke(*args, files["cat.txt"])
     assert r.exit_code == 2
     assert message in r.stderr
+
+
+# --- --clean ----------------------------------------------------------------------------------
+
+PAGE = """Home | World | Business | Sport
+Share this article
+The ferry left the harbour at dawn on Monday. It carried forty passengers and a cargo of apples.
+
+The crossing took three hours. The sea was calm, and the captain said the trip was the best of the year.
+Powered by ExampleCMS 4.1 ©2010-2024
+"""
+
+
+def test_clean_profiles_the_cleaned_body(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(PAGE)
+    raw = invoke("--json", page)
+    cleaned = invoke("--json", "--clean", page)
+    assert raw.exit_code == cleaned.exit_code == 0
+    raw_box, clean_box = json.loads(raw.stdout), json.loads(cleaned.stdout)
+    # the body: 2 + 2 sentences, 17 + 22 tokens; menus, share line and footer are gone
+    assert clean_box["tokens"] == 39 and clean_box["counts"]["sentences"] == 4
+    assert raw_box["tokens"] > clean_box["tokens"]
+    assert clean_box["cleaned"] is True and clean_box["removed_lines"] >= 3
+    text = invoke("--clean", page).stdout
+    assert text.startswith("Fact Box (cleaned text)\nLevel: ")
+
+
+def test_clean_on_all_boilerplate_is_an_error(tmp_path: Path) -> None:
+    page = tmp_path / "menu.txt"
+    page.write_text("Home | World | Business\nShare this article\nSubscribe\n")
+    r = invoke("--clean", page)
+    assert r.exit_code == 1
+    assert r.stderr.startswith(f"factbox: {page}: no article text found")
+    assert r.stderr.count("\n") == 1
+    assert "Traceback" not in r.stderr and r.stdout == ""

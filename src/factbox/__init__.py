@@ -6,6 +6,7 @@
 (9, 8, 2)
 """
 
+from factbox.clean import Article, NoArticleError, Removal, clean
 from factbox.config import ProfileConfig
 from factbox.counts import Counts
 from factbox.diversity import Diversity
@@ -40,6 +41,7 @@ def __getattr__(name: str) -> object:
     raise AttributeError(f"module 'factbox' has no attribute {name!r}")
 
 __all__ = [
+    "Article",
     "ConfigError",
     "Corpus",
     "Counts",
@@ -49,10 +51,13 @@ __all__ = [
     "FactboxError",
     "HardWord",
     "InputError",
+    "NoArticleError",
     "ProfileConfig",
     "Readability",
+    "Removal",
     "SentenceLevel",
     "VocabularyProfile",
+    "clean",
     "format_estimate",
     "format_sentence_levels",
     "format_vocabulary",

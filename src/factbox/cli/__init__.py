@@ -12,6 +12,7 @@ import click
 
 from factbox import __version__
 from factbox.cli import analysis_cmd  # noqa: F401 - registers the corpus analysis commands
+from factbox.cli.clean_cmd import clean_command
 from factbox.cli.corpus_cmd import corpus_group
 from factbox.cli.profile_cmd import profile_command
 
@@ -41,6 +42,7 @@ def cli() -> None:
 
 cli.add_command(profile_command)
 cli.add_command(corpus_group)
+cli.add_command(clean_command)
 
 
 def main() -> None:

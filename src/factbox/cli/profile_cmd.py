@@ -124,9 +124,12 @@ def profile_path(path: str, job: Job) -> Profiled:
     text = read_text(path, encoding=job.encoding)
     removed = 0
     if job.clean:
-        from factbox.clean import clean
+        from factbox.clean import NoArticleError, clean
 
-        article = clean(text)
+        try:
+            article = clean(text)
+        except NoArticleError as err:
+            raise NoArticleError(f"{name}: {err}") from None
         text = article.body
         removed = sum(r.end_line - r.start_line + 1 for r in article.removed)
     box = profile(text, config=job.config)

@@ -1,0 +1,282 @@
+"""Cleaning web-scraped articles: ``clean(text_or_html) -> Article``.
+
+Plain text goes through factbox's own line-level cleaner (:mod:`factbox.clean.plaintext`);
+HTML goes through trafilatura (:mod:`factbox.clean.html`). Both give the same
+:class:`Article`, with every removed run of lines in ``Article.removed`` and the reason and rule
+that removed it. ``docs/cleaning.md`` describes each reason class and the figures.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Literal
+
+from factbox.clean import metadata as _meta
+from factbox.clean.article import Article, NoArticleError, Removal
+from factbox.clean.html import looks_like_html
+from factbox.clean.plaintext import Decision, decide, split_units
+
+__all__ = ["Article", "NoArticleError", "Removal", "clean", "clean_and_profile"]
+
+Format = Literal["auto", "text", "html"]
+
+_MOJIBAKE_RE = re.compile("[ÃÂâÐ][\u0080-\u00bf\u2018-\u203a\u0152-\u0178\u02c6\u02dc]")
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+_FORMATS = ("auto", "text", "html")
+
+
+def _repair(text: str) -> str:
+    """Normalise newlines, drop control characters, and fix mojibake with ftfy when present."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL_RE.sub("", text)
+    if _MOJIBAKE_RE.search(text):
+        # only when mojibake is likely: ftfy is slower than the cleaner itself
+        import ftfy
+
+        text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+    return text
+
+
+def _runs(decisions: list[Decision], lines: list[str]) -> tuple[Removal, ...]:
+    """Merge consecutive removed units with the same reason and rule into Removals."""
+    out: list[Removal] = []
+    cur: list[Decision] = []
+
+    def flush() -> None:
+        if cur:
+            a, b = cur[0].unit.start, cur[-1].unit.end
+            out.append(
+                Removal(
+                    a,
+                    b,
+                    "\n".join(lines[a - 1 : b]).strip("\n"),
+                    cur[0].reason or "",
+                    cur[0].rule or "",
+                )
+            )
+            cur.clear()
+
+    for d in decisions:
+        if d.keep:
+            flush()
+            continue
+        if cur and (cur[-1].reason, cur[-1].rule) != (d.reason, d.rule):
+            flush()
+        cur.append(d)
+    flush()
+    return tuple(out)
+
+
+def _title(decisions: list[Decision], body_start: int) -> int | None:
+    """Index of the title unit: the nearest headline-like removed unit above the body."""
+    for k in range(body_start - 1, -1, -1):
+        d = decisions[k]
+        if d.reason in ("navigation", "outside_body") and d.unit.headline_like:
+            return k
+        if d.reason in ("navigation", "outside_body") and not d.unit.headline_like:
+            return None
+    return None
+
+
+def _leading_headline(decisions: list[Decision], body_start: int) -> bool:
+    """True when the first kept unit opens the text and reads as a headline over the body."""
+    if any(d.unit.rule is None for d in decisions[:body_start]):
+        return False
+    kept = [d for d in decisions[body_start:] if d.keep][:2]
+    if len(kept) < 2:
+        return False
+    head, nxt = kept[0].unit, kept[1].unit
+    return (
+        head.headline_like
+        and head.n_words <= 20
+        and head.text[-1] not in ".!?:;"
+        and nxt.n_words > head.n_words
+    )
+
+
+def _clean_text(text: str, url: str | None) -> Article:
+    text = _repair(text)
+    units = split_units(text)
+    decisions, lang = decide(units)
+    kept = [d for d in decisions if d.keep]
+    if not kept:
+        raise NoArticleError(
+            "no article text found: every line looks like boilerplate (menus, footers, "
+            "datelines, share buttons...); pass the full article, or use --explain to see why"
+        )
+    body_start = decisions.index(kept[0])
+    title = None
+    k = _title(decisions, body_start)
+    if k is None and _leading_headline(decisions, body_start):
+        k = body_start
+        kept.pop(0)
+        body_start = decisions.index(kept[0])
+    if k is not None:
+        title = decisions[k].unit.text
+        if k > 0 and all(
+            decisions[j].reason in ("dateline", "statistics_block") for j in range(k - 1)
+        ):
+            above = decisions[k - 1]
+            above_ok = above.unit.headline_like and above.unit.n_words <= 6
+            if above.reason == "navigation" and above_ok:
+                title = f"{above.unit.text}: {title}"
+                decisions[k - 1] = Decision(above.unit, False, "title", "title")
+        decisions[k] = Decision(decisions[k].unit, False, "title", "title")
+    date = None
+    authors: tuple[str, ...] = ()
+    editor = source = None
+    ordered = decisions[:body_start] + decisions[body_start:]
+    for d in ordered:
+        if d.keep:
+            continue
+        line = d.unit.text
+        if date is None and d.reason in (
+            "dateline",
+            "byline",
+            "foreign_language",
+            "navigation",
+            "title",
+        ):
+            date = _meta.parse_date(line)
+        if not authors and d.reason == "byline":
+            authors = _meta.parse_authors(line)
+        if editor is None and d.reason == "editor":
+            editor = _meta.parse_editor(line)
+        if source is None and d.reason == "dateline":
+            source = _meta.parse_source(line)
+    if date is None:
+        for d in decisions:
+            if not d.keep and d.unit.n_words <= 20:
+                date = _meta.parse_date(d.unit.text)
+                if date:
+                    break
+    return Article(
+        body="\n\n".join(d.unit.text for d in kept),
+        title=title,
+        date=date,
+        authors=authors,
+        editor=editor,
+        source=source or _meta.host_of(url),
+        language=lang,
+        removed=_runs(decisions, text.split("\n")),
+        input_format="text",
+    )
+
+
+# rule classes applied to trafilatura's output (unambiguous one-line boilerplate)
+_HTML_DROP = frozenset(
+    {
+        "statistics_block",
+        "share_widget",
+        "sign_in",
+        "cookie_notice",
+        "newsletter",
+        "site_licence",
+        "photo_credit",
+        "advertisement",
+        "editor",
+        "tag_list",
+        "footer",
+        "copyright",
+        "media_widget",
+    }
+)
+_SPACES_RE = re.compile(r"\s+")
+
+
+def _mark_rendered(
+    lines: list[str], body_lines: list[str], dropped: dict[str, object]
+) -> list[tuple[str, str] | None]:
+    """For each rendered line: None if it is in the body, else (reason, rule) of its removal.
+
+    A rendered line of four or more words is in the body when it occurs in the body text
+    (paragraphs may span several rendered lines); a shorter one must equal a body line.
+    """
+    body_set = set(body_lines)
+    flat = " ".join(_SPACES_RE.sub(" ", ln) for ln in body_lines)
+    out: list[tuple[str, str] | None] = []
+    for ln in lines:
+        s = _SPACES_RE.sub(" ", ln.strip())
+        rule = dropped.get(s)
+        if rule is not None:
+            out.append((rule.reason, rule.name))  # type: ignore[attr-defined]
+        elif s in body_set or (s.count(" ") >= 3 and s in flat):
+            out.append(None)
+        else:
+            out.append(("html_boilerplate", "trafilatura"))
+    return out
+
+
+def _clean_html(html: str, url: str | None) -> Article:
+    from factbox.clean.html import extract_html, render_text
+
+    rendered = render_text(html)
+    ext = extract_html(html, url)
+    if not ext.body.strip():
+        # trafilatura found nothing: fall back to the plain-text cleaner on the rendering
+        return dataclasses.replace(_clean_text(rendered, url), input_format="html")
+    body_lines = [ln.strip() for ln in ext.body.split("\n") if ln.strip()]
+    units = split_units("\n".join(body_lines))
+    if all(u.rule is not None for u in units):
+        raise NoArticleError(
+            "no article text found in the HTML: the extracted main text is only boilerplate "
+            "(menus, footers, share buttons...); check that the page holds an article"
+        )
+    # our keyword rules also run over trafilatura's lines (only the unambiguous classes)
+    dropped = {u.text: u.rule for u in units if u.rule is not None and u.rule.reason in _HTML_DROP}
+    body_lines = [ln for ln in body_lines if ln not in dropped]
+    lines = rendered.split("\n")
+    marks = _mark_rendered(lines, body_lines, dropped)
+    removed: list[Removal] = []
+    start = 0
+    for i in range(1, len(lines) + 1):
+        if i == len(lines) or marks[i] != marks[start]:
+            if marks[start] is not None:
+                reason, rule = marks[start]
+                removed.append(Removal(start + 1, i, "\n".join(lines[start:i]), reason, rule))
+            start = i
+    from factbox.clean.language import detect
+
+    return Article(
+        body="\n\n".join(body_lines),
+        title=ext.title,
+        date=(ext.date or "")[:10] or None,
+        authors=ext.authors,
+        editor=None,
+        source=ext.source or _meta.host_of(url),
+        language=ext.language or detect(ext.body),
+        removed=tuple(removed),
+        input_format="html",
+    )
+
+
+def clean(text_or_html: str, *, url: str | None = None, format: Format = "auto") -> Article:
+    """Clean a web-scraped article (plain text or HTML) and report what was removed.
+
+    ``format="auto"`` treats the input as HTML when its first 4 kB contain an HTML tag.
+    Raises :class:`NoArticleError` when no article text is left, and ``ValueError`` for an
+    unknown ``format``.
+    """
+    if format not in _FORMATS:
+        raise ValueError(f"format must be one of {', '.join(_FORMATS)}, not {format!r}")
+    if not isinstance(text_or_html, str):
+        raise TypeError("clean() takes a str; decode bytes first (e.g. data.decode('utf-8'))")
+    if format == "html" or (format == "auto" and looks_like_html(text_or_html)):
+        return _clean_html(text_or_html, url)
+    return _clean_text(text_or_html, url)
+
+
+def clean_and_profile(
+    text_or_html: str, *, url: str | None = None, format: Format = "auto", **profile_options
+):  # type: ignore[no-untyped-def]
+    """Clean, then profile the cleaned body: returns ``(article, fact_box)``.
+
+    For ``factbox --clean FILE``: the profile command calls this and says in its output that
+    the box describes the cleaned body.
+    """
+    from factbox.profile import profile
+
+    article = clean(text_or_html, url=url, format=format)
+    return article, profile(article.body, **profile_options)

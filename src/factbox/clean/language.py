@@ -1,0 +1,124 @@
+"""Language of a line or a document: script first, then function words.
+
+A line whose letters are mostly outside the Latin script is tagged by script (``zh``, ``ja``,
+``ko``, ``ru`` for Cyrillic, ``ar``, ``he``, ``el``, ``hi`` for Devanagari, ``bn``, ``th``; any
+other non-Latin script is ``und``). A Latin-script line is tagged by counting the function words
+(stop words) of English, German, French, Spanish, Italian, Dutch and Portuguese it contains: the
+language with the most hits wins when it has at least two and beats the runner-up; otherwise the
+line is ``None`` (too short or too mixed to tell). This needs no model and no data file; it is
+accurate enough for the cleaner's two questions: "what language is this page in?" and "is this
+line in a different language from the rest?".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+_STOPWORDS = {
+    "en": "the of and to a in is that for it was on with as are by at be this have from or an "
+    "they which you were has had not but their his her its been would will there we he she "
+    "who what when can more about also said than into after i my our your these those",
+    "de": "der die das und ist nicht ein eine einen dem den des mit sich auf für von zu im "
+    "auch es werden wird wurde sind bei nach wie aus noch nur über oder aber wenn kann "
+    "ich wir sie uns zum zur vom dass einer eines",
+    "fr": "le la les et des est une un du que pour dans qui pas sur au avec ce il elle sont "
+    "par plus ne se ou mais nous vous leur aux été cette être fait son ses",
+    "es": "el la los las y de que en un una es por con para del se no al lo como más pero "
+    "sus su le ha este esta son fue muy sin sobre también entre cuando",
+    "it": "il di che e la per un una non sono del della gli le è con si da al dei anche "
+    "nel alla come questo più ma ha delle nella sul",
+    "nl": "de het een en van is dat op te in niet zijn voor met die er aan ook als bij "
+    "maar om dan wordt werd nog naar uit wel hij zij",
+    "pt": "o a os as e de que do da em um uma para com não por se na no mais dos das ao "
+    "como mas foi são pelo pela também seu sua",
+}
+
+_SCRIPTS: tuple[tuple[str, str], ...] = (
+    ("\u4e00-\u9fff\u3400-\u4dbf", "zh"),
+    ("\u3040-\u30ff", "ja"),
+    ("\uac00-\ud7af\u1100-\u11ff", "ko"),
+    ("\u0400-\u04ff", "ru"),
+    ("\u0600-\u06ff\u0750-\u077f", "ar"),
+    ("\u0590-\u05ff", "he"),
+    ("\u0370-\u03ff", "el"),
+    ("\u0900-\u097f", "hi"),
+    ("\u0980-\u09ff", "bn"),
+    ("\u0e00-\u0e7f", "th"),
+)
+_SCRIPT_RES = tuple((re.compile(f"[{chars}]"), code) for chars, code in _SCRIPTS)
+_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+@lru_cache(maxsize=1)
+def stopword_table() -> dict[str, frozenset[str]]:
+    """Function words per Latin-script language (lower case)."""
+    return {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang, stops in stopword_table().items():
+        for w in stops:
+            index.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@lru_cache(maxsize=1)
+def all_stopwords() -> frozenset[str]:
+    """The union of every language's function words (for the language-neutral prose test)."""
+    out: set[str] = set()
+    for s in stopword_table().values():
+        out |= s
+    return frozenset(out)
+
+
+def script_language(text: str) -> str | None:
+    """The language implied by a non-Latin script covering most letters, else ``None``."""
+    sample = text[:2000]
+    if sample.isascii():
+        return None
+    letters = len(_LETTER_RE.findall(sample))
+    if not letters:
+        return None
+    latin = len(_LATIN_RE.findall(sample))
+    if latin * 2 >= letters:
+        return None
+    best, best_n = "und", 0
+    for rx, code in _SCRIPT_RES:
+        n = len(rx.findall(sample))
+        if n > best_n:
+            best, best_n = code, n
+    if best == "zh" and any(rx.search(sample) for rx, c in _SCRIPT_RES if c == "ja"):
+        best = "ja"
+    return best
+
+
+def word_language(words: list[str]) -> str | None:
+    """The Latin-script language whose function words are most frequent in ``words``."""
+    index = _stopword_index()
+    hits: Counter[str] = Counter()
+    for w in words:
+        langs = index.get(w.lower())
+        if langs:
+            hits.update(langs)
+    if not hits:
+        return None
+    (lang, n), *rest = [*hits.most_common(2), ("", 0)]
+    runner = rest[0][1]
+    if n >= 2 and n > runner * 1.5:
+        return lang
+    return None
+
+
+def detect(text: str) -> str | None:
+    """Language code of ``text`` (script first, then function words); ``None`` if unsure."""
+    lang = script_language(text)
+    if lang is not None:
+        return lang
+    return word_language(_WORD_RE.findall(text[:20000]))

@@ -1,0 +1,419 @@
+"""The plain-text cleaner: features per line, keyword rules, and a body-block detector.
+
+1. **Units.** Each non-blank line is a unit. If the text is hard-wrapped (paragraphs of several
+   short lines separated by blank lines), each paragraph is one unit instead.
+2. **Features and rules.** Every unit gets its words, its share of function words, whether it
+   ends like a sentence, its language, and the first matching keyword rule
+   (:mod:`factbox.clean.rules`). A unit is *prose* when it reads like running text: at least
+   five words, at least 12 % function words, and a sentence ending or at least 15 words (or, in
+   non-Latin scripts, at least 40 characters ending with a full stop). A short line that ends a
+   sentence and has a function word (``He left.``) is prose too.
+3. **Body block.** Each unit gets a weight: prose scores its number of words, any other line
+   costs 2, a rule-matched or foreign-language line costs 8. The article is the run of
+   consecutive units with the largest total weight (a maximum-subarray search), never running
+   across a *barrier* rule (footers, comment sections, "related" lists). Further runs are
+   added when they score at least 35 % of the best and do not follow a comments or footer
+   barrier that comes after the best run. Short lines between prose lines (subheadings, list
+   items, one-line quotes) are inside the run and are kept.
+4. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+   different language from the page. Everything else is removed and reported with its reason
+   and the rule (or ``body_block``) that decided.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from factbox.clean import language as _lang
+from factbox.clean.rules import Rule, match
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+_END_PUNCT = frozenset('.!?。！？।…"”’»)')
+_SOFT_END = frozenset(":;")
+_FEATURE_CHARS = 4000  # features of a longer unit are computed on its first 4000 characters
+
+PROSE_MIN_WORDS = 5
+PROSE_MIN_STOP = 0.12
+PROSE_LONG_WORDS = 15
+SHORT_LINE_COST = 2.0
+RULE_COST = 12.0
+EXTRA_BLOCK_SHARE = 0.35
+EXTRA_BLOCK_WORDS = 80.0
+COMMENTS_DISCOUNT = 0.3
+LIST_ITEM_WEIGHT = 0.5
+TAIL_MAX_GAP = 8
+TAIL_MIN_WORDS = 20.0
+_SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
+_END_BARRIERS = frozenset({"comments", "footer", "copyright"})
+
+
+@dataclass(slots=True)
+class Unit:
+    """A line (or a hard-wrapped paragraph) of the input with its features."""
+
+    start: int  # 1-based first line number
+    end: int  # 1-based last line number
+    text: str  # stripped text
+    n_words: int
+    stop_ratio: float
+    ends_sentence: bool
+    script: str | None  # non-Latin script language, if any
+    word_lang: str | None
+    rule: Rule | None
+    prose: bool = False
+    foreign: bool = False
+
+    @property
+    def headline_like(self) -> bool:
+        """A title-looking unit: 1-25 words, not a sentence, not all lower case."""
+        t = self.text
+        return (
+            self.rule is None
+            and 1 <= self.n_words <= 25
+            and not (t.endswith(".") and not t.endswith("..."))
+            and t[:1].isupper() | (not t[:1].isalpha())
+        )
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    nonblank = [ln.strip() for ln in lines if ln.strip()]
+    if len(nonblank) < 6 or len(nonblank) == len(lines):
+        return False
+    wrapped = 0
+    for cur, nxt in itertools.pairwise(lines):
+        c = cur.strip()
+        if c and nxt.strip() and 30 <= len(c) <= 100 and c[-1] not in _END_PUNCT:
+            wrapped += 1
+    long_lines = sum(len(ln) > 110 for ln in nonblank)
+    return wrapped >= 0.3 * len(nonblank) and long_lines <= 0.05 * len(nonblank)
+
+
+_LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
+_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` continues the sentence of ``prev`` (a source line break, or a link
+    that a naive scraper put on a line of its own).
+
+    ``prev`` must not end a sentence or clause. Then ``line`` continues it when it starts with
+    closing punctuation (``, the mayor said.``); or when ``prev`` has at least three words and
+    ``line`` starts in lower case; or when ``prev`` has at least three words and ends with a
+    comma or a function word (``according to`` / ``Reuters``).
+    """
+    if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>":
+        return False
+    first = line[0]
+    if prev[-1] in "–—" and line.count(" ") >= 4 and first.isupper():
+        return True  # a dateline split from its paragraph: "KOBE –" / "A total of ..."
+    if first in _CONTINUATION_PUNCT:
+        return prev[-1].isalnum() and (prev.count(" ") >= 2 or line.count(" ") >= 2)
+    if prev.count(" ") < 2 or (line.count(" ") < 1 and len(line) < 4):
+        return False
+    if first.islower():
+        return True
+    if prev[-1] in ",-–":
+        return True
+    m = _LAST_WORD_RE.search(prev[-40:])
+    return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
+
+
+_CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
+
+
+def split_units(text: str) -> list[Unit]:
+    """The units of ``text`` (lines, or paragraphs of a hard-wrapped text) with features."""
+    lines = text.split("\n")
+    raw: list[tuple[int, int, str]] = []
+    if _is_hard_wrapped(lines):
+        start, buf = 0, []
+        for i, ln in enumerate(lines, 1):
+            if ln.strip():
+                if not buf:
+                    start = i
+                buf.append(ln.strip())
+            elif buf:
+                raw.append((start, i - 1, " ".join(buf)))
+                buf = []
+        if buf:
+            raw.append((start, len(lines), " ".join(buf)))
+    else:
+        for i, ln in enumerate(lines, 1):
+            s = ln.strip()
+            if not s:
+                continue
+            if (
+                raw
+                and raw[-1][1] == i - 1
+                and _continues(raw[-1][2], s)
+                and match(s, s.count(" ") + 1) is None
+            ):
+                a, _, prev = raw[-1]
+                raw[-1] = (a, i, prev + " " + s)
+            else:
+                raw.append((i, i, s))
+    stops = _lang.all_stopwords()
+    units = []
+    for start, end, s in raw:
+        head = s[:_FEATURE_CHARS]
+        words = _WORD_RE.findall(head)
+        n = len(words) if len(s) <= _FEATURE_CHARS else len(s.split())
+        n_stop = sum(1 for w in words if w.lower() in stops)
+        script = _lang.script_language(head)
+        units.append(
+            Unit(
+                start=start,
+                end=end,
+                text=s,
+                n_words=n,
+                stop_ratio=n_stop / len(words) if words else 0.0,
+                ends_sentence=s[-1] in _END_PUNCT,
+                script=script,
+                word_lang=(
+                    script
+                    if script is not None
+                    else (_lang.word_language(words) if n >= PROSE_MIN_WORDS else None)
+                ),
+                rule=match(s, n),
+            )
+        )
+    return units
+
+
+def _is_prose(u: Unit) -> bool:
+    if u.rule is not None:
+        return False
+    if u.script is not None:  # non-Latin script: judge by length and a full stop
+        n = len(u.text)
+        return n >= 80 or (n >= 40 and u.ends_sentence) or (n >= 12 and u.text[-1] in "。！？।")
+    if u.n_words >= PROSE_MIN_WORDS and u.stop_ratio >= PROSE_MIN_STOP:
+        return u.ends_sentence or u.text[-1] in _SOFT_END or u.n_words >= PROSE_LONG_WORDS
+    return (
+        u.n_words >= 2
+        and u.stop_ratio > 0
+        and u.text[-1] in '.!?”"'
+        and (u.text[:1].isupper() or u.text[:1] in "\"“‘'")
+    )
+
+
+def _weight(u: Unit) -> float:
+    if u.rule is not None:
+        return -RULE_COST
+    if u.foreign:
+        return -SHORT_LINE_COST
+    if u.prose:
+        if u.script is not None:
+            return max(len(u.text) / 3.0, 5.0)
+        return float(u.n_words)
+    if _LIST_ITEM_RE.match(u.text):
+        return LIST_ITEM_WEIGHT
+    return -SHORT_LINE_COST
+
+
+def document_language(units: list[Unit]) -> str | None:
+    """The language of most prose words (``None`` if no prose unit has a recognisable one)."""
+    tally: Counter[str] = Counter()
+    for u in units:
+        if u.prose and u.word_lang:
+            tally[u.word_lang] += u.n_words if u.script is None else len(u.text) // 2
+    if not tally:
+        return None
+    return tally.most_common(1)[0][0]
+
+
+def _best_run(weights: list[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum run of ``weights[lo:hi]`` as (score, start, end exclusive)."""
+    best, best_i, best_j = 0.0, lo, lo
+    cur, cur_i = 0.0, lo
+    for k in range(lo, hi):
+        if cur <= 0:
+            cur, cur_i = 0.0, k
+        cur += weights[k]
+        if cur > best:
+            best, best_i, best_j = cur, cur_i, k + 1
+    return best, best_i, best_j
+
+
+def _extend(units: list[Unit], j: int, max_rules: int = 2, max_short: int = 3) -> int:
+    """Extend a run ending before ``j`` over up to ``max_rules`` rule-matched (non-barrier)
+    units and ``max_short`` short lines when prose follows: the rest of an article after an
+    inline widget (a photo credit, "Advertisement", "READ MORE: ...") stays in the body."""
+    while True:
+        k, rules_seen, short_seen, crossed_rule = j, 0, 0, False
+        while k < len(units) and not units[k].prose:
+            u = units[k]
+            if u.rule is not None:
+                if u.rule.barrier or rules_seen == max_rules:
+                    return j
+                rules_seen += 1
+                crossed_rule = True
+            elif not _LIST_ITEM_RE.match(u.text):  # list items do not count as gaps
+                if short_seen == max_short:
+                    return j
+                short_seen += 1
+            k += 1
+        if k == len(units) or not crossed_rule or units[k].foreign:
+            return j
+        j = k + 1
+        while j < len(units) and units[j].prose:
+            j += 1
+
+
+def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
+    """True when at least ``n`` non-prose units follow unit ``k`` (a list of links)."""
+    run = 0
+    for u in units[k + 1 : k + 1 + n]:
+        if u.prose:
+            return False
+        run += 1
+    return run >= n
+
+
+def select_body(units: list[Unit]) -> list[bool]:
+    """For each unit, whether it lies in a chosen body run (see the module doc)."""
+    weights = [_weight(u) for u in units]
+    segments: list[tuple[int, int]] = []
+    lo = 0
+    for k, u in enumerate(units):
+        if u.rule is not None and u.rule.barrier:
+            if k > lo:
+                segments.append((lo, k))
+            lo = k + 1
+    if lo < len(units):
+        segments.append((lo, len(units)))
+    runs = [_best_run(weights, a, b) for a, b in segments]
+    runs = [r for r in runs if r[0] > 0]
+    inside = [False] * len(units)
+    if not runs:
+        return inside
+    first_comments = next(
+        (k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"),
+        len(units),
+    )
+
+    def rank(run: tuple[float, int, int]) -> float:
+        # a run after the first comments line is probably the comment section
+        return run[0] * (COMMENTS_DISCOUNT if run[1] > first_comments else 1.0)
+
+    main = max(runs, key=rank)
+    stop_at = len(units)
+    for k in range(main[2], len(units)):
+        rule = units[k].rule
+        if (
+            rule is not None
+            and rule.barrier
+            and (
+                rule.reason in _END_BARRIERS
+                or (rule.reason in ("related", "tag_list") and _list_follows(units, k))
+            )
+        ):
+            stop_at = k
+            break
+    end_at = next(
+        (
+            k
+            for k in range(main[2], len(units))
+            if units[k].rule is not None
+            and units[k].rule.barrier
+            and units[k].rule.reason in _END_BARRIERS
+        ),
+        len(units),
+    )
+    for score, i, j0 in runs:
+        j = _extend(units, j0)
+        extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
+        # the rest of an article after an inline "related" box: a run that starts soon after
+        # the main run, before any end barrier
+        tail = stop_at < i < end_at and i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS
+        if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at) or tail:
+            for k in range(i, j):
+                inside[k] = True
+    return inside
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What happens to one unit."""
+
+    unit: Unit
+    keep: bool
+    reason: str | None
+    rule: str | None
+
+
+AUTHOR_BIO_RE = re.compile(
+    r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was|has been|has worked|writes|covers|joined|teaches|"
+    r"serves)\b[^.]{0,160}\b(?i:writer|editor|journalist|reporter|author|columnist|correspondent|"
+    r"contributor|founder|co-founder|freelance|covering|blogger|photographer|professor|"
+    r"consultant|producer|analyst)s?\b"
+)
+AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
+
+
+_STAMP_RE = re.compile(r"\d\s+(?:at|@|-|,)\s+\d{1,2}[:.]\d\d", re.IGNORECASE)
+COMMENT_STAMP_RULE = Rule("comment_timestamps", "comments", _STAMP_RE, True, 20)
+COMMENT_STAMPS_MIN = 3
+
+
+def _mark_comment_stamps(units: list[Unit]) -> None:
+    """Three or more "date at time" lines are the time stamps of comments: each is a barrier."""
+    stamps = [
+        u
+        for u in units
+        if u.rule is not None and u.rule.reason == "dateline" and _STAMP_RE.search(u.text)
+    ]
+    if len(stamps) >= COMMENT_STAMPS_MIN:
+        for u in stamps:
+            u.rule = COMMENT_STAMP_RULE
+
+
+def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
+    """A short biography of the author as the last unit of a body run is an author note."""
+    for k, u in enumerate(units):
+        if not inside[k] or u.rule is not None or u.n_words > AUTHOR_BIO_RULE.max_words:
+            continue
+        last = k + 1 == len(units) or not inside[k + 1]
+        if last and AUTHOR_BIO_RE.match(u.text):
+            u.rule = AUTHOR_BIO_RULE
+
+
+def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
+    """Keep/remove each unit, with reason and rule; also the document language."""
+    for u in units:
+        u.prose = _is_prose(u)
+    doc_lang = document_language(units)
+    if doc_lang is not None:
+        for u in units:
+            other = u.script if u.script is not None else (u.word_lang if u.n_words >= 6 else None)
+            if u.rule is None and other is not None and other != doc_lang:
+                u.foreign = True
+                u.prose = False
+    _mark_comment_stamps(units)
+    inside = select_body(units)
+    _trim_author_bio(units, inside)
+    out = []
+    section: str | None = None  # reason of the last "related"/"comments"/tag header line
+    for u, ins in zip(units, inside, strict=True):
+        if ins:
+            section = None
+        elif u.rule is not None:
+            section = u.rule.reason if u.rule.reason in _SECTION_REASONS else None
+        if u.rule is not None:
+            reason = u.rule.reason
+            if reason == "dateline" and u.script is not None and u.script != doc_lang:
+                reason = "foreign_language"  # e.g. a Chinese date line over an English article
+            out.append(Decision(u, False, reason, u.rule.name))
+        elif u.foreign:
+            out.append(Decision(u, False, "foreign_language", "language"))
+        elif ins:
+            out.append(Decision(u, True, None, None))
+        elif section is not None:
+            out.append(Decision(u, False, section, "body_block"))
+        elif u.prose:
+            out.append(Decision(u, False, "outside_body", "body_block"))
+        else:
+            out.append(Decision(u, False, "navigation", "body_block"))
+    return out, doc_lang

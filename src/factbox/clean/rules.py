@@ -1,0 +1,591 @@
+"""Keyword rules: which boilerplate class a single line belongs to.
+
+Each rule is a named, anchored regular expression tried on lines of at most ``MAX_RULE_CHARS``
+characters (boilerplate lines are short; long lines are never matched, so an enormous line costs
+one length check). The first matching rule decides. ``Rule.barrier`` marks lines that end an
+article (footers, comment sections, "related" lists): the body-block detector never lets one
+block run across them.
+
+All patterns are linear: no nested quantifiers, bounded repetitions only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_RULE_CHARS = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named line pattern and the boilerplate class (reason) it signals."""
+
+    name: str
+    reason: str
+    pattern: re.Pattern[str]
+    barrier: bool = False
+    max_words: int = 60
+    hints: tuple[str, ...] = ()  # an unanchored rule runs only if one is in the lowered line
+    anchored: bool = True  # matches at the start of a line (``^``) only
+
+
+def _r(
+    name: str,
+    reason: str,
+    pattern: str,
+    *,
+    barrier: bool = False,
+    max_words: int = 60,
+    hints: tuple[str, ...] = (),
+) -> Rule:
+    if not hints and not pattern.startswith("^"):
+        raise ValueError(f"rule {name}: an unanchored pattern needs hints")
+    return Rule(
+        name, reason, re.compile(pattern, re.IGNORECASE), barrier, max_words, hints, not hints
+    )
+
+
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|rs|urday|sday|nesday)?\.?"
+
+# A date in one of the common forms (used by the dateline rule and by metadata.py).
+DATE_RE = re.compile(
+    r"(?P<iso>\b(?P<y1>(?:19|20)\d\d)[-/.](?P<m1>\d{1,2})[-/.](?P<d1>\d{1,2})\b)"
+    r"|(?P<cjk>(?P<y2>(?:19|20)\d\d)\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*日)"
+    rf"|(?P<mdy>\b(?P<mon3>{MONTH})\s+(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y3>(?:19|20)\d\d)\b)"
+    rf"|(?P<dmy>\b(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<mon4>{MONTH}),?\s+(?P<y4>(?:19|20)\d\d)\b)"
+    r"|(?P<num>\b(?P<a5>\d{1,2})[/.](?P<b5>\d{1,2})[/.](?P<y5>(?:19|20)\d\d)\b)",
+    re.IGNORECASE,
+)
+TIME_RE = re.compile(
+    r"\b\d{1,2}[:.]\d\d(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\b\d{1,2}\s*[ap]\.?m\b",
+    re.IGNORECASE,
+)
+_DATELINE_FILLER = re.compile(
+    rf"\b(?:{WEEKDAY}|published|updated|posted|modified|last|on|at|am|pm|a\.m|p\.m|admin|"
+    r"source|share|date|time|edt|est|cdt|cst|pdt|pst|gmt|utc|bst|cet|cest|ist|hkt|"
+    r"星期[一二三四五六日天]|周[一二三四五六日]|발행|日期|来源|时间)\b|[^\w\s]|\d+",
+    re.IGNORECASE,
+)
+
+SHARE_WORDS = (
+    r"share|shares|share this|share on|share this (?:article|story|post|page)|tweet|email|e-mail|"
+    r"print|facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|telegram|flipboard|pocket|"
+    r"copy link|copy url|link copied|save|save article|bookmark|comment|comments|messenger|"
+    r"sms|mail|instagram|youtube|tiktok|rss|feed|gift this article|gift article|listen|"
+    r"embed|more|less|wechat|weibo|sina|qzone|like this|teilen|twittern|tweeten|drucken|"
+    r"compartir|imprimir|partager|imprimer|condividi|stampa|delen|compartilhar"
+)
+
+RULES: tuple[Rule, ...] = (
+    # The seed's statistics block: "Fact Box", "Level: 14.332", "Tokens: 831", "TTR: 0.478".
+    _r("fact_box_heading", "statistics_block", r"^\s*fact\s*box\s*:?\s*$"),
+    _r(
+        "fact_box_field",
+        "statistics_block",
+        r"^\s*(?:level|tokens|types|ttr|words|sentences|grade|reading level|readability|"
+        r"word count|lexile|flesch[\w -]{0,30})\s*[:：]\s*[\d.,]+\s*[LS]?\s*$",
+    ),
+    _r(
+        "icp_licence",
+        "site_licence",
+        r"ICP\s*[备證证]|公网安备|网安备|ICP\s*licen[cs]e|ICP\s*No",
+        hints=("icp", "网安备"),
+    ),
+    _r(
+        "photo_credit",
+        "photo_credit",
+        r"^\s*(?:[\[(]\s*)?(?:©\s*|\(c\)\s*)?(?:photo(?:graph)?s?|pictures?|image|img|credit|titelbild|foto|fotos|bild|"
+        r"illustration|file photo|photo illustration|graphic|video)"
+        r"\s*(?:by|credit|courtesy|:|/|-|–)",
+        max_words=40,
+    ),
+    _r(
+        "agency_photo",
+        "photo_credit",
+        r"^\s*(?:©\s*)?(?:AP|AFP|Reuters|Getty|Xinhua|EPA|Shutterstock|iStock|Alamy|Sputnik|"
+        r"TASS|PA|Bloomberg|Unsplash)(?:\s*Photo|\s*Images|\s*/|\s*via\b|,)",
+        max_words=40,
+    ),
+    _r(
+        "agency_only",
+        "photo_credit",
+        r"^\s*(?:AP|AFP|PA|EPA|Reuters|Getty(?: Images)?|Shutterstock|iStock|Alamy|Xinhua|"
+        r"Bloomberg|Sputnik|TASS|Rex|Rex Features|PA Wire|PA Media|Corbis|Unsplash|Pexels|"
+        r"AP Photo|AFP via Getty Images|Getty Images for [\w ]{1,30})\s*\.?\s*$",
+        max_words=6,
+    ),
+    _r(
+        "photo_credit_tail",
+        "photo_credit",
+        r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
+        r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
+        max_words=40,
+        hints=(
+            "photo",
+            "image",
+            "picture",
+            "credit",
+            "getty",
+            "shutterstock",
+            "reuters",
+            "/",
+            "afp",
+            "istock",
+            "alamy",
+        ),
+    ),
+    _r(
+        "photo_copyright",
+        "photo_credit",
+        r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*"
+        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
+        max_words=6,
+    ),
+    _r(
+        "powered_by",
+        "footer",
+        r"(?:^|\W)(?:powered by|proudly powered|theme by|designed by|site by|built with|"
+        r"hosted by|website by)\b",
+        barrier=True,
+        max_words=20,
+        hints=(
+            "powered",
+            "theme by",
+            "designed by",
+            "site by",
+            "built with",
+            "hosted by",
+            "website by",
+        ),
+    ),
+    _r(
+        "copyright",
+        "copyright",
+        r"(?:^\s*(?:copyright\b|©|\(c\)\s*(?:19|20)\d\d)|all rights reserved|©\s*(?:19|20)\d\d|"
+        r"\bcopyright\s*(?:©|\(c\)|(?:19|20)\d\d)|alle rechte vorbehalten|版权所有|"
+        r"todos los derechos reservados|tous droits réservés)",
+        barrier=True,
+        max_words=40,
+        hints=("copyright", "©", "(c)", "all rights", "rechte", "版权", "derechos", "droits"),
+    ),
+    _r(
+        "copyright_start",
+        "copyright",
+        r"^\s*(?:©|\(c\)\s*(?:19|20)\d\d|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d)",
+        barrier=True,
+        max_words=200,
+    ),
+    _r(
+        "licence_line",
+        "copyright",
+        r"^\s*(?:this (?:work|blog|site|article|content) is licen[cs]ed|all content is licen[cs]ed|"
+        r"licen[cs]ed under (?:a |the )?creative commons|creative commons|cc by)",
+        barrier=True,
+        max_words=40,
+    ),
+    _r(
+        "footer_links",
+        "footer",
+        r"^\s*(?:privacy(?: policy| notice| settings| statement)?|terms(?: of (?:use|service)| "
+        r"and conditions| & conditions)?|cookie (?:policy|settings|preferences)|"
+        r"do not sell my (?:personal )?info(?:rmation)?|accessibility(?: statement)?|sitemap|"
+        r"site ?map|contact(?: us)?|about(?: us)?|careers|jobs|advertise(?: with us)?|"
+        r"imprint|impressum|datenschutz(?:erklärung)?|kontakt|disclaimer|legal(?: notice)?|"
+        r"faq|help|support|press|media kit|corrections|ethics policy|masthead|"
+        r"back to top|top of page|go to top|scroll to top|return to top)\s*[|·•/]?\s*$",
+        max_words=8,
+    ),
+    _r(
+        "cookie_notice",
+        "cookie_notice",
+        r"\b(?:we (?:use|may use|and our partners use)|(?:this|our) (?:site|website) uses|"
+        r"by (?:using|continuing)|you (?:agree|consent|accept)|please enable)\b.{0,150}"
+        r"\bcookies?\b|\bcookies?\b.{0,150}\b"
+        r"(?:we use|you agree|you consent|you accept|to improve your|your (?:browsing )?"
+        r"experience|your (?:cookie|privacy) settings|this (?:site|website)|cookie policy|"
+        r"verwendet)|^\s*(?:accept|reject|manage|allow)(?: all)? cookies|^\s*cookie "
+        r"(?:settings|preferences|policy|consent)",
+        max_words=60,
+        hints=("cookie",),
+    ),
+    _r(
+        "newsletter",
+        "newsletter",
+        r"\bnewsletters?\b|\bin your inbox\b|\bdelivered (?:to your inbox|weekly|daily)\b|"
+        r"\bunsubscribe\b|"
+        r"^\s*enter your e-?mail|^\s*your e-?mail(?: address)?\s*:?\s*$|no spam\b|"
+        r"\bget (?:our|the) (?:latest|best)\b.{0,40}\b(?:e-?mail|inbox)",
+        max_words=25,
+        hints=(
+            "newsletter",
+            "subscri",
+            "sign up",
+            "inbox",
+            "delivered",
+            "mail",
+            "spam",
+            "get our",
+            "get the",
+        ),
+    ),
+    _r(
+        "subscribe",
+        "newsletter",
+        r"\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b",
+        max_words=12,
+        hints=("subscri", "sign up"),
+    ),
+    _r(
+        "sign_in",
+        "sign_in",
+        r"^\s*(?:sign (?:in|out|up)|log ?in|log ?out|register|create (?:an |your )?account|"
+        r"my account|your account|account|welcome,?|forgot (?:your )?password\??|"
+        r"remember me|anmelden|abmelden|registrieren|iniciar sesión|connexion|"
+        r"already (?:a subscriber|have an account)\??.{0,40})\s*[|/·•]?\s*(?:(?:sign (?:in|up)|"
+        r"log ?in|register|subscribe)\s*)?$",
+        max_words=10,
+    ),
+    _r(
+        "share_widget",
+        "share_widget",
+        rf"^\s*(?:(?:{SHARE_WORDS})\s*(?:[:|/·•,]|\(\d+\)|\d+)?\s*){{1,12}}$",
+        max_words=14,
+    ),
+    _r(
+        "follow_us",
+        "share_widget",
+        r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
+        r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
+        r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b"
+        r"|^\s*follow\b.{0,60}\bon (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|"
+        r"threads|bluesky|mastodon)\b",
+        max_words=14,
+    ),
+    _r(
+        "editor_credit",
+        "editor",
+        r"^\s*(?:\(?\s*(?:editor|editors|edited by|责任编辑|编辑|"
+        r"responsible editor|web editor|chief editor|copy editor|editing by|"
+        r"reporting by|additional reporting by|writing by|compiled by|translated by|"
+        r"translator|proofread by)\s*[:：]?\s*(?:by\s+)?[\w'’.-]+"
+        r"(?:[ ,&-]+[\w'’.-]+){0,8}\s*\)?\s*$)",
+        max_words=16,
+    ),
+    _r(
+        "author_note",
+        "author_note",
+        r"^\s*(?:the (?:author|writer|authors|writers)\s+(?:is|are|was|were|has|have|"
+        r"contributed|works?|teaches|serves?)\b|about the authors?\b|"
+        r"the views?(?: and opinions)?(?: expressed)?(?: in this (?:article|piece|column))?"
+        r" (?:do not|don['’]t|are (?:those|solely|the author)|expressed)|"
+        r"(?:this|the) (?:article|piece|column|story) (?:was )?(?:first |originally )?"
+        r"(?:appeared|published|reprinted|republished)|this article (?:was )?(?:produced|"
+        r"written) by|opinions expressed)",
+        max_words=150,
+    ),
+    _r(
+        "disclaimer",
+        "author_note",
+        r"\b(?:opinions|views) expressed (?:here|in this|are)\b|\bhas not been reviewed, approved"
+        r"|\bare (?:the )?author['’]s alone\b|\bdo(?:es)? not necessarily (?:reflect|represent)"
+        r" (?:the )?(?:views|opinions|position)",
+        max_words=80,
+        hints=("expressed", "reviewed", "alone", "necessarily"),
+    ),
+    _r(
+        "tag_list",
+        "tag_list",
+        r"^\s*(?:tags?|tagged(?: with)?|topics?|keywords?|filed under|categor(?:y|ies)|"
+        r"posted in|labels?|schlagwörter|schlagworte|stichworte|stichwörter|themen|temas|"
+        r"etiquetas|mots-clés|étiquettes|标签|关键词)\s*[:：]",
+        max_words=40,
+    ),
+    _r(
+        "tag_heading",
+        "tag_list",
+        r"^\s*(?:tags?|tagged|topics|keywords|schlagworte|schlagwörter|stichworte|themen|"
+        r"etiquetas|temas|étiquettes|mots-clés)\s*:?\s*$",
+        barrier=True,
+        max_words=2,
+    ),
+    _r(
+        "related",
+        "related",
+        r"^\s*(?:related(?: articles?| stories| posts?| content| coverage| links| reading| news"
+        r"| topics| videos?)?|read (?:more|also|next|this next)|see also|also read|"
+        r"more (?:from|on|in|about|stories|news|articles|videos|to read|like this)\b.{0,60}|"
+        r"you (?:may|might) (?:also )?(?:like|enjoy|be interested in)|recommended(?: for you| "
+        r"reading| stories| articles)?|(?:most|more) (?:read|popular|viewed|shared|emailed)|"
+        r"trending(?: now| stories| nationally| on \w+)?|popular(?: posts| stories| now)?|"
+        r"latest(?: news| stories| posts| articles| videos)?|top stories|editor['’]?s picks|"
+        r"what to read next|up next|next up|don['’]t miss|must read|in case you missed it|"
+        r"further reading|explore more|keep reading|weitere artikel|das könnte sie auch "
+        r"interessieren|lesen sie auch|ähnliche beiträge|artículos relacionados|"
+        r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|"
+        r"más noticias|te puede interesar|"
+        r"también te puede interesar|vous aimerez aussi|leia também|"
+        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
+        barrier=True,
+        max_words=12,
+    ),
+    _r(
+        "related_heading",
+        "related",
+        r"^\s*(?:more|top|latest|popular|recommended|related|trending|featured|editor['’]?s['’]?|"
+        r"best|other|similar|recent|our|from (?:the|our) [\w ]{1,30})\b[^.!?]{0,40}\b(?:stories|"
+        r"articles|posts|news|reads|videos?|picks|content|links|guides|recipes|reviews|"
+        r"headlines|coverage|shopping|deals)\s*[:：»>.…]*\s*$"
+        r"|^\s*(?:now on|featured(?: video| story)?|"
+        r"sponsored stories|around the web|from the web|more for you|for you)\s*:?\s*$",
+        barrier=True,
+        max_words=8,
+    ),
+    _r(
+        "shared_count",
+        "share_widget",
+        r"^\s*this (?:story|article|post) has been shared [\d,.]+ times\.?\s*$",
+        max_words=10,
+    ),
+    _r(
+        "related_inline",
+        "related",
+        r"^\s*(?:related|read more|read also|also read|see also|more|watch|listen|read|lea|"
+        r"lea también|lea más|lee también|lesen sie auch|lesen sie|mehr zum thema|à lire aussi|"
+        r"lire aussi|voir aussi|leia também|leia mais)\s*[:|»>]\s*\S",
+        max_words=30,
+    ),
+    _r(
+        "comments",
+        "comments",
+        r"^\s*(?:\d+\s*(?:comments?|responses?|replies|kommentare?|comentarios?|commentaires?)|"
+        r"(?:comments?|kommentare?|comentarios?|commentaires?|responses?|discussion|"
+        r"conversation)\s*(?:\(\d+\)|\d+)?|leave a (?:comment|reply|response)|"
+        r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
+        r"conversation)|be part of the conversation|show comments|view comments|"
+        r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
+        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
+        r"(?:\d+\s+)?responses to\b.{0,120}|"
+        r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
+        r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
+        r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"
+        r"laisser un commentaire|neueste kommentare|recent comments)\s*[:.!]?\s*$",
+        barrier=True,
+        max_words=30,
+    ),
+    _r(
+        "reply_link",
+        "comments",
+        r"^\s*(?:reply|antworten|responder|répondre|report|"
+        r"like|likes?\s*\d+|\d+\s*likes?|upvote|downvote|permalink|flag)\s*(?:↓|→)?\s*$",
+        max_words=3,
+    ),
+    _r(
+        "advertisement",
+        "advertisement",
+        r"^\s*(?:advertisement|advertisment|advertising|anzeige|publicidad|publicité|"
+        r"sponsored(?: content| by.{0,40})?|promoted(?: content| stories)?|paid (?:content|post)|"
+        r"partner content|ad|ads|story continues below(?: advertisement)?|"
+        r"article continues below(?: this ad| advertisement)?|continue reading below|"
+        r"scroll (?:down )?to (?:continue|read more)(?: with content| reading)?.{0,40}|"
+        r"skip (?:this )?ad|report this ad|close ad)\s*[:.]?\s*$",
+        max_words=12,
+    ),
+    _r(
+        "promo",
+        "newsletter",
+        r"\bdownload (?:the|our) [\w .-]{0,30}apps?\b|\bget (?:the|our) [\w .-]{0,30}app\b|"
+        r"\bsend me (?:an )?e-?mail|\bget (?:regular|daily|weekly|the latest) (?:updates|news)"
+        r"|\bpush notifications\b|\bsign up\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
+        r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
+        r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
+        max_words=35,
+        hints=(
+            "download",
+            "get the",
+            "get our",
+            "send me",
+            "get regular",
+            "get daily",
+            "get weekly",
+            "push notif",
+            "sign up",
+            "join",
+            "support",
+            "member",
+            "subscriber",
+            "patron",
+            "cancel",
+        ),
+    ),
+    _r(
+        "comment_form_field",
+        "comments",
+        r"^\s*(?:name|e-?mail|website|comment)\s*\*?\s*:?\s*\*?\s*$",
+        max_words=3,
+    ),
+    _r(
+        "comment_form",
+        "comments",
+        r"save my name, email|"
+        r"please enter your (?:name|e-?mail|comment)|you have entered an incorrect e-?mail|"
+        r"notify me of (?:new|follow-up) (?:posts|comments)|we want to hear what you think|"
+        r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)",
+        barrier=True,
+        max_words=60,
+        hints=(
+            "save my",
+            "please enter",
+            "incorrect",
+            "notify me",
+            "hear what",
+            "to leave",
+            "to post",
+            "not responsible",
+        ),
+    ),
+    _r(
+        "affiliate",
+        "advertisement",
+        r"\b(?:we may (?:earn|receive) (?:a )?(?:commission|compensation)|affiliate links?\b|"
+        r"receives? compensation|earns? (?:a )?commissions?\b|"
+        r"amazon (?:services llc )?associates? program|earns? (?:revenue|fees|commissions?) from "
+        r"qualifying purchases|advertising disclosure|"
+        r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
+        max_words=80,
+        hints=(
+            "commission",
+            "compensation",
+            "affiliate",
+            "associate",
+            "qualifying",
+            "advertising disclosure",
+        ),
+    ),
+    _r(
+        "media_widget",
+        "media_widget",
+        r"^\s*(?:watch(?: live| now| the video| video)?|video|play(?: video)?|listen(?: now| live|"
+        r" to this (?:article|story))?|audio|embed|more videos|view (?:gallery|slideshow|"
+        r"photos?|larger map|full size|image)|gallery|slideshow|photos?|"
+        r"\d+\s*(?:photos?|images?|min(?:ute)?s?(?: read| listen)?|words|sec read)|"
+        r"(?:\d+|one|two|three|four|five)[- ]min(?:ute)? read|reading time\s*:?.{0,20}|"
+        r"enlarge this image|toggle caption|hide caption|expand|click to expand|"
+        r"open in (?:new window|app)|download(?: the)? app|get the app|"
+        r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
+        max_words=10,
+    ),
+    _r(
+        "navigation",
+        "navigation",
+        r"^\s*(?:home|menu|main menu|navigation|search|search for:?|skip to (?:main )?"
+        r"(?:content|navigation)|skip navigation|toggle navigation|open menu|close menu|"
+        r"close|open|more|sections|all sections|categories|archives?|browse|next|previous|"
+        r"prev|back|previous (?:article|post|story|page)|next (?:article|post|story|page)|"
+        r"older posts?|newer posts?|page \d+ of \d+|load more|show more|see more|view all|"
+        r"see all|view more|←|→|«|»|breadcrumb|you are here:?|startseite|inicio|accueil|"
+        r"zurück|weiter|siguiente|anterior|suivant|précédent)\s*[:»>|]?\s*$",
+        max_words=6,
+    ),
+    _r(
+        "breadcrumb",
+        "navigation",
+        r"^\s*(?:home|startseite|inicio|accueil)\s*(?:[>»›/|]|\s-\s)",
+        max_words=20,
+    ),
+    _r(
+        "source_line",
+        "dateline",
+        r"^\s*(?:source|来源|quelle|fuente)\s*[:：]\s*\S{0,60}(?:\s+\S+){0,5}\s*$",
+        max_words=8,
+    ),
+    _r(
+        "byline",
+        "byline",
+        r"^\s*(?:by(?-i:(?=[A-Z]))|by\s*[:：]?\s+(?-i:(?=[A-Z\u00c0-\u024f]))|"
+        r"written by\s|posted by\s|"
+        r"words by\s|story by\s|report(?:ed)? by\s|reporter\s*[:：]|author\s*[:：]|"
+        r"authors?\s*[:：]|von\s+(?-i:(?=[A-Z]))|por\s+(?-i:(?=[A-Z]))|par\s+(?-i:(?=[A-Z]))|记者)",
+        max_words=14,
+    ),
+    _r(
+        "author_bio_link",
+        "byline",
+        r"^\s*(?:view (?:my )?(?:complete )?profile|more (?:articles|posts|stories) by|"
+        r"all (?:posts|articles|stories) by|see (?:full )?bio|follow the author|"
+        r"contact the (?:author|reporter)|email the (?:author|reporter)).{0,60}$",
+        max_words=12,
+    ),
+)
+
+_RULE_BY_NAME = {r.name: r for r in RULES}
+
+
+def rule_named(name: str) -> Rule:
+    """The rule with this name (used by tests and the explanation docs)."""
+    return _RULE_BY_NAME[name]
+
+
+def is_dateline(line: str) -> bool:
+    """True when ``line`` is a date (and time) with at most two other words.
+
+    >>> is_dateline("2021-04-16 22:10:26 admin source: share:")
+    True
+    >>> is_dateline("Thursday, November 9, 2023 4:41AM")
+    True
+    """
+    if len(line) > 120:
+        return False
+    m = DATE_RE.search(line)
+    if m is None:
+        return False
+    rest = DATE_RE.sub(" ", line)
+    rest = TIME_RE.sub(" ", rest)
+    rest = _DATELINE_FILLER.sub(" ", rest)
+    return len(rest.split()) <= 2
+
+
+# Anchored rules are tried at the start of the line only, through one combined prefilter;
+# unanchored rules run only when one of their literal hints occurs in the lowered line.
+@lru_cache(maxsize=1)
+def _any_anchored() -> re.Pattern[str]:
+    """All anchored rules in one pattern (compiled on first use: it takes ~0.1 s)."""
+    return re.compile(
+        "|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.anchored), re.IGNORECASE
+    )
+
+_DIGIT_RE = re.compile(r"\d")
+_HINT_RE = re.compile(
+    "|".join(sorted({re.escape(h) for r in RULES for h in r.hints}, key=len, reverse=True))
+)
+
+
+@lru_cache(maxsize=8192)
+def match(line: str, n_words: int) -> Rule | None:
+    """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
+    if len(line) > MAX_RULE_CHARS:
+        return None
+    if _DIGIT_RE.search(line) and is_dateline(line):
+        return DATELINE_RULE
+    anchored_hit = _any_anchored().match(line) is not None
+    low = line.lower()
+    hinted = _HINT_RE.search(low) is not None
+    if not anchored_hit and not hinted:
+        return None
+    for rule in RULES:
+        if n_words > rule.max_words:
+            continue
+        if rule.anchored:
+            if anchored_hit and rule.pattern.match(line):
+                return rule
+        elif hinted and any(h in low for h in rule.hints) and rule.pattern.search(line):
+            return rule
+    return None
+
+
+DATELINE_RULE = Rule("date_only_line", "dateline", DATE_RE, False, 20)
