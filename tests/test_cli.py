@@ -638,13 +638,15 @@ def test_sentence_option_misuse(files: dict[str, Path], args: list[str], message
 
 # --- --clean ----------------------------------------------------------------------------------
 
-PAGE = """Home | World | Business | Sport
-Share this article
-The ferry left the harbour at dawn on Monday. It carried forty passengers and a cargo of apples.
-
-The crossing took three hours. The sea was calm, and the captain said the trip was the best of the year.
-Powered by ExampleCMS 4.1 ©2010-2024
-"""
+PAGE = (
+    "Home | World | Business | Sport\n"
+    "Share this article\n"
+    "The ferry left the harbour at dawn on Monday. It carried forty passengers and a cargo of "
+    "apples.\n\n"
+    "The crossing took three hours. The sea was calm, and the captain said the trip was the best "
+    "of the year.\n"
+    "Powered by ExampleCMS 4.1 ©2010-2024\n"
+)
 
 
 def test_clean_profiles_the_cleaned_body(tmp_path: Path) -> None:
