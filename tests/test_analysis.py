@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factbox.analysis import stats
 from factbox.analysis.collocations import collocations
@@ -100,3 +103,27 @@ def test_collocations_window_counts() -> None:
     assert col["and"].n == n and col["and"].r1 == 3 and col["and"].c1 == 3
     assert col["and"].log_dice == pytest.approx(14.0)  # 2·3/(3+3) = 1 → 14
     assert col["trade"].mi == pytest.approx(stats.mutual_information(1, 3, 1, n))
+
+
+_pieces = st.sampled_from(
+    ["the", "The", "THE", "cat", "cat's", "U.S.", "s", "S", "the-cat", "the.Cat", "don't",
+     "don’t", "3.30", "30", "http://the.org/the", "the@the.org", " ", "\n", ". ", ", ", "(", ")"]
+)
+_texts = st.lists(_pieces, max_size=40).map(" ".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_texts, min_size=1, max_size=3),
+       st.sampled_from(["the", "cat", "s", "don't", "30", "the cat"]),
+       st.sampled_from(["position", "left", "right"]))
+def test_literal_fast_path_equals_full_tokenisation(
+    texts: list[str], query: str, sort: str
+) -> None:
+    # word/phrase queries use a regex-and-verify fast path; regex mode tokenises everything.
+    docs = list(enumerate(texts))
+    mode = "phrase" if " " in query else "word"
+    slow_query = " ".join(re.escape(w) for w in query.split())
+    fast = kwic(docs, query, mode=mode, sort=sort)  # type: ignore[arg-type]
+    slow = kwic(docs, slow_query.replace("'", "['’]"), mode="regex", sort=sort)  # type: ignore[arg-type]
+    assert fast.hits == slow.hits
+    assert fast.per_document == slow.per_document

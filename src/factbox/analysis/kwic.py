@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from factbox.analysis.corpus_text import DocId, tokenise
 from factbox.errors import FactboxError
-from factbox.tokens import fold
+from factbox.tokens import _LD, TOKEN_RE, fold, strip_urls
 
 QueryMode = Literal["word", "phrase", "regex", "lemma"]
 SortKey = Literal["position", "left", "right", "match"]
 _WS = re.compile(r"\s+")
+_ODD_WS = re.compile(r"\s\s|[^\S ]")  # white space that folding would change
+
+
+def _fold_ws(s: str) -> str:
+    return _WS.sub(" ", s) if _ODD_WS.search(s) else s
 
 
 class QueryError(FactboxError, ValueError):
@@ -86,9 +91,59 @@ def _matchers(query: str, mode: QueryMode) -> list[Callable[[str], bool]]:
 
 
 def _context(text: str, start: int, end: int, width: int) -> tuple[str, str, str]:
-    left = _WS.sub(" ", text[max(0, start - width * 2) : start])[-width:]
-    right = _WS.sub(" ", text[end : end + width * 2])[:width]
-    return left, _WS.sub(" ", text[start:end]), right
+    left = _fold_ws(text[max(0, start - width * 2) : start])[-width:]
+    right = _fold_ws(text[end : end + width * 2])[:width]
+    return left, _fold_ws(text[start:end]), right
+
+
+_NOT_TOKEN = f"[^{_LD}]"
+_LOOK = 150  # characters scanned around a hit to re-tokenise it (far more than any token)
+
+
+def _literal_regex(words: list[str]) -> re.Pattern[str]:
+    """Candidates for a literal word sequence: the words, case-insensitive, apart only by
+    characters that cannot be inside a token. :func:`_literal_hits` checks every candidate."""
+    parts = [re.escape(w).replace("'", "['\u2019]") for w in words]
+    return re.compile(
+        rf"(?<![{_LD}]){f'{_NOT_TOKEN}+'.join(parts)}(?![{_LD}])", re.IGNORECASE
+    )
+
+
+def _restart(text: str, pos: int) -> int:
+    """A position at or before ``pos`` where tokenising from scratch gives the same tokens as
+    tokenising the whole text: just after a white-space character (tokens never contain one)."""
+    lo = max(0, pos - _LOOK)
+    i = max(text.rfind(" ", lo, pos), text.rfind("\n", lo, pos), text.rfind("\t", lo, pos))
+    return 0 if i < 0 else i + 1
+
+
+def _literal_hits(
+    text: str, rx: re.Pattern[str], words: list[str]
+) -> Iterator[tuple[int, int]]:
+    k = len(words)
+    for m in rx.finditer(text):
+        a, b = m.span()
+        toks = []  # the real tokens overlapping the candidate
+        for t in TOKEN_RE.finditer(text, _restart(text, a), min(len(text), b + _LOOK)):
+            if t.start() >= b:
+                break
+            if t.end() > a:
+                toks.append(t)
+        if len(toks) == k and toks[0].start() == a and toks[-1].end() == b and all(
+            fold(t.group()) == w for t, w in zip(toks, words, strict=True)
+        ):
+            yield a, b
+
+
+def _tokens_before(text: str, pos: int, n: int) -> list[str]:
+    return [fold(t) for t in TOKEN_RE.findall(text, _restart(text, max(0, pos - _LOOK)), pos)][-n:]
+
+
+def _tokens_after(text: str, pos: int, n: int) -> list[str]:
+    end = min(len(text), pos + _LOOK)
+    cut = max(text.rfind(" ", pos, end), text.rfind("\n", pos, end))
+    return [fold(t) for t in TOKEN_RE.findall(text, pos, end if end == len(text) or cut < 0
+                                              else cut)][:n]
 
 
 def kwic(
@@ -123,12 +178,27 @@ def kwic(
     needles = [fold(p) for p in query.split()] if mode in ("word", "phrase") else []
     if any("*" in w for w in needles):
         needles = []
+    literal = _literal_regex(needles) if needles else None
     for doc, text in docs:
         n_docs += 1
         if needles:
             folded = text.casefold().replace("\u2019", "'")
             if not all(w in folded for w in needles):
                 continue
+        if literal is not None:
+            # Fast path for literal words and phrases: find candidates with one regex over the
+            # text, then check each against the real tokenisation around it (no full pass).
+            blanked = strip_urls(text)[0]
+            for start, end in _literal_hits(blanked, literal, needles):
+                hits.append(Hit(doc, start, end, *_context(text, start, end, width)))
+                per_doc[str(doc)] += 1
+                if sort == "left":
+                    sort_keys.append(tuple(reversed(_tokens_before(blanked, start, 5))))
+                elif sort == "right":
+                    sort_keys.append(tuple(_tokens_after(blanked, end, 5)))
+                elif sort == "match":
+                    sort_keys.append(tuple(needles))
+            continue
         td = tokenise(doc, text)
         types, spans = td.types, td.spans
         for i in range(len(types) - k + 1):
