@@ -118,3 +118,16 @@ def test_analysis_errors_are_one_line(db: str, tmp_path: Path) -> None:
     assert code != 0 and "one word" in err and "Traceback" not in err
     code, _, err = run("freq", str(tmp_path / "none.db"))
     assert code == 2 and err.startswith("factbox: no corpus store")
+
+
+def test_keywords_against_a_reference_subcorpus(db: str) -> None:
+    # target: Wire (docs 1, 2, 4); reference: Gazette only (doc 3, 12 tokens)
+    code, out, _ = run("keywords", db, "--source", "Wire", "--ref", "source=Gazette", "--json",
+                       "--min-freq", "2", "--p", "1")
+    assert code == 0
+    kws = {k["item"]: k for k in map(json.loads, out.splitlines())}
+    # trade: 5 in 33 Wire tokens (11 + 11 + 11), 0 in the 12 Gazette tokens
+    assert (kws["trade"]["a"], kws["trade"]["b"]) == (5, 0)
+    assert kws["trade"]["log_ratio"] == pytest.approx(stats.log_ratio(5, 0, 33, 12))
+    code, _, err = run("keywords", db, "--ref", "colour=red")
+    assert code != 0 and err.startswith("factbox: --ref takes FILTER=VALUE")

@@ -24,7 +24,7 @@ from factbox.analysis.keywords import LL_CRITICAL, keywords, wordfreq_reference
 from factbox.analysis.kwic import kwic
 from factbox.cli.corpus_cmd import _guard, _open, corpus_group, filter_options
 from factbox.corpus import Filters
-from factbox.errors import FactboxError
+from factbox.errors import ConfigError, FactboxError
 
 
 def _output_options(fn: Any) -> Any:
@@ -166,6 +166,9 @@ def _counts(docs: Iterable[tuple[int, str]]) -> tuple[Counter[str], int]:
               help="rest: the documents of DB outside the selection; english: general English "
                    "(wordfreq).")
 @click.option("--reference-db", metavar="DB2", help="Another store as the reference (all of it).")
+@click.option("--ref", "ref_filters", multiple=True, metavar="FILTER=VALUE",
+              help="Select the reference subcorpus by filters, e.g. --ref source=Gazette "
+                   "--ref date_from=2024-01-01 (repeatable; names as in --level-min etc. with _).")
 @click.option("--ll-terms", type=click.Choice(["2", "4"]), default="4", show_default=True,
               help="Log-likelihood over 4 cells (AntConc 4, CQPweb) or 2 (UCREL calculator).")
 @click.option("--p", "p_value", type=click.Choice([str(p) for p in sorted(LL_CRITICAL)] + ["1"]),
@@ -186,17 +189,21 @@ def _counts(docs: Iterable[tuple[int, str]]) -> tuple[Counter[str], int]:
 @_unique_option
 @filter_options
 @_guard
-def keywords_command(*, db: str, reference: str, reference_db: str | None, ll_terms: str,
+def keywords_command(*, db: str, reference: str, reference_db: str | None,
+                     ref_filters: tuple[str, ...], ll_terms: str,
                      p_value: str, min_log_ratio: float, min_freq: int, negative: bool,
                      sort_by: str, simple_maths_n: float, top: int | None, as_json: bool,
                      as_csv: bool, unique: bool, filters: Filters) -> None:
     """Keywords of the selected documents against a reference corpus."""
+    ref_sel = _reference_filters(ref_filters)
     corpus = _open(db)
     with corpus:
         target, c = _counts(corpus.texts(filters, unique=unique))
         if reference_db is not None:
             with _open(reference_db) as ref_corpus:
-                ref, d = _counts(ref_corpus.texts(unique=unique))
+                ref, d = _counts(ref_corpus.texts(ref_sel, unique=unique))
+        elif ref_filters:
+            ref, d = _counts(corpus.texts(ref_sel, unique=unique))
         elif reference == "english":
             ref = wordfreq_reference(set(target))
             d = None
@@ -211,6 +218,32 @@ def keywords_command(*, db: str, reference: str, reference_db: str | None, ll_te
     cols = ["item", "a", "b", "per_million_target", "per_million_reference", "log_likelihood",
             "log_ratio", "percent_diff", "simple_maths", "positive"]
     _emit(rows, cols, as_json=as_json, as_csv=as_csv, aligned=tuple(cols[1:-1]))
+
+
+_FILTER_FIELDS = {"level_min": float, "level_max": float, "date_from": str, "date_to": str,
+                  "source": str, "search": str}
+
+
+def _reference_filters(specs: tuple[str, ...]) -> Filters:
+    """``--ref name=value`` options → the reference subcorpus's :class:`Filters`."""
+    kw: dict[str, Any] = {}
+    sources: list[str] = []
+    for spec in specs:
+        name, sep, value = spec.partition("=")
+        name = name.strip().replace("-", "_")
+        if not sep or name not in _FILTER_FIELDS:
+            raise ConfigError(
+                f"--ref takes FILTER=VALUE with FILTER one of {', '.join(_FILTER_FIELDS)}, "
+                f"not {spec!r}"
+            )
+        if name == "source":
+            sources.append(value)
+            continue
+        try:
+            kw[name] = _FILTER_FIELDS[name](value)
+        except ValueError:
+            raise ConfigError(f"--ref {name} needs a number, not {value!r}") from None
+    return Filters(source=tuple(sources), **kw).validated()
 
 
 @corpus_group.command("collocates")
