@@ -22,8 +22,16 @@ from scipy.stats import pearsonr, spearmanr
 
 import factbox
 from factbox import level as _level
-from level_data import FORMULAS, document_rows, load_onestop, matrix, sentence_formula_scores
-from train_level import DOC_ALPHA, DOC_FEATURES, fit_ridge, predict, sentence_data
+from level_data import FORMULAS, load_onestop, matrix, sentence_formula_scores
+from train_level import (
+    DOC_ALPHA,
+    DOC_FEATURES,
+    EXCERPT_TOKENS,
+    document_data,
+    fit_ridge,
+    predict,
+    sentence_data,
+)
 
 N_FOLDS = 5
 
@@ -64,32 +72,43 @@ def grouped_folds(names: list[str]) -> list[np.ndarray]:
 
 def onestop() -> None:
     ose = load_onestop()
-    names = [n for n, _, _ in ose]
-    y = np.array([lv for _, lv, _ in ose])
-    feats, formulas = document_rows([t for _, _, t in ose])
-    x = matrix(feats, list(DOC_FEATURES))
-    f = matrix(formulas, list(FORMULAS))
+    x, y_all, names_all, whole, formulas = document_data(ose)
+    y_all = y_all.astype(int)
+    f_all = matrix(formulas, list(FORMULAS))
+    n = len(ose)
+    names = names_all[:n]
+    y = y_all[:n]
     folds = grouped_folds(names)
-    results: dict[str, list[float]] = {"learned level (factbox)": []}
-    results.update({name: [] for name in FORMULAS})
+    results: dict[str, dict[str, list[float]]] = {
+        part: {"learned level (factbox)": [], **{name: [] for name in FORMULAS}}
+        for part in ("whole", "excerpt")
+    }
     for test in folds:
-        train = np.setdiff1d(np.arange(len(y)), test)
-        m = fit_ridge(x[train], y[train].astype(float), DOC_ALPHA)
-        a, b = fit_thresholds(predict(m, x[train]), y[train])
-        results["learned level (factbox)"].append(
-            float(np.mean(classify(predict(m, x[test]), a, b) == y[test]))
+        train = np.setdiff1d(np.arange(n), test)
+        rows = np.concatenate([train, train + n])  # each training text whole and cut
+        m = fit_ridge(x[rows], y_all[rows].astype(float), DOC_ALPHA)
+        a, b = fit_thresholds(predict(m, x[rows]), y_all[rows])
+        signs = [np.sign(np.corrcoef(f_all[rows, j], y_all[rows])[0, 1]) or 1.0
+                 for j in range(len(FORMULAS))]
+        cuts = [fit_thresholds(sg * f_all[rows, j], y_all[rows]) for j, sg in enumerate(signs)]
+        for part, rows_test in (("whole", test), ("excerpt", test + n)):
+            res = results[part]
+            res["learned level (factbox)"].append(
+                float(np.mean(classify(predict(m, x[rows_test]), a, b) == y[test]))
+            )
+            for j, name in enumerate(FORMULAS):
+                pred = classify(signs[j] * f_all[rows_test, j], *cuts[j])
+                res[name].append(float(np.mean(pred == y[test])))
+    for part, res in results.items():
+        what = "whole texts" if part == "whole" else f"first {EXCERPT_TOKENS} words of each text"
+        print(
+            f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
+            f"article; 3-class accuracy on the test folds' {what} (mean, per fold)"
         )
-        for j, name in enumerate(FORMULAS):
-            sign = np.sign(np.corrcoef(f[train, j], y[train])[0, 1]) or 1.0
-            a, b = fit_thresholds(sign * f[train, j], y[train])
-            results[name].append(float(np.mean(classify(sign * f[test, j], a, b) == y[test])))
-    print(
-        f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
-        "article; 3-class accuracy on test folds (mean, per fold)"
-    )
-    for name, accs in sorted(results.items(), key=lambda kv: -np.mean(kv[1])):
-        per_fold = " ".join(f"{v:.3f}" for v in accs)
-        print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+        for name, accs in sorted(res.items(), key=lambda kv: -np.mean(kv[1])):
+            per_fold = " ".join(f"{v:.3f}" for v in accs)
+            print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+    feats = [dict(zip(DOC_FEATURES, row, strict=True)) for row in x[:n]]
 
     # The shipped model (trained on all texts: in-sample, for calibration only).
     box_scores = []
