@@ -5,9 +5,11 @@
 1. OneStopEnglish, 5-fold cross-validation grouped by article (an article's three versions are
    always in the same fold; folds are fixed by sorting article names and dealing them out in
    turn). In each fold the document model is refitted on the training folds exactly as
-   scripts/train_level.py fits it, and two thresholds on its score are fitted on the training
-   folds; each classic formula gets the same treatment (its direction and two thresholds fitted
-   on the training folds). Reported: 3-class accuracy on the test folds.
+   scripts/train_level.py fits it (each text whole and cut to its first EXCERPT_TOKENS words),
+   and two thresholds on its score are fitted on the training folds' texts in the form being
+   tested (whole, or cut); each classic formula gets the same treatment (its direction from
+   the training rows, two thresholds on the same training texts). Reported: 3-class accuracy
+   on the test folds' whole texts and on their excerpts.
 2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
    sentence score with the mean of the two annotators' labels, beside each formula applied to
    the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
@@ -72,7 +74,7 @@ def grouped_folds(names: list[str]) -> list[np.ndarray]:
 
 def onestop() -> None:
     ose = load_onestop()
-    x, y_all, names_all, whole, formulas = document_data(ose)
+    x, y_all, names_all, _whole, formulas = document_data(ose)
     y_all = y_all.astype(int)
     f_all = matrix(formulas, list(FORMULAS))
     n = len(ose)
@@ -87,17 +89,19 @@ def onestop() -> None:
         train = np.setdiff1d(np.arange(n), test)
         rows = np.concatenate([train, train + n])  # each training text whole and cut
         m = fit_ridge(x[rows], y_all[rows].astype(float), DOC_ALPHA)
-        a, b = fit_thresholds(predict(m, x[rows]), y_all[rows])
         signs = [np.sign(np.corrcoef(f_all[rows, j], y_all[rows])[0, 1]) or 1.0
                  for j in range(len(FORMULAS))]
-        cuts = [fit_thresholds(sg * f_all[rows, j], y_all[rows]) for j, sg in enumerate(signs)]
-        for part, rows_test in (("whole", test), ("excerpt", test + n)):
+        for part, offset in (("whole", 0), ("excerpt", n)):
+            # thresholds fitted on the training texts in the same form as the test texts
+            fit_rows, test_rows = train + offset, test + offset
             res = results[part]
+            a, b = fit_thresholds(predict(m, x[fit_rows]), y[train])
             res["learned level (factbox)"].append(
-                float(np.mean(classify(predict(m, x[rows_test]), a, b) == y[test]))
+                float(np.mean(classify(predict(m, x[test_rows]), a, b) == y[test]))
             )
             for j, name in enumerate(FORMULAS):
-                pred = classify(signs[j] * f_all[rows_test, j], *cuts[j])
+                a, b = fit_thresholds(signs[j] * f_all[fit_rows, j], y[train])
+                pred = classify(signs[j] * f_all[test_rows, j], a, b)
                 res[name].append(float(np.mean(pred == y[test])))
     for part, res in results.items():
         what = "whole texts" if part == "whole" else f"first {EXCERPT_TOKENS} words of each text"
