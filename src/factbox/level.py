@@ -128,9 +128,13 @@ _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism
 _SUFFIX_CLASSES = ((_NOMINAL_SUFFIXES, 1), (("ly",), 2), (("ing",), 3), (("ed",), 4))
 
 
-@lru_cache(maxsize=200_000)
-def _word_shape(word: str) -> tuple[int, int, int]:
-    """(letters, default syllable count, suffix class) of a case-folded type, cached."""
+_SHAPES: dict[str, tuple[int, int, int, int]] = {}
+_SHAPES_LIMIT = 1_000_000  # distinct types remembered before the cache starts afresh
+
+
+def _word_shape(word: str) -> tuple[int, int, int, int]:
+    """(letters, default syllable count, suffix class, 1 if 10+ letters) of a case-folded
+    type, cached per type."""
     n = sum(1 for ch in word if ch.isalpha())
     cls = 0
     if n >= 6:
@@ -138,7 +142,11 @@ def _word_shape(word: str) -> tuple[int, int, int]:
             if word.endswith(ends):
                 cls = c
                 break
-    return n, _syllables(word), cls
+    shape = (n, _syllables(word), cls, int(n >= 10))
+    if len(_SHAPES) >= _SHAPES_LIMIT:
+        _SHAPES.clear()
+    _SHAPES[word] = shape
+    return shape
 
 
 def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
@@ -148,14 +156,13 @@ def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
     in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count."""
     letters10 = type_letters = type_syl = 0
     by_class = [0, 0, 0, 0, 0]
-    shape = _word_shape
+    get = _SHAPES.get
     for t, f in freqs.items():
-        nl, sy, cls = shape(t)
+        nl, sy, cls, ten = get(t) or _word_shape(t)
         type_letters += nl
         type_syl += sy
         by_class[cls] += f
-        if nl >= 10:
-            letters10 += f
+        letters10 += ten * f
     inv = 1.0 / n
     n_types = max(len(freqs), 1)
     return {
