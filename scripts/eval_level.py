@@ -13,8 +13,8 @@
 2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
    sentence score with the mean of the two annotators' labels, beside each formula applied to
    the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
-3. Length robustness: the shipped model's mean grade for the advanced OneStopEnglish texts
-   cut to their first quarter, first half and all of their lines.
+3. Length robustness: the shipped model's mean grade for the OneStopEnglish texts of each level,
+   whole and cut to their first 250 and 150 words.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from scipy.stats import pearsonr, spearmanr
 
 import factbox
 from factbox import level as _level
-from level_data import FORMULAS, load_onestop, matrix, sentence_formula_scores
+from level_data import FORMULAS, excerpt, load_onestop, matrix, sentence_formula_scores
 from train_level import (
     DOC_ALPHA,
     DOC_FEATURES,
@@ -151,16 +151,17 @@ def cefr_sp() -> None:
 
 
 def length_robustness() -> None:
-    """Grade of the advanced texts from their first quarter, half and all of their lines."""
-    ose = [t for _, lv, t in load_onestop() if lv == 2]
-    print(f"Length robustness: mean grade of the {len(ose)} advanced texts, cut by lines")
-    for frac in (0.25, 0.5, 1.0):
-        grades = []
-        for text in ose:
-            lines = text.split("\n")
-            box = factbox.profile("\n".join(lines[: max(1, int(len(lines) * frac))]))
-            grades.append(box.grade)
-        print(f"  first {frac:4.0%} of lines: grade {np.mean(grades):.2f}")
+    """Mean grade of the texts of each level whole and cut to their first 250 and 150 words."""
+    ose = load_onestop()
+    print("Length robustness: mean grade (shipped model) of the texts whole and cut to their "
+          "first lines holding 250 / 150 words")
+    for k, lv in enumerate(("ele", "int", "adv")):
+        texts = [t for _, level, t in ose if level == k]
+        row = []
+        for cut in (None, 250, 150):
+            grades = [factbox.profile(t if cut is None else excerpt(t, cut)).grade for t in texts]
+            row.append(f"{np.mean(grades):.2f}")
+        print(f"  {lv}: whole {row[0]}  250 words {row[1]}  150 words {row[2]}")
 
 
 def main() -> None:
