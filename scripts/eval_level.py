@@ -85,6 +85,7 @@ def onestop() -> None:
         part: {"learned level (factbox)": [], **{name: [] for name in FORMULAS}}
         for part in ("whole", "excerpt")
     }
+    confusion = {part: np.zeros((3, 3), dtype=int) for part in results}
     for test in folds:
         train = np.setdiff1d(np.arange(n), test)
         rows = np.concatenate([train, train + n])  # each training text whole and cut
@@ -96,9 +97,10 @@ def onestop() -> None:
             fit_rows, test_rows = train + offset, test + offset
             res = results[part]
             a, b = fit_thresholds(predict(m, x[fit_rows]), y[train])
-            res["learned level (factbox)"].append(
-                float(np.mean(classify(predict(m, x[test_rows]), a, b) == y[test]))
-            )
+            pred = classify(predict(m, x[test_rows]), a, b)
+            res["learned level (factbox)"].append(float(np.mean(pred == y[test])))
+            for t, p in zip(y[test], pred, strict=True):
+                confusion[part][t, p] += 1
             for j, name in enumerate(FORMULAS):
                 a, b = fit_thresholds(signs[j] * f_all[fit_rows, j], y[train])
                 pred = classify(signs[j] * f_all[test_rows, j], a, b)
@@ -112,6 +114,11 @@ def onestop() -> None:
         for name, accs in sorted(res.items(), key=lambda kv: -np.mean(kv[1])):
             per_fold = " ".join(f"{v:.3f}" for v in accs)
             print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+        rows_txt = "; ".join(
+            f"{lv} -> {' '.join(str(v) for v in row)}"
+            for lv, row in zip(("ele", "int", "adv"), confusion[part], strict=True)
+        )
+        print(f"  learned level confusion (true -> predicted ele int adv): {rows_txt}")
     feats = [dict(zip(DOC_FEATURES, row, strict=True)) for row in x[:n]]
 
     # The shipped model (trained on all texts: in-sample, for calibration only).
