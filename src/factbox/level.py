@@ -4,13 +4,14 @@ a CEFR level for each sentence.
 Two small linear models, trained by ``scripts/train_level.py`` and shipped as
 ``data/level_model.json`` (loaded once, on first use; inference is pure Python):
 
-* the **document model** scores a text from features of its profile (sentence length and its
-  spread, syllables and letters per word, long and polysyllabic words, the vocabulary profile's
-  CEFR and frequency-band shares). It is trained on OneStopEnglish (elementary < intermediate <
-  advanced rewrites of the same news articles). Its score is put on two scales by linear
-  equating (matching mean and standard deviation on the training texts): the **grade** scale of
-  the Flesch–Kincaid grades of those texts, and the **CEFR** scale of the mean sentence level of
-  those texts given by the sentence model.
+* the **document model** scores a text from rate and share features of its profile
+  (sentence length and its spread, word length by token and by type, the vocabulary
+  profile's CEFR and frequency-band shares by token and by type, sampled hard words,
+  suffixes). It is trained on OneStopEnglish (elementary < intermediate < advanced rewrites of
+  the same news articles), each text whole and as a 250-word excerpt. Its score is put on two
+  linear scales: the **grade** scale, equated (mean and standard deviation) to the
+  Flesch–Kincaid grades of those texts, and the **CEFR** scale, anchored on the course labels
+  (the elementary mean at A2, the advanced mean at C1).
 * the **sentence model** scores one sentence from its own features, trained on CEFR-SP sentence
   labels (A1 = 1 … C2 = 6) and equated to the labels' mean and standard deviation.
 
@@ -360,11 +361,12 @@ def estimate(
 ) -> Estimate | None:
     """The learned level of a profiled text, or ``None`` for a text without words.
 
-    ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text.
-    The model was trained on CMU-dictionary syllable counts: when the profile counted
-    syllables another way, pass ``syllable_method`` and the type counts ``freqs`` and the
-    syllable features are recounted the default way, so the estimate does not depend on the
-    option.
+    ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text;
+    ``freqs`` the case-folded type counts (``factbox.profile`` always passes them; without them
+    the type-based features count as average). The model was trained on CMU-dictionary
+    syllable counts: when the profile counted syllables another way, pass ``syllable_method``
+    and ``freqs`` and the syllable features are recounted the default way, so the estimate
+    does not depend on the option.
     """
     if counts.tokens == 0 or counts.sentences == 0:
         return None
