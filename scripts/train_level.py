@@ -101,6 +101,7 @@ SENT_FEATURES = (
     "polysyllable_share",
     "long_word_share",
     "max_word_level",
+    "max_log_rank",
     "punctuation",
     *VOCAB_FEATURES,
 )

@@ -36,7 +36,7 @@ from factbox.errors import ConfigError
 from factbox.sentences import sentences as _sentences
 from factbox.syllables import syllables as _syllables
 from factbox.tokens import fold, words
-from factbox.vocabulary import LEVELS, VocabularyProfile
+from factbox.vocabulary import LEVELS, VocabularyProfile, lookup
 from factbox.vocabulary import compute as _vocabulary
 
 MODEL_FORMAT = "factbox-level-model"
@@ -240,7 +240,9 @@ def _hard_word_features(v: VocabularyProfile) -> dict[str, float]:
 
 
 def sentence_features(sentence: str) -> dict[str, float]:
-    """The sentence model's features for one sentence."""
+    """The sentence model's features for one sentence. ``max_log_rank`` is the largest ln
+    wordfreq rank among its words, skipping numbers and capitalised words after the first
+    (names)."""
     toks = words(sentence)
     n = len(toks)
     if n == 0:
@@ -257,6 +259,14 @@ def sentence_features(sentence: str) -> dict[str, float]:
         "polysyllable_share": sum(1 for x in syl if x >= 3) / n,
         "long_word_share": sum(1 for x in let if x > 6) / n,
         "max_word_level": float(max(levels, default=1)),
+        "max_log_rank": max(
+            (
+                math.log(lookup(t).rank)
+                for i, t in enumerate(toks)
+                if not (i and t[0].isupper()) and not any(ch.isdigit() for ch in t)
+            ),
+            default=0.0,
+        ),
         "punctuation": float(sum(sentence.count(ch) for ch in ",;:()")),
     }
     out.update(_vocab_features(vocab, n))
