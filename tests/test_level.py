@@ -309,3 +309,17 @@ def test_estimate_does_not_depend_on_the_syllable_option() -> None:
     b = factbox.profile(text, syllable_method="pyphen")
     assert a.counts.syllables != b.counts.syllables
     assert (a.grade, a.cefr) == (b.grade, b.cefr)
+
+
+def test_sentence_max_log_rank_skips_names_and_numbers() -> None:
+    from factbox.vocabulary import lookup
+
+    x = level.sentence_features("The cat met Anitta in 2024.")
+    # "Anitta" (capitalised after the first word) and "2024" are skipped; the rest are ranked
+    expected = max(math.log(lookup(w).rank) for w in ("the", "cat", "met", "in"))
+    assert x["max_log_rank"] == pytest.approx(expected)
+    assert x["max_log_rank"] < math.log(lookup("anitta").rank)
+    # a sentence-initial capital is a word, not a name
+    assert level.sentence_features("Notwithstanding it.")["max_log_rank"] == pytest.approx(
+        math.log(lookup("notwithstanding").rank)
+    )
