@@ -5,14 +5,16 @@
 1. OneStopEnglish, 5-fold cross-validation grouped by article (an article's three versions are
    always in the same fold; folds are fixed by sorting article names and dealing them out in
    turn). In each fold the document model is refitted on the training folds exactly as
-   scripts/train_level.py fits it, and two thresholds on its score are fitted on the training
-   folds; each classic formula gets the same treatment (its direction and two thresholds fitted
-   on the training folds). Reported: 3-class accuracy on the test folds.
+   scripts/train_level.py fits it (each text whole and cut to its first EXCERPT_TOKENS words),
+   and two thresholds on its score are fitted on the training folds' texts in the form being
+   tested (whole, or cut); each classic formula gets the same treatment (its direction from
+   the training rows, two thresholds on the same training texts). Reported: 3-class accuracy
+   on the test folds' whole texts and on their excerpts.
 2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
    sentence score with the mean of the two annotators' labels, beside each formula applied to
    the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
-3. Length robustness: the shipped model's mean grade for the advanced OneStopEnglish texts
-   cut to their first quarter, first half and all of their lines.
+3. Length robustness: the shipped model's mean grade for the OneStopEnglish texts of each level,
+   whole and cut to their first 250 and 150 words.
 """
 
 from __future__ import annotations
@@ -22,8 +24,16 @@ from scipy.stats import pearsonr, spearmanr
 
 import factbox
 from factbox import level as _level
-from level_data import FORMULAS, document_rows, load_onestop, matrix, sentence_formula_scores
-from train_level import DOC_ALPHA, DOC_FEATURES, fit_ridge, predict, sentence_data
+from level_data import FORMULAS, excerpt, load_onestop, matrix, sentence_formula_scores
+from train_level import (
+    DOC_ALPHA,
+    DOC_FEATURES,
+    EXCERPT_TOKENS,
+    document_data,
+    fit_ridge,
+    predict,
+    sentence_data,
+)
 
 N_FOLDS = 5
 
@@ -64,32 +74,52 @@ def grouped_folds(names: list[str]) -> list[np.ndarray]:
 
 def onestop() -> None:
     ose = load_onestop()
-    names = [n for n, _, _ in ose]
-    y = np.array([lv for _, lv, _ in ose])
-    feats, formulas = document_rows([t for _, _, t in ose])
-    x = matrix(feats, list(DOC_FEATURES))
-    f = matrix(formulas, list(FORMULAS))
+    x, y_all, names_all, _whole, formulas = document_data(ose)
+    y_all = y_all.astype(int)
+    f_all = matrix(formulas, list(FORMULAS))
+    n = len(ose)
+    names = names_all[:n]
+    y = y_all[:n]
     folds = grouped_folds(names)
-    results: dict[str, list[float]] = {"learned level (factbox)": []}
-    results.update({name: [] for name in FORMULAS})
+    results: dict[str, dict[str, list[float]]] = {
+        part: {"learned level (factbox)": [], **{name: [] for name in FORMULAS}}
+        for part in ("whole", "excerpt")
+    }
+    confusion = {part: np.zeros((3, 3), dtype=int) for part in results}
     for test in folds:
-        train = np.setdiff1d(np.arange(len(y)), test)
-        m = fit_ridge(x[train], y[train].astype(float), DOC_ALPHA)
-        a, b = fit_thresholds(predict(m, x[train]), y[train])
-        results["learned level (factbox)"].append(
-            float(np.mean(classify(predict(m, x[test]), a, b) == y[test]))
+        train = np.setdiff1d(np.arange(n), test)
+        rows = np.concatenate([train, train + n])  # each training text whole and cut
+        m = fit_ridge(x[rows], y_all[rows].astype(float), DOC_ALPHA)
+        signs = [np.sign(np.corrcoef(f_all[rows, j], y_all[rows])[0, 1]) or 1.0
+                 for j in range(len(FORMULAS))]
+        for part, offset in (("whole", 0), ("excerpt", n)):
+            # thresholds fitted on the training texts in the same form as the test texts
+            fit_rows, test_rows = train + offset, test + offset
+            res = results[part]
+            a, b = fit_thresholds(predict(m, x[fit_rows]), y[train])
+            pred = classify(predict(m, x[test_rows]), a, b)
+            res["learned level (factbox)"].append(float(np.mean(pred == y[test])))
+            for t, p in zip(y[test], pred, strict=True):
+                confusion[part][t, p] += 1
+            for j, name in enumerate(FORMULAS):
+                a, b = fit_thresholds(signs[j] * f_all[fit_rows, j], y[train])
+                pred = classify(signs[j] * f_all[test_rows, j], a, b)
+                res[name].append(float(np.mean(pred == y[test])))
+    for part, res in results.items():
+        what = "whole texts" if part == "whole" else f"first {EXCERPT_TOKENS} words of each text"
+        print(
+            f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
+            f"article; 3-class accuracy on the test folds' {what} (mean, per fold)"
         )
-        for j, name in enumerate(FORMULAS):
-            sign = np.sign(np.corrcoef(f[train, j], y[train])[0, 1]) or 1.0
-            a, b = fit_thresholds(sign * f[train, j], y[train])
-            results[name].append(float(np.mean(classify(sign * f[test, j], a, b) == y[test])))
-    print(
-        f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
-        "article; 3-class accuracy on test folds (mean, per fold)"
-    )
-    for name, accs in sorted(results.items(), key=lambda kv: -np.mean(kv[1])):
-        per_fold = " ".join(f"{v:.3f}" for v in accs)
-        print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+        for name, accs in sorted(res.items(), key=lambda kv: -np.mean(kv[1])):
+            per_fold = " ".join(f"{v:.3f}" for v in accs)
+            print(f"  {name:30s} {np.mean(accs):.3f}   [{per_fold}]")
+        rows_txt = "; ".join(
+            f"{lv} -> {' '.join(str(v) for v in row)}"
+            for lv, row in zip(("ele", "int", "adv"), confusion[part], strict=True)
+        )
+        print(f"  learned level confusion (true -> predicted ele int adv): {rows_txt}")
+    feats = [dict(zip(DOC_FEATURES, row, strict=True)) for row in x[:n]]
 
     # The shipped model (trained on all texts: in-sample, for calibration only).
     box_scores = []
@@ -128,16 +158,17 @@ def cefr_sp() -> None:
 
 
 def length_robustness() -> None:
-    """Grade of the advanced texts from their first quarter, half and all of their lines."""
-    ose = [t for _, lv, t in load_onestop() if lv == 2]
-    print(f"Length robustness: mean grade of the {len(ose)} advanced texts, cut by lines")
-    for frac in (0.25, 0.5, 1.0):
-        grades = []
-        for text in ose:
-            lines = text.split("\n")
-            box = factbox.profile("\n".join(lines[: max(1, int(len(lines) * frac))]))
-            grades.append(box.grade)
-        print(f"  first {frac:4.0%} of lines: grade {np.mean(grades):.2f}")
+    """Mean grade of the texts of each level whole and cut to their first 250 and 150 words."""
+    ose = load_onestop()
+    print("Length robustness: mean grade (shipped model) of the texts whole and cut to their "
+          "first lines holding 250 / 150 words")
+    for k, lv in enumerate(("ele", "int", "adv")):
+        texts = [t for _, level, t in ose if level == k]
+        row = []
+        for cut in (None, 250, 150):
+            grades = [factbox.profile(t if cut is None else excerpt(t, cut)).grade for t in texts]
+            row.append(f"{np.mean(grades):.2f}")
+        print(f"  {lv}: whole {row[0]}  250 words {row[1]}  150 words {row[2]}")
 
 
 def main() -> None:

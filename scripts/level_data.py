@@ -18,8 +18,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import factbox  # noqa: E402
 from factbox import level as _level  # noqa: E402
-from factbox.sentences import sentences  # noqa: E402
-from factbox.tokens import strip_urls, words  # noqa: E402
+from factbox.tokens import words  # noqa: E402
 
 OSE_LEVELS = ("ele", "int", "adv")
 
@@ -64,18 +63,43 @@ def load_cefr_sp() -> dict[str, list[tuple[str, float]]]:
 
 def profile_without_model(text: str) -> Any:
     """factbox.profile(text) with the learned estimate switched off (used while training)."""
+    return profile_and_inputs(text)[0]
+
+
+def profile_and_inputs(text: str) -> tuple[Any, dict[str, Any]]:
+    """factbox.profile(text) with the learned estimate switched off, and the arguments the
+    profile passed to ``level.estimate`` (so training sees exactly what inference sees)."""
+    got: dict[str, Any] = {}
+
+    def spy(counts, vocabulary, sentence_lengths, commas, **kw):  # type: ignore[no-untyped-def]
+        got.update(
+            counts=counts,
+            vocabulary=vocabulary,
+            sentence_lengths=list(sentence_lengths),
+            commas=commas,
+            syllable_method=kw.get("syllable_method", "cmudict"),
+            freqs=dict(kw.get("freqs") or {}),
+        )
+
     saved = _level.estimate
-    _level.estimate = lambda *a, **k: None  # type: ignore[assignment]
+    _level.estimate = spy  # type: ignore[assignment]
     try:
-        return factbox.profile(text)
+        box = factbox.profile(text)
     finally:
         _level.estimate = saved
+    return box, got
 
 
-def sentence_lengths(text: str) -> list[int]:
-    """Tokens per sentence, exactly as factbox.profile counts them."""
-    stripped, _ = strip_urls(text)
-    return [n for n in (len(words(s)) for s in sentences(stripped)) if n]
+def excerpt(text: str, tokens: int) -> str:
+    """The text's first lines up to and including the line where ``tokens`` words are reached
+    (whole lines, so sentences stay whole)."""
+    out, n = [], 0
+    for line in text.split("\n"):
+        out.append(line)
+        n += len(words(line))
+        if n >= tokens:
+            break
+    return "\n".join(out)
 
 
 FORMULAS = (
@@ -93,13 +117,18 @@ FORMULAS = (
 
 
 def document_rows(texts: list[str]) -> tuple[list[dict[str, float]], list[dict[str, float]]]:
-    """Document features and formula scores for each text."""
+    """Document features (as ``level.estimate`` computes them inside ``factbox.profile``) and
+    formula scores for each text."""
     feats, formulas = [], []
     for text in texts:
-        box = profile_without_model(text)
+        box, got = profile_and_inputs(text)
         feats.append(
             _level.document_features(
-                box.counts, box.vocabulary, sentence_lengths(text), strip_urls(text)[0].count(",")
+                got["counts"],
+                got["vocabulary"],
+                got["sentence_lengths"],
+                got["commas"],
+                got["freqs"],
             )
         )
         formulas.append({f: getattr(box.readability, f) for f in FORMULAS})

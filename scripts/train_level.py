@@ -4,30 +4,37 @@
 
 Reproducible (closed-form ridge regression, no randomness). Reads at run time:
 * ../shared/data/onestopenglish: every article present at all three levels; target
-  ele = 0, int = 1, adv = 2 (document model);
+  ele = 0, int = 1, adv = 2 (document model); each text is used whole and cut to its first
+  EXCERPT_TOKENS words;
 * ../shared/data/cefr_sp: the *train* split only (its dev split is kept for
   scripts/eval_level.py); target = mean of the two annotators' labels, A1 = 1 … C2 = 6.
 
 Calibration (see docs/level.md): the sentence model's output is equated (mean and standard
-deviation) to the CEFR-SP training labels. The document score ``z`` is equated to (1) the
-Flesch–Kincaid grades of the OneStopEnglish texts → ``grade``, and (2) the mean sentence score
-of each OneStopEnglish text → the CEFR-scale ``score`` behind ``cefr``.
+deviation) to the CEFR-SP training labels. The document score ``z`` of the whole
+OneStopEnglish texts is (1) equated to their Flesch–Kincaid grades → ``grade``, and (2) put on
+the CEFR scale by two anchors, the elementary mean at A2 (2.0) and the advanced mean at C1
+(5.0) → the CEFR-scale ``score`` behind ``cefr``.
 """
 
 from __future__ import annotations
 
 import json
-import statistics
 from pathlib import Path
 
 import numpy as np
 
 from factbox import level as _level
-from factbox.sentences import sentences
-from level_data import ROOT, document_rows, load_cefr_sp, load_onestop, matrix
+from level_data import ROOT, document_rows, excerpt, load_cefr_sp, load_onestop, matrix
 
-DOC_ALPHA = 3.0
+DOC_ALPHA = 10.0
 SENT_ALPHA = 10.0
+# Each OneStopEnglish text is used twice for the document model: whole, and cut to its first
+# lines holding EXCERPT_TOKENS words (so the weights do not lean on features that drift with
+# text length; docs/level.md §3).
+EXCERPT_TOKENS = 250
+# Course-label anchors of the CEFR scale: the mean score of the elementary texts is put at A2
+# (2.0) and that of the advanced texts at C1 (5.0); see docs/level.md §2.
+CEFR_ANCHORS = (2.0, 5.0)
 # vocabulary-profile features shared by both models (see factbox.level._vocab_features)
 VOCAB_FEATURES = (
     "share_a2",
@@ -45,18 +52,46 @@ VOCAB_FEATURES = (
     "number_share",
 )
 DOC_FEATURES = (
-    "words_per_sentence",
+    # sentence structure
     "log_words_per_sentence",
     "sentence_length_sd",
+    "sentence_p90",
     "long_sentences",
     "commas_per_sentence",
+    # word length
     "syllables_per_word",
     "letters_per_word",
     "polysyllable_share",
     "long_word_share",
     "monosyllable_share",
+    "letters10_share",
+    "type_letters",
+    "type_syllables",
+    # vocabulary profile: token shares, type shares, sampled hard words
+    "share_a2",
+    "share_b1",
+    "share_b2",
+    "share_c1c2",
+    "share_unlisted",
+    "share_k1",
+    "share_k2_5",
+    "share_rare",
+    "mean_word_level",
+    "mean_log_rank",
+    "sd_log_rank",
     "hard_types_200",
-    *VOCAB_FEATURES,
+    "types_b1",
+    "types_b2_plus",
+    "types_c1c2",
+    "types_unlisted",
+    "types_rare",
+    "sample_c1c2",
+    "sample_rare",
+    # suffixes
+    "nominal_share",
+    "ly_share",
+    "ing_share",
+    "ed_share",
 )
 SENT_FEATURES = (
     "words",
@@ -66,6 +101,7 @@ SENT_FEATURES = (
     "polysyllable_share",
     "long_word_share",
     "max_word_level",
+    "max_log_rank",
     "punctuation",
     *VOCAB_FEATURES,
 )
@@ -118,46 +154,58 @@ def _rounded(m: dict, features: tuple[str, ...]) -> dict:
     }
 
 
+def document_data(
+    ose: list[tuple[str, int, str]],
+) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, list[dict[str, float]]]:
+    """Feature matrix, targets, article names and a "whole text" flag for the document model's
+    rows (each text whole, then each text's excerpt), and the formula scores of every row."""
+    texts = [t for _, _, t in ose]
+    rows = texts + [excerpt(t, EXCERPT_TOKENS) for t in texts]
+    feats, formulas = document_rows(rows)
+    y = np.array([lv for _, lv, _ in ose] * 2, dtype=float)
+    names = [n for n, _, _ in ose] * 2
+    whole = np.array([True] * len(texts) + [False] * len(texts))
+    return matrix(feats, list(DOC_FEATURES)), y, names, whole, formulas
+
+
 def main() -> None:
     # Sentence model: CEFR-SP train split.
     xs, ys, _ = sentence_data("train")
     sent = fit_ridge(xs, ys, SENT_ALPHA)
     sent_cal = equate(predict(sent, xs), ys)
 
-    # Document model: OneStopEnglish.
+    # Document model: OneStopEnglish, whole texts and their excerpts.
     ose = load_onestop()
-    texts = [t for _, _, t in ose]
-    y = np.array([lv for _, lv, _ in ose], dtype=float)
-    feats, formulas = document_rows(texts)
-    x = matrix(feats, list(DOC_FEATURES))
-    doc = fit_ridge(x, y, DOC_ALPHA)
-    z = predict(doc, x)
+    x, y_all, _, whole, formulas = document_data(ose)
+    doc = fit_ridge(x, y_all, DOC_ALPHA)
+    doc_r = _rounded(doc, DOC_FEATURES)
+    lin = _level._linear(doc_r)
+    names = list(DOC_FEATURES)
+    z = np.array([lin.score(dict(zip(names, row, strict=True))) for row in x[whole]])
+    y = y_all[whole]
 
-    # Calibration targets on the OneStopEnglish texts.
-    fk = np.array([f["flesch_kincaid_grade"] for f in formulas])
-    sent_r = _rounded(sent, SENT_FEATURES)
-    lin = _level._linear(sent_r)
-    mean_sentence = []
-    for text in texts:
-        scores = [
-            sent_cal[0] + sent_cal[1] * lin.score(f)
-            for f in (_level.sentence_features(s) for s in sentences(text))
-            if f
-        ]
-        mean_sentence.append(statistics.fmean(scores))
-    cefr_cal = equate(z, np.array(mean_sentence))
+    # Calibration on the whole texts: grade equated to their Flesch–Kincaid grades; the CEFR
+    # score anchored on the course labels (elementary mean at A2, advanced mean at C1).
+    fk = np.array([f["flesch_kincaid_grade"] for f, w in zip(formulas, whole, strict=True) if w])
     grade_cal = equate(z, fk)
+    lo, hi = CEFR_ANCHORS
+    b = (hi - lo) / float(z[y == 2].mean() - z[y == 0].mean())
+    cefr_cal = (lo - b * float(z[y == 0].mean()), b)
 
     model = {
         "format": _level.MODEL_FORMAT,
         "version": _level.MODEL_VERSION,
         "trained_on": {
-            "document": f"OneStopEnglish, {len(ose) // 3} articles x 3 levels (ele 0 int 1 adv 2)",
+            "document": (
+                f"OneStopEnglish, {len(ose) // 3} articles x 3 levels (ele 0 int 1 adv 2), "
+                f"each text whole and cut to its first {EXCERPT_TOKENS} words"
+            ),
             "sentence": f"CEFR-SP Wiki-Auto train split, {len(ys)} sentences (mean label)",
             "ridge_alpha": {"document": DOC_ALPHA, "sentence": SENT_ALPHA},
+            "cefr_anchors": {"ele": "A2", "adv": "C1"},
         },
-        "document": _rounded(doc, DOC_FEATURES),
-        "sentence": sent_r,
+        "document": doc_r,
+        "sentence": _rounded(sent, SENT_FEATURES),
         "calibration": {
             "grade": [float(f"{v:.6g}") for v in grade_cal],
             "cefr": [float(f"{v:.6g}") for v in cefr_cal],
@@ -173,7 +221,6 @@ def main() -> None:
         c = cefr_cal[0] + cefr_cal[1] * z[sel]
         print(
             f"{name}: mean FK {fk[sel].mean():.2f}  mean grade {g.mean():.2f}  "
-            f"mean sentence CEFR score {np.mean(np.array(mean_sentence)[sel]):.2f}  "
             f"mean CEFR score {c.mean():.2f} -> {_level.cefr_of(float(c.mean()))}"
         )
 

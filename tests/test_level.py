@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+from collections import Counter
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -13,7 +15,8 @@ import factbox
 from factbox import level
 from factbox.counts import Counts
 from factbox.level import LevelModelError, cefr_of, format_estimate, parse_model, sentence_levels
-from factbox.vocabulary import LEVELS, vocabulary_profile
+from factbox.tokens import fold
+from factbox.vocabulary import LEVELS, HardWord, vocabulary_profile
 
 EASY = (
     "Tom has a dog. The dog is big and brown. Tom and the dog go to the park. "
@@ -84,7 +87,102 @@ def test_document_features_by_hand() -> None:
     assert x["letters_per_word"] == pytest.approx(4.0)
     assert x["share_b1"] == pytest.approx(0.2)  # signed, smiled of 10 profiled tokens
     assert x["proper_share"] == pytest.approx(0.1)  # Maria: 1 of 10 counted tokens
+    # sorted lengths 4, 6: the 90th percentile is 4 + 0.9·(6 − 4) = 5.8
+    assert x["sentence_p90"] == pytest.approx(5.8)
+    assert "type_letters" not in x  # type-based features need the type counts
+    freqs = Counter(fold(t) for t in factbox.words(text))
+    x = level.document_features(counts, vp, [4, 6], commas=3, freqs=freqs)
     assert set(level.model().document.features) <= set(x)
+
+
+def test_sentence_length_percentile_by_hand() -> None:
+    counts = Counts(
+        sentences=5, tokens=46, types=30, syllables=60, letters=200, characters=200,
+        monosyllables=30, polysyllables=5, complex_words=5, long_words=8,
+    )
+    vp = vocabulary_profile("A cat.")
+    x = level.document_features(counts, vp, [3, 10, 5, 8, 20], commas=0)
+    # sorted 3 5 8 10 20: position 0.9·4 = 3.6 → 10 + 0.6·(20 − 10) = 16
+    assert x["sentence_p90"] == pytest.approx(16.0)
+    assert x["long_sentences"] == 0.0  # none over 25
+    assert x["log_words_per_sentence"] == pytest.approx(math.log(1 + 46 / 5))
+
+
+def test_type_features_by_hand() -> None:
+    # letters, CMU syllables, suffix class of each type (tokens in brackets):
+    # organisation 12, 5, nominal (2); obviously 9, 4, -ly (1); discussing 10, 3, -ing (1);
+    # organised 9, 3, -ed (1); thing 5, 1, none: under 6 letters (3); red 3, 1 (2); N = 10
+    freqs = {"organisation": 2, "obviously": 1, "discussing": 1, "organised": 1, "thing": 3,
+             "red": 2}
+    x = level._type_features(freqs, 10)
+    assert x["letters10_share"] == pytest.approx(0.3)  # organisation ×2, discussing
+    assert x["type_letters"] == pytest.approx(8.0)  # (12 + 9 + 10 + 9 + 5 + 3) / 6
+    assert x["type_syllables"] == pytest.approx(17 / 6)  # (5 + 4 + 3 + 3 + 1 + 1) / 6
+    assert x["nominal_share"] == pytest.approx(0.2)
+    assert x["ly_share"] == x["ing_share"] == x["ed_share"] == pytest.approx(0.1)
+
+
+def test_sampled_hard_words_by_hand() -> None:
+    vp = replace(
+        vocabulary_profile("A cat."),
+        tokens=400,
+        hard_words=(
+            HardWord("alpha", "C1", "off", 2, ("alpha",)),
+            HardWord("beta", "C2", "off", 4, ("beta",)),
+            HardWord("gamma", "unlisted", "off", 1, ("gamma",)),
+        ),
+    )
+    x = level._hard_word_features(vp)
+    # P(seen in 200 draws) = 1 − (1 − c/400)^200: c = 2 → 0.633042, 4 → 0.866020,
+    # 1 → 0.393849; divided by 200
+    assert x["sample_c1c2"] == pytest.approx((0.633042 + 0.866020) / 200, rel=1e-5)
+    assert x["sample_rare"] == pytest.approx(0.393849 / 200, rel=1e-5)
+
+
+def test_missing_feature_scores_as_average() -> None:
+    lin = level._Linear(
+        features=("a", "b"), mean=(1.0, 10.0), scale=(2.0, 5.0), coef=(0.5, -1.0), intercept=3.0
+    )
+    # b missing counts as its training mean: 3 + 0.5·(5 − 1)/2 + 0 = 4
+    assert lin.score({"a": 5.0}) == pytest.approx(4.0)
+
+
+def _features_of(text: str) -> dict[str, float]:
+    """The document features exactly as factbox.profile passes them to level.estimate."""
+    got: dict[str, float] = {}
+    saved = level.estimate
+
+    def spy(counts, vocabulary, sentence_lengths, commas, **kw):  # type: ignore[no-untyped-def]
+        got.update(
+            level.document_features(counts, vocabulary, sentence_lengths, commas, kw["freqs"])
+        )
+
+    level.estimate = spy  # type: ignore[assignment]
+    try:
+        factbox.profile(text)
+    finally:
+        level.estimate = saved
+    return got
+
+
+_SENTENCE = st.lists(
+    st.sampled_from(["the", "cat", "notwithstanding", "organisation", "ran", "quickly", "red",
+                     "considerable", "jeopardise", "zyxqwv", "children", "signed", "and"]),
+    min_size=1,
+    max_size=12,
+).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(_SENTENCE, min_size=1, max_size=6).map(" ".join))
+def test_features_do_not_change_when_the_text_is_doubled(text: str) -> None:
+    # Every document feature is a rate, a share or a sampled share, so the same text twice
+    # has the same features (except the interpolated 90th percentile of sentence length).
+    once, twice = _features_of(text), _features_of(text + " " + text)
+    assert set(once) == set(twice)
+    for name, v in once.items():
+        if name != "sentence_p90":
+            assert twice[name] == pytest.approx(v, rel=1e-9, abs=1e-12), name
 
 
 def test_profile_has_grade_and_cefr() -> None:
@@ -106,7 +204,8 @@ def test_estimate_matches_calibration() -> None:
     box = factbox.profile(HARD)
     m = level.model()
     lengths = [len(factbox.words(s)) for s in factbox.sentences(HARD)]
-    est = level.estimate(box.counts, box.vocabulary, lengths, HARD.count(","))  # type: ignore[arg-type]
+    freqs = Counter(fold(t) for t in factbox.words(HARD))
+    est = level.estimate(box.counts, box.vocabulary, lengths, HARD.count(","), freqs=freqs)  # type: ignore[arg-type]
     assert est is not None
     # grade and the CEFR score are two linear readings of one score z
     z = (est.grade - m.grade[0]) / m.grade[1]
@@ -210,3 +309,17 @@ def test_estimate_does_not_depend_on_the_syllable_option() -> None:
     b = factbox.profile(text, syllable_method="pyphen")
     assert a.counts.syllables != b.counts.syllables
     assert (a.grade, a.cefr) == (b.grade, b.cefr)
+
+
+def test_sentence_max_log_rank_skips_names_and_numbers() -> None:
+    from factbox.vocabulary import lookup
+
+    x = level.sentence_features("The cat met Anitta in 2024.")
+    # "Anitta" (capitalised after the first word) and "2024" are skipped; the rest are ranked
+    expected = max(math.log(lookup(w).rank) for w in ("the", "cat", "met", "in"))
+    assert x["max_log_rank"] == pytest.approx(expected)
+    assert x["max_log_rank"] < math.log(lookup("anitta").rank)
+    # a sentence-initial capital is a word, not a name
+    assert level.sentence_features("Notwithstanding it.")["max_log_rank"] == pytest.approx(
+        math.log(lookup("notwithstanding").rank)
+    )

@@ -4,13 +4,14 @@ a CEFR level for each sentence.
 Two small linear models, trained by ``scripts/train_level.py`` and shipped as
 ``data/level_model.json`` (loaded once, on first use; inference is pure Python):
 
-* the **document model** scores a text from features of its profile (sentence length and its
-  spread, syllables and letters per word, long and polysyllabic words, the vocabulary profile's
-  CEFR and frequency-band shares). It is trained on OneStopEnglish (elementary < intermediate <
-  advanced rewrites of the same news articles). Its score is put on two scales by linear
-  equating (matching mean and standard deviation on the training texts): the **grade** scale of
-  the Flesch–Kincaid grades of those texts, and the **CEFR** scale of the mean sentence level of
-  those texts given by the sentence model.
+* the **document model** scores a text from rate and share features of its profile
+  (sentence length and its spread, word length by token and by type, the vocabulary
+  profile's CEFR and frequency-band shares by token and by type, sampled hard words,
+  suffixes). It is trained on OneStopEnglish (elementary < intermediate < advanced rewrites of
+  the same news articles), each text whole and as a 250-word excerpt. Its score is put on two
+  linear scales: the **grade** scale, equated (mean and standard deviation) to the
+  Flesch–Kincaid grades of those texts, and the **CEFR** scale, anchored on the course labels
+  (the elementary mean at A2, the advanced mean at C1).
 * the **sentence model** scores one sentence from its own features, trained on CEFR-SP sentence
   labels (A1 = 1 … C2 = 6) and equated to the labels' mean and standard deviation.
 
@@ -35,7 +36,7 @@ from factbox.errors import ConfigError
 from factbox.sentences import sentences as _sentences
 from factbox.syllables import syllables as _syllables
 from factbox.tokens import fold, words
-from factbox.vocabulary import LEVELS, VocabularyProfile
+from factbox.vocabulary import LEVELS, VocabularyProfile, lookup
 from factbox.vocabulary import compute as _vocabulary
 
 MODEL_FORMAT = "factbox-level-model"
@@ -105,6 +106,14 @@ def _vocab_features(v: VocabularyProfile, n_all: int) -> dict[str, float]:
         mean_level = v.mean_level if v.mean_level is not None else 1.0
     out = {f"share_{k}": x for k, x in shares.items()}
     out["types_b2_plus"] = above_types
+    if v.tokens == 0:
+        out.update(dict.fromkeys(("types_b1", "types_c1c2", "types_unlisted", "types_rare"), 0.0))
+    else:
+        bty = v.band_types
+        out["types_b1"] = ty["B1"] or 0.0
+        out["types_c1c2"] = (ty["C1"] or 0.0) + (ty["C2"] or 0.0)
+        out["types_unlisted"] = ty["unlisted"] or 0.0
+        out["types_rare"] = (bty["K6-10"] or 0.0) + (bty["off"] or 0.0)
     out["hard_types_200"] = v.hard_types_200 if v.hard_types_200 is not None else 0.0
     out["mean_word_level"] = mean_level
     out["mean_log_rank"] = v.mean_log_rank if v.mean_log_rank is not None else 0.0
@@ -114,19 +123,89 @@ def _vocab_features(v: VocabularyProfile, n_all: int) -> dict[str, float]:
     return out
 
 
+_NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "tions",
+                     "sions", "ments", "ities", "ances", "ences", "isms")
+# suffix class of a word of 6+ letters: 1 nominalisation, 2 -ly, 3 -ing, 4 -ed, 0 none
+_SUFFIX_CLASSES = ((_NOMINAL_SUFFIXES, 1), (("ly",), 2), (("ing",), 3), (("ed",), 4))
+
+
+_SHAPES: dict[str, tuple[int, int, int, int]] = {}
+_SHAPES_LIMIT = 1_000_000  # distinct types remembered before the cache starts afresh
+
+
+def _word_shape(word: str) -> tuple[int, int, int, int]:
+    """(letters, default syllable count, suffix class, 1 if 10+ letters) of a case-folded
+    type, cached per type."""
+    n = sum(1 for ch in word if ch.isalpha())
+    cls = 0
+    if n >= 6:
+        for ends, c in _SUFFIX_CLASSES:
+            if word.endswith(ends):
+                cls = c
+                break
+    shape = (n, _syllables(word), cls, int(n >= 10))
+    if len(_SHAPES) >= _SHAPES_LIMIT:
+        _SHAPES.clear()
+    _SHAPES[word] = shape
+    return shape
+
+
+def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
+    """Features from the case-folded type counts (one pass over the types): the share of
+    tokens of 10+ letters, mean letters and syllables per *type*, and the token shares of
+    long words (6+ letters) ending in a nominalising suffix (-tion, -ment, -ness, -ity …),
+    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count."""
+    letters10 = type_letters = type_syl = 0
+    by_class = [0, 0, 0, 0, 0]
+    get = _SHAPES.get
+    for t, f in freqs.items():
+        nl, sy, cls, ten = get(t) or _word_shape(t)
+        type_letters += nl
+        type_syl += sy
+        by_class[cls] += f
+        letters10 += ten * f
+    inv = 1.0 / n
+    n_types = max(len(freqs), 1)
+    return {
+        "letters10_share": letters10 * inv,
+        "type_letters": type_letters / n_types,
+        "type_syllables": type_syl / n_types,
+        "nominal_share": by_class[1] * inv,
+        "ly_share": by_class[2] * inv,
+        "ing_share": by_class[3] * inv,
+        "ed_share": by_class[4] * inv,
+    }
+
+
+def _quantile(sorted_xs: Sequence[int], q: float) -> float:
+    """Linear-interpolation quantile of a sorted, non-empty sequence."""
+    pos = q * (len(sorted_xs) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(sorted_xs) - 1)
+    return sorted_xs[lo] + (sorted_xs[hi] - sorted_xs[lo]) * (pos - lo)
+
+
 def document_features(
-    counts: Counts, vocabulary: VocabularyProfile, sentence_lengths: Sequence[int], commas: int
+    counts: Counts,
+    vocabulary: VocabularyProfile,
+    sentence_lengths: Sequence[int],
+    commas: int,
+    freqs: Mapping[str, int] | None = None,
 ) -> dict[str, float]:
-    """The document model's features (all defined for any text with a word)."""
+    """The document model's features (all defined for any text with a word; definitions in
+    docs/level.md). The case-folded type counts ``freqs`` add the type-based features
+    (``letters10_share``, ``type_letters``, ``type_syllables`` and the suffix shares); without
+    them those are left out, and the model then scores them as average."""
     n = max(counts.tokens, 1)
     s = max(counts.sentences, 1)
     asl = counts.tokens / s
-    lengths = list(sentence_lengths) or [0]
+    lengths = sorted(sentence_lengths) or [0]
     sd = math.sqrt(sum((x - asl) ** 2 for x in lengths) / len(lengths))
     out = {
         "words_per_sentence": asl,
         "log_words_per_sentence": math.log1p(asl),
         "sentence_length_sd": sd,
+        "sentence_p90": _quantile(lengths, 0.9),
         "long_sentences": sum(1 for x in lengths if x > 25) / len(lengths),
         "commas_per_sentence": commas / s,
         "syllables_per_word": counts.syllables / n,
@@ -136,11 +215,34 @@ def document_features(
         "monosyllable_share": counts.monosyllables / n,
     }
     out.update(_vocab_features(vocabulary, counts.tokens))
+    out.update(_hard_word_features(vocabulary))
+    if freqs:
+        out.update(_type_features(freqs, n))
     return out
 
 
+def _hard_word_features(v: VocabularyProfile) -> dict[str, float]:
+    """Length-robust rates of hard headwords: the expected number of distinct C1/C2 headwords
+    and of rare unlisted headwords (``hard_words``) in a random 200-token sample, divided by
+    200 (the same sampling as ``hard_types_200``). Needs a profile whose ``hard_level`` is B2
+    or lower (``factbox.profile`` uses B2), so that every C1/C2 word is in ``hard_words``."""
+    n = v.tokens
+    if n == 0:
+        return {"sample_c1c2": 0.0, "sample_rare": 0.0}
+    k = 200
+    c1c2 = rare = 0.0
+    for h in v.hard_words:
+        if h.level == "unlisted":
+            rare += 1.0 - (1.0 - h.count / n) ** k
+        elif h.level in ("C1", "C2"):
+            c1c2 += 1.0 - (1.0 - h.count / n) ** k
+    return {"sample_c1c2": c1c2 / k, "sample_rare": rare / k}
+
+
 def sentence_features(sentence: str) -> dict[str, float]:
-    """The sentence model's features for one sentence."""
+    """The sentence model's features for one sentence. ``max_log_rank`` is the largest ln
+    wordfreq rank among its words, skipping numbers and capitalised words after the first
+    (names)."""
     toks = words(sentence)
     n = len(toks)
     if n == 0:
@@ -157,6 +259,14 @@ def sentence_features(sentence: str) -> dict[str, float]:
         "polysyllable_share": sum(1 for x in syl if x >= 3) / n,
         "long_word_share": sum(1 for x in let if x > 6) / n,
         "max_word_level": float(max(levels, default=1)),
+        "max_log_rank": max(
+            (
+                math.log(lookup(t).rank)
+                for i, t in enumerate(toks)
+                if not (i and t[0].isupper()) and not any(ch.isdigit() for ch in t)
+            ),
+            default=0.0,
+        ),
         "punctuation": float(sum(sentence.count(ch) for ch in ",;:()")),
     }
     out.update(_vocab_features(vocab, n))
@@ -177,8 +287,9 @@ class _Linear:
 
     def score(self, x: dict[str, float]) -> float:
         z = self.intercept
+        get = x.get
         for name, m, sc, c in zip(self.features, self.mean, self.scale, self.coef, strict=True):
-            z += c * (x[name] - m) / sc
+            z += c * (get(name, m) - m) / sc
         return z
 
 
@@ -260,18 +371,19 @@ def estimate(
 ) -> Estimate | None:
     """The learned level of a profiled text, or ``None`` for a text without words.
 
-    ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text.
-    The model was trained on CMU-dictionary syllable counts: when the profile counted
-    syllables another way, pass ``syllable_method`` and the type counts ``freqs`` and the
-    syllable features are recounted the default way, so the estimate does not depend on the
-    option.
+    ``sentence_lengths`` are the tokens of each sentence; ``commas`` the commas in the text;
+    ``freqs`` the case-folded type counts (``factbox.profile`` always passes them; without them
+    the type-based features count as average). The model was trained on CMU-dictionary
+    syllable counts: when the profile counted syllables another way, pass ``syllable_method``
+    and ``freqs`` and the syllable features are recounted the default way, so the estimate
+    does not depend on the option.
     """
     if counts.tokens == 0 or counts.sentences == 0:
         return None
     if syllable_method != "cmudict" and freqs is not None:
         counts = _with_default_syllables(counts, freqs)
     m = model()
-    z = m.document.score(document_features(counts, vocabulary, sentence_lengths, commas))
+    z = m.document.score(document_features(counts, vocabulary, sentence_lengths, commas, freqs))
     score = m.cefr[0] + m.cefr[1] * z
     return Estimate(grade=m.grade[0] + m.grade[1] * z, cefr=cefr_of(score), score=score)
 
