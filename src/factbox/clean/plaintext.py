@@ -155,13 +155,12 @@ def split_units(text: str) -> list[Unit]:
                 raw[-1] = (a, i, prev + " " + s)
             else:
                 raw.append((i, i, s))
-    stops = _lang.all_stopwords()
     units = []
     for start, end, s in raw:
         head = s[:_FEATURE_CHARS]
-        words = _WORD_RE.findall(head)
+        words = _WORD_RE.findall(head.lower())
         n = len(words) if len(s) <= _FEATURE_CHARS else len(s.split())
-        n_stop = sum(1 for w in words if w.lower() in stops)
+        n_stop, lang = _lang.stop_profile(words)
         script = _lang.script_language(head)
         units.append(
             Unit(
@@ -172,11 +171,7 @@ def split_units(text: str) -> list[Unit]:
                 stop_ratio=n_stop / len(words) if words else 0.0,
                 ends_sentence=s[-1] in _END_PUNCT,
                 script=script,
-                word_lang=(
-                    script
-                    if script is not None
-                    else (_lang.word_language(words) if n >= PROSE_MIN_WORDS else None)
-                ),
+                word_lang=script if script is not None else lang if n >= PROSE_MIN_WORDS else None,
                 rule=match(s, n),
             )
         )
