@@ -43,9 +43,11 @@ RULE_COST = 12.0
 EXTRA_BLOCK_SHARE = 0.35
 EXTRA_BLOCK_WORDS = 80.0
 COMMENTS_DISCOUNT = 0.3
+COMMENTS_AFTER = 30  # prose words before a comments line that starts the comment section
 LIST_ITEM_WEIGHT = 0.5
 TAIL_MAX_GAP = 8
 TAIL_MIN_WORDS = 20.0
+MAX_RUNS = 500
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
@@ -279,15 +281,30 @@ def select_body(units: list[Unit]) -> list[bool]:
             lo = k + 1
     if lo < len(units):
         segments.append((lo, len(units)))
-    runs = [_best_run(weights, a, b) for a, b in segments]
+    runs = []
+    todo = list(segments)
+    while todo:  # the best run of each segment, then of what is left on either side of it
+        a, b = todo.pop()
+        run = _best_run(weights, a, b)
+        if run[0] > 0:
+            runs.append(run)
+            # look further only beside runs that could be a tail; the cap bounds odd input
+            if run[0] >= TAIL_MIN_WORDS and len(runs) < MAX_RUNS:
+                todo += [(a, run[1]), (run[2], b)]
+    runs.sort(key=lambda r: r[1])
     runs = [r for r in runs if r[0] > 0]
     inside = [False] * len(units)
     if not runs:
         return inside
-    first_comments = next(
-        (k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"),
-        len(units),
-    )
+    # the comment section starts at the first comments line after some prose: a comment
+    # count under the headline ("0 comments") does not start it
+    first_comments, prose_words = len(units), 0.0
+    for k, u in enumerate(units):
+        if u.rule is not None and u.rule.reason == "comments" and prose_words >= COMMENTS_AFTER:
+            first_comments = k
+            break
+        if u.prose:
+            prose_words += u.n_words
 
     def rank(run: tuple[float, int, int]) -> float:
         # a run after the first comments line is probably the comment section
@@ -365,6 +382,39 @@ def _mark_comment_stamps(units: list[Unit]) -> None:
             u.rule = COMMENT_STAMP_RULE
 
 
+GALLERY_MIN_REPEATS = 4
+GALLERY_MAX_GAP = 4
+GALLERY_LABEL_RULE = Rule("gallery_label", "gallery", re.compile(""), False, 12)
+GALLERY_CAPTION_RULE = Rule("gallery_caption", "gallery", re.compile(""), False, 200)
+
+
+def _mark_galleries(units: list[Unit]) -> None:
+    """A photo gallery rendered as text: one short label (``UK news in pictures``) repeated
+    before every caption. When a line of 2-12 words that does not end like a sentence occurs
+    at least four times, each occurrence at most four units after the one before, the label
+    lines and the captions between them (and after the last one, as many as the usual gap)
+    are a gallery. Code listings and FAQs repeat lines too, but their lines end with
+    punctuation or vary the gap."""
+    seen: dict[str, list[int]] = {}
+    for k, u in enumerate(units):
+        if 2 <= u.n_words <= 12 and not u.prose and len(u.text) <= 100:
+            t = u.text
+            if t[-1] not in _END_PUNCT and t[-1] not in ":;?":
+                seen.setdefault(t, []).append(k)
+    for where in seen.values():
+        if len(where) < GALLERY_MIN_REPEATS:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        if max(gaps) > GALLERY_MAX_GAP or max(gaps) < 2:
+            continue
+        last = min(where[-1] + min(gaps), len(units))
+        for k in range(where[0], last):
+            u = units[k]
+            if u.rule is None or not u.rule.barrier:
+                u.rule = GALLERY_LABEL_RULE if k in where else GALLERY_CAPTION_RULE
+                u.prose = False
+
+
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
     """A short biography of the author as the last unit of a body run is an author note."""
     for k, u in enumerate(units):
@@ -387,6 +437,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     _mark_comment_stamps(units)
+    _mark_galleries(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     out = []
