@@ -584,3 +584,85 @@ def test_render_text_deeply_nested():
     # stops near 2,048), and deep enough to break a recursive walk at Python's default limit
     html = "<html><body>" + "<div><span>" * 1000 + "deep text" + "</span></div>" * 1000
     assert "deep text" in render_text(html + "</body></html>")
+
+
+# --- galleries, runs on both sides of a gallery, comment counts under the headline ----------
+
+_PART1 = [
+    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
+    "begins, after engineers found cracks along most of its length.",
+    "Work will start in March and should take about eleven weeks, the board said in a statement "
+    "published on its website.",
+    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
+    "to the temporary pontoon beside the lifeboat station.",
+]
+_PART2 = [
+    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
+    "coastal towns that was announced last year.",
+    "Local traders said they were relieved that the work would be finished before the busiest "
+    "weeks of the year, when visitors fill the town.",
+    "A public meeting about the plans will be held at the town hall on the first Monday of next "
+    "month, and everyone is welcome to attend.",
+]
+_CAPTIONS = [
+    "A fisherman mends his nets on the eastern quay early on a winter morning",
+    "Children watch the lifeboat being launched during the open day in August",
+    "The old lighthouse at the end of the pier is lit up for the festival",
+    "Visitors queue for the first ferry of the season on a sunny spring morning",
+    "Gulls gather over the fish market as the boats come in with their catch",
+]
+
+
+def test_gallery_with_a_repeated_label_is_removed_and_the_article_on_both_sides_kept():
+    gallery = []
+    for cap in _CAPTIONS:
+        gallery += ["Harbour life in pictures", cap]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *gallery, *_PART2])
+    art = clean(text)
+    # part 1: 26 + 21 + 25 = 72 words; the gallery costs 10 x 12 = 120; part 2: 24 + 24 + 26
+    # = 74 words. The best run is part 2; part 1 is the best run of what is left of the
+    # segment and scores 72 >= min(0.35 x 74, 80) = 25.9, so it is added too
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    reasons = lines_of(art)
+    assert {reasons[i] for i in range(5, 15)} == {"gallery"}
+    assert art.title == "Harbour pier to be rebuilt"
+
+
+def test_gallery_of_captions_and_photo_credits_is_removed():
+    gallery = []
+    for cap in _CAPTIONS[:4]:
+        gallery += [cap + ", as the town prepares for the works.", "Photo: Ann Berg / Gazette"]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *gallery, *_PART2])
+    art = clean(text)
+    # four photo credits, each two units after the one before: the captions between them and
+    # the one above the first credit are the gallery
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert all(c not in art.body for c in _CAPTIONS)
+
+
+def test_repeated_lines_with_sentence_endings_are_not_a_gallery():
+    # an FAQ repeats its answers ("No.") and questions end with "?": not a gallery
+    faq = []
+    for q in ("Can I take a bicycle?", "Can I take a dog?", "Can I take a pram?", "Is it late?"):
+        faq += [q, "No, the replacement bus has no room for it this weekend."]
+    text = "\n".join([*_PART1, *faq, *_PART2])
+    art = clean(text)
+    assert "Can I take a dog?" in art.body
+    assert all(r.reason != "gallery" for r in art.removed)
+
+
+def test_gallery_counter_glued_to_caption_but_not_a_recipe_fraction():
+    assert rules.match("1/50Harbour life in pictures", 4).name == "gallery_counter"
+    assert rules.match("3 of 12", 0).name == "gallery_counter"
+    assert rules.match("1/4", 0) is None
+    assert rules.match("1/2 cup butter", 2) is None
+
+
+def test_comment_count_under_the_headline_does_not_start_the_comments():
+    promo = "Our reporters have covered the story of the harbour and its old pier for many years."
+    text = "\n".join(["Harbour pier to be rebuilt", promo, "3 comments", *_PART1[:2]])
+    art = clean(text)
+    # the promo has 16 prose words (< 30) before "3 comments", so the count does not start the
+    # comment section and the article (26 + 21 = 47 words) is not discounted: it wins over
+    # the promo; were it discounted, 0.3 x 47 = 14.1 < 16 and the promo would win
+    assert art.body == "\n\n".join(_PART1[:2])

@@ -389,29 +389,45 @@ GALLERY_CAPTION_RULE = Rule("gallery_caption", "gallery", re.compile(""), False,
 
 
 def _mark_galleries(units: list[Unit]) -> None:
-    """A photo gallery rendered as text: one short label (``UK news in pictures``) repeated
-    before every caption. When a line of 2-12 words that does not end like a sentence occurs
-    at least four times, each occurrence at most four units after the one before, the label
-    lines and the captions between them (and after the last one, as many as the usual gap)
-    are a gallery. Code listings and FAQs repeat lines too, but their lines end with
-    punctuation or vary the gap."""
+    """Photo galleries rendered as text. Two shapes: one short label (``UK news in
+    pictures``) repeated before every caption, and captions alternating with photo credits.
+    When a line of 2-12 words that does not end like a sentence occurs at least four times,
+    each occurrence at most four units after the one before, the label lines and the
+    captions between them (and after the last one, as many as the smallest gap) are a
+    gallery; likewise four or more photo credits each at most two units after the one before,
+    with the captions between them and the one above the first. Code listings and FAQs
+    repeat lines too, but their lines end with punctuation or vary the gap."""
     seen: dict[str, list[int]] = {}
+    credits: list[int] = []
     for k, u in enumerate(units):
-        if 2 <= u.n_words <= 12 and not u.prose and len(u.text) <= 100:
+        if u.rule is not None and u.rule.reason in ("photo_credit", "gallery"):
+            credits.append(k)
+        elif 2 <= u.n_words <= 12 and not u.prose and len(u.text) <= 100:
             t = u.text
             if t[-1] not in _END_PUNCT and t[-1] not in ":;?":
                 seen.setdefault(t, []).append(k)
+    spans: list[tuple[int, int, list[int]]] = []
     for where in seen.values():
         if len(where) < GALLERY_MIN_REPEATS:
             continue
         gaps = [b - a for a, b in itertools.pairwise(where)]
-        if max(gaps) > GALLERY_MAX_GAP or max(gaps) < 2:
-            continue
-        last = min(where[-1] + min(gaps), len(units))
-        for k in range(where[0], last):
+        if max(gaps) <= GALLERY_MAX_GAP and min(gaps) >= 2:
+            spans.append((where[0], min(where[-1] + min(gaps), len(units)), where))
+    # runs of photo credits at most two units apart
+    group: list[int] = []
+    for k in [*credits, len(units) + 9]:
+        if group and k - group[-1] > 2:
+            if len(group) >= GALLERY_MIN_REPEATS:
+                spans.append((max(group[0] - 1, 0), group[-1] + 1, group))
+            group = []
+        group.append(k)
+    for a, b, labels in spans:
+        label_set = set(labels)
+        for k in range(a, b):
             u = units[k]
             if u.rule is None or not u.rule.barrier:
-                u.rule = GALLERY_LABEL_RULE if k in where else GALLERY_CAPTION_RULE
+                if u.rule is None or u.rule.reason not in ("photo_credit", "gallery"):
+                    u.rule = GALLERY_LABEL_RULE if k in label_set else GALLERY_CAPTION_RULE
                 u.prose = False
 
 

@@ -480,6 +480,14 @@ RULES: tuple[Rule, ...] = (
         r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
         max_words=10,
     ),
+    # a gallery counter glued to the caption by the scraper ("1/50UK news in pictures"), or
+    # alone ("3 of 12"; not "1/4", a fraction in a recipe)
+    _r(
+        "gallery_counter",
+        "gallery",
+        r"^\s*(?:\d{1,3}/\d{1,3}(?-i:[A-Z])|\d{1,3} of \d{1,3}\s*$)",
+        max_words=15,
+    ),
     _r(
         "navigation",
         "navigation",
