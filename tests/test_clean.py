@@ -666,3 +666,20 @@ def test_comment_count_under_the_headline_does_not_start_the_comments():
     # comment section and the article (26 + 21 = 47 words) is not discounted: it wins over
     # the promo; were it discounted, 0.3 x 47 = 14.1 < 16 and the promo would win
     assert art.body == "\n\n".join(_PART1[:2])
+
+
+def test_comments_alone_is_a_heading_unless_inside_a_share_bar():
+    comments = [
+        "Great article, thanks for writing it, I learned a lot about the harbour today.",
+        "I grew up in the town and I remember when the old pier was first built there.",
+    ]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, "Comments", *comments])
+    art = clean(text)
+    # "Comments" with no share button next to it heads the comment section (a barrier): the
+    # comments after it (15 + 18 words, >= 20, so they would count as the rest of the article)
+    # are removed under it
+    assert art.body == "\n\n".join(_PART1)
+    assert set(lines_of(art).values()) == {"title", "comments"}
+    shared = "\n".join(["Harbour pier to be rebuilt", "Share", "Comments", "Tweet", *_PART1])
+    art2 = clean(shared)
+    assert {lines_of(art2)[i] for i in (2, 3, 4)} == {"share_widget"}

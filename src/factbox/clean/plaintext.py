@@ -28,7 +28,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factbox.clean import language as _lang
-from factbox.clean.rules import Rule, match
+from factbox.clean.rules import Rule, match, rule_named
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
@@ -431,6 +431,22 @@ def _mark_galleries(units: list[Unit]) -> None:
                 u.prose = False
 
 
+_COMMENTS_WORD_RE = re.compile(r"(?i)comments(?:\s*\(\d+\)|\s+\d+)?")
+
+
+def _mark_comment_headings(units: list[Unit]) -> None:
+    """``Comments`` alone on a line is a share button inside a share bar, but the heading of the
+    comment section (a barrier) when no share button is next to it."""
+    for k, u in enumerate(units):
+        if u.rule is None or u.rule.name != "share_widget":
+            continue
+        if not _COMMENTS_WORD_RE.fullmatch(u.text):
+            continue
+        near = (v for v in units[max(k - 1, 0) : k + 2] if v is not u and v.rule is not None)
+        if not any(v.rule.reason == "share_widget" for v in near):  # type: ignore[union-attr]
+            u.rule = rule_named("comments")
+
+
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
     """A short biography of the author as the last unit of a body run is an author note."""
     for k, u in enumerate(units):
@@ -453,6 +469,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     _mark_comment_stamps(units)
+    _mark_comment_headings(units)
     _mark_galleries(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
