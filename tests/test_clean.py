@@ -676,7 +676,7 @@ def test_comments_alone_is_a_heading_unless_inside_a_share_bar():
     text = "\n".join(["Harbour pier to be rebuilt", *_PART1, "Comments", *comments])
     art = clean(text)
     # "Comments" with no share button next to it heads the comment section (a barrier): the
-    # comments after it (15 + 18 words, >= 20, so they would count as the rest of the article)
+    # comments after it (14 + 17 words, >= 20, so they would count as the rest of the article)
     # are removed under it
     assert art.body == "\n\n".join(_PART1)
     assert set(lines_of(art).values()) == {"title", "comments"}
