@@ -683,3 +683,35 @@ def test_comments_alone_is_a_heading_unless_inside_a_share_bar():
     shared = "\n".join(["Harbour pier to be rebuilt", "Share", "Comments", "Tweet", *_PART1])
     art2 = clean(shared)
     assert {lines_of(art2)[i] for i in (2, 3, 4)} == {"share_widget"}
+
+
+def test_teaser_headlines_rendered_twice_are_removed():
+    teasers = [
+        "Lifeboat crew rescue two walkers who were cut off by the rising tide below the cliffs "
+        "near the old harbour",
+        "New bakery opens on the high street after a long wait for the building work to finish "
+        "and the ovens to arrive",
+        "Council approves the plans for a new cycle path along the coast from the harbour to the "
+        "lighthouse and the beach",
+    ]
+    doubled = [t for t in teasers for _ in (0, 1)]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, "Advertisement", *doubled])
+    art = clean(text)
+    # three lines that repeat the line before, one unit apart: a list of teaser cards. Without
+    # this rule the six lines (20 + 22 + 21 words, twice: 126 >= 80) would be an extra run
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {lines_of(art)[i] for i in range(9, 15)} == {"related"}
+    # one doubled line alone (a headline rendered twice) is not a teaser list
+    once = "\n".join([teasers[0], teasers[0], *_PART1])
+    assert all(r.rule != "doubled_teasers" for r in clean(once).removed)
+
+
+def test_paragraph_under_about_the_author_is_an_author_note():
+    bio = (
+        "Ann Berg has reported on the coast and its towns for the Gazette since she left "
+        "university, and she lives in the old harbour quarter with her two dogs."
+    )
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, "About the author", bio])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert lines_of(art)[9] == "author_note"

@@ -431,6 +431,32 @@ def _mark_galleries(units: list[Unit]) -> None:
                 u.prose = False
 
 
+DOUBLED_TEASER_RULE = Rule("doubled_teasers", "related", re.compile(""), False, 60)
+DOUBLED_MIN_PAIRS = 3
+
+
+def _mark_doubled_teasers(units: list[Unit]) -> None:
+    """Teaser cards often render their headline twice (image alt text and link): three or
+    more lines of at least three words that each repeat the line before, at most four units
+    apart, are a list of teasers."""
+    pairs = [
+        k
+        for k in range(1, len(units))
+        if units[k].n_words >= 3 and units[k].text == units[k - 1].text
+    ]
+    group: list[int] = []
+    for k in [*pairs, len(units) + 9]:
+        if group and k - group[-1] > 4:
+            if len(group) >= DOUBLED_MIN_PAIRS:
+                for j in group:
+                    for u in (units[j - 1], units[j]):
+                        if u.rule is None:
+                            u.rule = DOUBLED_TEASER_RULE
+                            u.prose = False
+            group = []
+        group.append(k)
+
+
 _COMMENTS_WORD_RE = re.compile(r"(?i)comments(?:\s*\(\d+\)|\s+\d+)?")
 
 
@@ -445,6 +471,21 @@ def _mark_comment_headings(units: list[Unit]) -> None:
         near = (v for v in units[max(k - 1, 0) : k + 2] if v is not u and v.rule is not None)
         if not any(v.rule.reason == "share_widget" for v in near):  # type: ignore[union-attr]
             u.rule = rule_named("comments")
+
+
+def _mark_author_box(units: list[Unit]) -> None:
+    """The paragraph under an ``About the author`` heading is the author's biography."""
+    for k in range(1, len(units)):
+        head, u = units[k - 1], units[k]
+        if (
+            head.rule is not None
+            and head.rule.reason == "author_note"
+            and head.n_words <= 4
+            and u.rule is None
+            and u.n_words <= AUTHOR_BIO_RULE.max_words
+        ):
+            u.rule = AUTHOR_BIO_RULE
+            u.prose = False
 
 
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
@@ -471,6 +512,8 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_comment_stamps(units)
     _mark_comment_headings(units)
     _mark_galleries(units)
+    _mark_doubled_teasers(units)
+    _mark_author_box(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     out = []
