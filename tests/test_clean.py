@@ -715,3 +715,13 @@ def test_paragraph_under_about_the_author_is_an_author_note():
     art = clean(text)
     assert art.body == "\n\n".join(_PART1 + _PART2)
     assert lines_of(art)[9] == "author_note"
+
+
+def test_sign_up_inside_a_sentence_is_not_a_promotion():
+    line = (
+        "The shop has two models listed. It is not taking orders yet, but you can sign up to be "
+        "told when they arrive."
+    )
+    assert rules.match(line, 22) is None
+    assert rules.match("Sign up to get our best stories every morning", 9).reason == "newsletter"
+    assert rules.match("Sign up for free and read on", 7).reason == "newsletter"
