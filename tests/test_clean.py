@@ -725,3 +725,25 @@ def test_sign_up_inside_a_sentence_is_not_a_promotion():
     assert rules.match(line, 22) is None
     assert rules.match("Sign up to get our best stories every morning", 9).reason == "newsletter"
     assert rules.match("Sign up for free and read on", 7).reason == "newsletter"
+
+
+def test_comments_known_by_their_author_lines_and_relative_times():
+    c1 = (
+        "What a shame about the pier, my grandfather used to fish from the end of it every "
+        "single Sunday morning when I was a small boy and I loved going with him."
+    )
+    c2 = (
+        "I am glad they are finally doing something about it, because the cracks have been "
+        "there for years and nobody in the town hall seemed to care about them at all."
+    )
+    text = "\n".join(
+        ["Harbour pier to be rebuilt", *_PART1, "Ann says:", "2 days ago", c1, "Tom says:", c2]
+    )
+    art = clean(text)
+    # without a heading, the comments (32 + 32 words) would be the rest of the article;
+    # two "... says:" lines are comment authors and barriers, so they are not
+    assert art.body == "\n\n".join(_PART1)
+    assert {lines_of(art)[i] for i in (5, 7, 8, 9)} == {"comments"}
+    assert lines_of(art)[6] == "dateline"
+    # one "says:" line is not enough: an article may introduce a quotation like that
+    assert rules.match("The minister said:", 3) is None

@@ -368,10 +368,12 @@ AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
 _STAMP_RE = re.compile(r"\d\s+(?:at|@|-|,)\s+\d{1,2}[:.]\d\d", re.IGNORECASE)
 COMMENT_STAMP_RULE = Rule("comment_timestamps", "comments", _STAMP_RE, True, 20)
 COMMENT_STAMPS_MIN = 3
+COMMENT_AUTHOR_BARRIER = Rule("comment_author", "comments", re.compile(""), True, 7)
 
 
 def _mark_comment_stamps(units: list[Unit]) -> None:
-    """Three or more "date at time" lines are the time stamps of comments: each is a barrier."""
+    """Three or more "date at time" lines are the time stamps of comments, two or more
+    "Ann says:" lines the authors of comments: each is a barrier."""
     stamps = [
         u
         for u in units
@@ -380,6 +382,10 @@ def _mark_comment_stamps(units: list[Unit]) -> None:
     if len(stamps) >= COMMENT_STAMPS_MIN:
         for u in stamps:
             u.rule = COMMENT_STAMP_RULE
+    authors = [u for u in units if u.rule is not None and u.rule.name == "comment_author"]
+    if len(authors) >= 2:  # "Ann says:" twice: the comment section
+        for u in authors:
+            u.rule = COMMENT_AUTHOR_BARRIER
 
 
 GALLERY_MIN_REPEATS = 4
@@ -521,7 +527,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     for u, ins in zip(units, inside, strict=True):
         if ins:
             section = None
-        elif u.rule is not None:
+        elif u.rule is not None and u.rule.reason != "dateline":  # a time stamp keeps it
             section = u.rule.reason if u.rule.reason in _SECTION_REASONS else None
         if u.rule is not None:
             reason = u.rule.reason

@@ -378,6 +378,21 @@ RULES: tuple[Rule, ...] = (
         barrier=True,
         max_words=30,
     ),
+    # the author line of a WordPress comment: "Ann Berg says:" (a barrier when there are two)
+    _r(
+        "comment_author",
+        "comments",
+        r"^\s*[\w@][\w .@'’-]{0,40}\ssays\s*:\s*$",
+        max_words=7,
+    ),
+    # a relative time stamp under a comment or a feed item: "3 hours ago", "12 points · 6 years ago"
+    _r(
+        "relative_time",
+        "dateline",
+        r"^\s*(?:[\w ]{0,20}[·|•-]\s*)?(?:posted\s+|updated\s+)?(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|"
+        r"min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?)\s+ago\s*$",
+        max_words=8,
+    ),
     _r(
         "reply_link",
         "comments",
