@@ -52,8 +52,11 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 _SCRIPT_RES = tuple((re.compile(f"[{chars}]"), code) for chars, code in _SCRIPTS)
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
-# a letter outside _LATIN_RE: without one, a line cannot be mostly non-Latin (one scan)
-_NON_LATIN_LETTER_RE = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+# a character that may be a letter outside _LATIN_RE (plain code-point ranges, which the regex
+# engine checks faster than letter classes): without one, a line cannot be mostly non-Latin
+_MAYBE_NON_LATIN_RE = re.compile(
+    "[^\x00-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u024f\u2000-\u206f\u20a0-\u20cf]"
+)
 _FIELD_BITS = 21  # per-language hit counters packed into one int (a unit has < 2**21 words)
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
 
@@ -85,7 +88,7 @@ def all_stopwords() -> frozenset[str]:
 def script_language(text: str) -> str | None:
     """The language implied by a non-Latin script covering most letters, else ``None``."""
     sample = text[:2000]
-    if sample.isascii() or _NON_LATIN_LETTER_RE.search(sample) is None:
+    if sample.isascii() or _MAYBE_NON_LATIN_RE.search(sample) is None:
         return None
     letters = len(_LETTER_RE.findall(sample))
     if not letters:
