@@ -747,3 +747,14 @@ def test_comments_known_by_their_author_lines_and_relative_times():
     assert lines_of(art)[6] == "dateline"
     # one "says:" line is not enough: an article may introduce a quotation like that
     assert rules.match("The minister said:", 3) is None
+
+
+def test_invisible_characters_at_line_ends_do_not_hide_a_sentence_end():
+    steps = [s + "\u2063" for s in ("Fry the tofu until golden.", "Add the noodles and stir.")]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *steps, "\u2063", *_PART2])
+    art = clean(text)
+    # "Fry the tofu until golden.\u2063" ends a sentence once the U+2063 is stripped: a short
+    # prose line inside the article, kept (and without the invisible character)
+    assert art.body == "\n\n".join(
+        [*_PART1, "Fry the tofu until golden.", "Add the noodles and stir.", *_PART2]
+    )

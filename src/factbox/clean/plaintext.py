@@ -33,6 +33,8 @@ from factbox.clean.rules import Rule, match, rule_named
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
 _SOFT_END = frozenset(":;")
+# zero-width and invisible format characters some editors leave at the ends of lines
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 _FEATURE_CHARS = 4000  # features of a longer unit are computed on its first 4000 characters
 
 PROSE_MIN_WORDS = 5
@@ -145,6 +147,8 @@ def split_units(text: str) -> list[Unit]:
     else:
         for i, ln in enumerate(lines, 1):
             s = ln.strip()
+            if s and (s[-1] in _INVISIBLE or s[0] in _INVISIBLE):
+                s = s.strip(_INVISIBLE).strip()
             if not s:
                 continue
             if (
