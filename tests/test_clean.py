@@ -758,3 +758,13 @@ def test_invisible_characters_at_line_ends_do_not_hide_a_sentence_end():
     assert art.body == "\n\n".join(
         [*_PART1, "Fry the tofu until golden.", "Add the noodles and stir.", *_PART2]
     )
+
+
+def test_drop_cap_and_by_on_its_own_line_are_joined():
+    rest = "he harbour board voted on Tuesday to rebuild the old stone pier this spring."
+    head = ["Harbour pier to be rebuilt", "By", "Ann Berg", "March 3, 2024", "T", rest]
+    text = "\n".join([*head, *_PART1[1:]])
+    art = clean(text)
+    assert art.authors == ("Ann Berg",)
+    assert art.body.startswith("The harbour board voted on Tuesday")
+    assert lines_of(art)[2] == lines_of(art)[3] == "byline"

@@ -125,6 +125,9 @@ def _continues(prev: str, line: str) -> bool:
     return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
 
 
+_BY_WORDS = frozenset(
+    {"By", "by", "BY", "Written by", "Words by", "Posted by", "Von", "Por", "Par"}
+)
 _CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
 
 
@@ -151,16 +154,18 @@ def split_units(text: str) -> list[Unit]:
                 s = s.strip(_INVISIBLE).strip()
             if not s:
                 continue
-            if (
-                raw
-                and raw[-1][1] == i - 1
-                and _continues(raw[-1][2], s)
-                and match(s, s.count(" ") + 1) is None
-            ):
+            if raw and raw[-1][1] == i - 1:
                 a, _, prev = raw[-1]
-                raw[-1] = (a, i, prev + " " + s)
-            else:
-                raw.append((i, i, s))
+                if len(prev) == 1 and prev.isupper() and s[0].islower():
+                    raw[-1] = (a, i, prev + s)  # a drop cap: "T" / "urkey, Poland and ..."
+                    continue
+                if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
+                    raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
+                    continue
+                if _continues(prev, s) and match(s, s.count(" ") + 1) is None:
+                    raw[-1] = (a, i, prev + " " + s)
+                    continue
+            raw.append((i, i, s))
     units = []
     for start, end, s in raw:
         head = s[:_FEATURE_CHARS]
