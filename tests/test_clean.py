@@ -554,18 +554,21 @@ def test_body_block_weights_by_hand():
 def test_comment_section_does_not_beat_the_article():
     article = " ".join(["The council met on Monday and agreed to repair the harbour wall."] * 3)
     comment = " ".join(["I think this is the best decision the council has made in years."] * 5)
-    text = f"Harbour wall to be repaired\n{article}\n12 comments\n{comment}\n{comment}"
-    # article run: 3 x 12 = 36 words; comment run: 2 x 65 = 130 words, which starts after the
-    # first comments line and so counts 0.3 x 130 = 39 > 36: the comments win (a known
-    # limitation: the discount only protects articles at least 0.3 times as long as the
-    # comments); the article (36 < 0.35 x 130 = 45.5) is not added as an extra run
+    names = ("Ann", "Tom", "Eva", "Max", "Sue")
+    comments = [f"{comment} Signed by {name}." for name in names]  # 65 + 3 = 68 words each
+    text = "\n".join(["Harbour wall to be repaired", article, "12 comments", *comments[:2]])
+    # article run: 3 x 12 = 36 words; comment run: 2 x 68 = 136 words, which starts after the
+    # first comments line (36 prose words before it, >= 30) and so counts 0.15 x 136 = 20.4
+    # < 36: the article wins, the comments are removed under the comments heading
     art = clean(text)
-    assert art.body == comment + "\n\n" + comment
-    text2 = f"Harbour wall to be repaired\n{article}\n12 comments\n{comment}"
-    # 0.3 x 65 = 19.5 < 36: the article wins, the comment is removed under the comments heading
+    assert art.body == article
+    assert lines_of(art)[4] == "comments"
+    text2 = "\n".join(["Harbour wall to be repaired", article, "12 comments", *comments])
+    # five comments: 0.15 x 340 = 51 > 36, the comments win (a known limitation: the discount
+    # only protects articles at least 0.15 times as long as the comments); the article
+    # (36 < 0.35 x 340 = 119) is not added as an extra run
     art2 = clean(text2)
-    assert art2.body == article
-    assert lines_of(art2)[4] == "comments"
+    assert art2.body == "\n\n".join(comments)
 
 
 @given(st.text(max_size=80))
@@ -768,3 +771,13 @@ def test_drop_cap_and_by_on_its_own_line_are_joined():
     assert art.authors == ("Ann Berg",)
     assert art.body.startswith("The harbour board voted on Tuesday")
     assert lines_of(art)[2] == lines_of(art)[3] == "byline"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Notify of", "newest oldest most voted", "Inline Feedbacks", "View all comments",
+     "Sort by: Newest", "Hinterlasse einen Kommentar", "Kommentare abonnieren?"],
+)
+def test_comment_widget_lines_start_the_comment_section(line):
+    rule = rules.match(line, len(line.split()))
+    assert rule is not None and rule.reason == "comments" and rule.barrier

@@ -374,7 +374,13 @@ RULES: tuple[Rule, ...] = (
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
         r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"
-        r"laisser un commentaire|neueste kommentare|recent comments)\s*[:.!]?\s*$",
+        r"laisser un commentaire|neueste kommentare|recent comments|"
+        # comment widgets (wpDiscuz, Disqus): sort order, subscription, counts of threads
+        r"notify of(?: new (?:replies|follow-up comments))?|inline feedbacks|"
+        r"view all comments|show all comments|(?:sort|order) by\s*:?\s*(?:newest|oldest|best|"
+        r"top|most voted|popular)?|(?:newest|oldest|neueste?|älteste)\s+(?:newest|oldest|neueste?|"
+        r"älteste|most voted|best|beste)\b.{0,30}|hinterlasse einen kommentar|"
+        r"kommentare abonnieren\??|lascia un commento|deixe um comentário)\s*[:.!]?\s*$",
         barrier=True,
         max_words=30,
     ),
