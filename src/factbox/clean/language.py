@@ -85,6 +85,12 @@ def all_stopwords() -> frozenset[str]:
     return frozenset(out)
 
 
+def may_have_non_latin(text: str) -> bool:
+    """False when no character of ``text`` can be a non-Latin letter (then no line of it has
+    a :func:`script_language`): one scan of a whole document instead of one per line."""
+    return not text.isascii() and _MAYBE_NON_LATIN_RE.search(text) is not None
+
+
 def script_language(text: str) -> str | None:
     """The language implied by a non-Latin script covering most letters, else ``None``."""
     sample = text[:2000]

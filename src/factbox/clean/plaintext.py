@@ -167,12 +167,13 @@ def split_units(text: str) -> list[Unit]:
                     continue
             raw.append((i, i, s))
     units = []
+    scripts = _lang.may_have_non_latin(text)
     for start, end, s in raw:
         head = s[:_FEATURE_CHARS]
         words = _WORD_RE.findall(head.lower())
         n = len(words) if len(s) <= _FEATURE_CHARS else len(s.split())
         n_stop, lang = _lang.stop_profile(words)
-        script = _lang.script_language(head)
+        script = _lang.script_language(head) if scripts else None
         units.append(
             Unit(
                 start=start,
