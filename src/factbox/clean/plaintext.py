@@ -8,14 +8,20 @@
    five words, at least 12 % function words, and a sentence ending or at least 15 words (or, in
    non-Latin scripts, at least 40 characters ending with a full stop). A short line that ends a
    sentence and has a function word (``He left.``) is prose too.
-3. **Body block.** Each unit gets a weight: prose scores its number of words, any other line
-   costs 2, a rule-matched or foreign-language line costs 8. The article is the run of
-   consecutive units with the largest total weight (a maximum-subarray search), never running
-   across a *barrier* rule (footers, comment sections, "related" lists). Further runs are
-   added when they score at least 35 % of the best and do not follow a comments or footer
-   barrier that comes after the best run. Short lines between prose lines (subheadings, list
-   items, one-line quotes) are inside the run and are kept.
-4. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+3. **Structure.** Boilerplate visible only in the shape of several lines is marked first:
+   photo galleries (a label repeated before every caption, captions between photo credits),
+   teaser cards rendered twice, comment markers (time stamps, ``Ann says:``, a lone
+   ``Comments``), the paragraph under ``About the author``.
+4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
+   0.5, any other line or a foreign-language line costs 2, a rule-matched line 12. The article
+   is the run of consecutive units with the largest total weight (a maximum-subarray search),
+   never running across a *barrier* rule (footers, comment sections, "related" lists). Further
+   runs are added when they score at least 80 (or 35 % of the best) and do not follow an end
+   barrier that comes after the best run (``docs/cleaning.md`` has every condition). Short
+   lines between prose lines (subheadings, list items, one-line quotes) are inside the run and
+   are kept. Each segment between barriers may hold several runs (the best one, then the best
+   on either side of it).
+5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
 """
@@ -157,7 +163,7 @@ def split_units(text: str) -> list[Unit]:
             if raw and raw[-1][1] == i - 1:
                 a, _, prev = raw[-1]
                 if len(prev) == 1 and prev.isupper() and s[0].islower():
-                    raw[-1] = (a, i, prev + s)  # a drop cap: "T" / "urkey, Poland and ..."
+                    raw[-1] = (a, i, prev + s)  # a drop cap: "T" / "he harbour board ..."
                     continue
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
@@ -405,7 +411,7 @@ GALLERY_CAPTION_RULE = Rule("gallery_caption", "gallery", re.compile(""), False,
 
 
 def _mark_galleries(units: list[Unit]) -> None:
-    """Photo galleries rendered as text. Two shapes: one short label (``UK news in
+    """Photo galleries rendered as text. Two shapes: one short label (``Harbour life in
     pictures``) repeated before every caption, and captions alternating with photo credits.
     When a line of 2-12 words that does not end like a sentence occurs at least four times,
     each occurrence at most four units after the one before, the label lines and the

@@ -391,7 +391,7 @@ RULES: tuple[Rule, ...] = (
         r"^\s*[\w@][\w .@'’-]{0,40}\ssays\s*:\s*$",
         max_words=7,
     ),
-    # a relative time stamp under a comment or a feed item: "3 hours ago", "12 points · 6 years ago"
+    # a relative time stamp under a comment or a feed item: "3 hours ago", "5 points · 2 years ago"
     _r(
         "relative_time",
         "dateline",
@@ -502,7 +502,7 @@ RULES: tuple[Rule, ...] = (
         r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
         max_words=10,
     ),
-    # a gallery counter glued to the caption by the scraper ("1/50UK news in pictures"), or
+    # a gallery counter glued to the caption by the scraper ("1/50Harbour life in pictures"), or
     # alone ("3 of 12"; not "1/4", a fraction in a recipe)
     _r(
         "gallery_counter",
