@@ -781,3 +781,10 @@ def test_drop_cap_and_by_on_its_own_line_are_joined():
 def test_comment_widget_lines_start_the_comment_section(line):
     rule = rules.match(line, len(line.split()))
     assert rule is not None and rule.reason == "comments" and rule.barrier
+
+
+def test_drop_cap_a_or_i_stays_a_word():
+    lead = "new pier will be built before the summer, the harbour board said on Tuesday."
+    text = "\n".join(["Harbour pier to be rebuilt", "A", lead, *_PART1[1:]])
+    # "A" / "new pier ..." is joined with a space: "A" and "I" may be words of their own
+    assert clean(text).body.startswith("A new pier will be built before the summer")

@@ -163,7 +163,8 @@ def split_units(text: str) -> list[Unit]:
             if raw and raw[-1][1] == i - 1:
                 a, _, prev = raw[-1]
                 if len(prev) == 1 and prev.isupper() and s[0].islower():
-                    raw[-1] = (a, i, prev + s)  # a drop cap: "T" / "he harbour board ..."
+                    # a drop cap: "T" / "he harbour board ..."; "A" and "I" may be words
+                    raw[-1] = (a, i, prev + (" " if prev in "AI" else "") + s)
                     continue
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
