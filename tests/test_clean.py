@@ -788,3 +788,30 @@ def test_drop_cap_a_or_i_stays_a_word():
     text = "\n".join(["Harbour pier to be rebuilt", "A", lead, *_PART1[1:]])
     # "A" / "new pier ..." is joined with a space: "A" and "I" may be words of their own
     assert clean(text).body.startswith("A new pier will be built before the summer")
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("View this post on Instagram", "media_widget"),
+        ("A post shared by Ann Berg (@annberg) on Apr 2, 2021 at 9:24am PDT", "media_widget"),
+        ("Media playback is unsupported on your device", "media_widget"),
+        ("Media captionHow the harbour wall was built", "media_widget"),
+        ("Image copyright", "photo_credit"),
+        (
+            "Workers lift the last stone of the old pier onto a barge on Monday morning, "
+            "as the rebuild begins. (AP Photo/Ann Berg)",
+            "photo_credit",
+        ),
+    ],
+)
+def test_embeds_and_captions_with_agency_credits(line, reason):
+    rule = rules.match(line, len(line.split()))
+    assert rule is not None and rule.reason == reason
+
+
+def test_sentences_about_posts_are_not_embeds():
+    line = "A post shared by the council was deleted, and the board said nothing about it."
+    assert rules.match(line, len(line.split())) is None
+    # an embedded tweet's signature line is kept (it quotes a source)
+    assert rules.match("— Ann Berg (@annberg) January 24, 2020", 5) is None

@@ -123,9 +123,10 @@ RULES: tuple[Rule, ...] = (
     _r(
         "photo_credit_tail",
         "photo_credit",
-        r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
+        r"(?:\((?:(?:AP|AFP|AAP|EPA|PA|Reuters|Getty|Xinhua|Bloomberg|NASA|Handout)\s*)?"
+        r"(?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
         r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
-        max_words=40,
+        max_words=60,
         hints=(
             "photo",
             "image",
@@ -500,6 +501,24 @@ RULES: tuple[Rule, ...] = (
         r"enlarge this image|toggle caption|hide caption|expand|click to expand|"
         r"open in (?:new window|app)|download(?: the)? app|get the app|"
         r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
+        max_words=10,
+    ),
+    # embedded posts and players, as their widgets render in text (an embedded tweet and its
+    # "— Name (@handle) date" line are kept: they quote a source, as trafilatura keeps them)
+    _r(
+        "social_embed",
+        "media_widget",
+        r"^\s*(?:view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|x|"
+        r"tiktok|youtube)\b.{0,20}|"
+        r"a (?:post|photo|video) shared by\b[^@]{0,80}\(@\w{1,30}\).{0,60}|"
+        r"media playback is (?:unsupported|not supported) on your device\.?|"
+        r"(?:media|image|video) caption(?:\b|(?-i:(?=[A-Z]))).{0,300})\s*$",
+        max_words=60,
+    ),
+    _r(
+        "image_copyright",
+        "photo_credit",
+        r"^\s*image (?:copyright|source)\b.{0,60}$",
         max_words=10,
     ),
     # a gallery counter glued to the caption by the scraper ("1/50Harbour life in pictures"), or
