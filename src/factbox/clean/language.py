@@ -13,8 +13,8 @@ line in a different language from the rest?".
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
+from itertools import repeat
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
@@ -52,6 +52,13 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 _SCRIPT_RES = tuple((re.compile(f"[{chars}]"), code) for chars, code in _SCRIPTS)
 _LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+# a character that may be a letter outside _LATIN_RE (plain code-point ranges, which the regex
+# engine checks faster than letter classes): without one, a line cannot be mostly non-Latin
+_MAYBE_NON_LATIN_RE = re.compile(
+    "[^\x00-\u00a9\u00ab-\u00b4\u00b6-\u00b9\u00bb-\u024f\u2000-\u206f\u20a0-\u20cf]"
+)
+_FIELD_BITS = 21  # per-language hit counters packed into one int (a unit has < 2**21 words)
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
 
 
 @lru_cache(maxsize=1)
@@ -78,10 +85,16 @@ def all_stopwords() -> frozenset[str]:
     return frozenset(out)
 
 
+def may_have_non_latin(text: str) -> bool:
+    """False when no character of ``text`` can be a non-Latin letter (then no line of it has
+    a :func:`script_language`): one scan of a whole document instead of one per line."""
+    return not text.isascii() and _MAYBE_NON_LATIN_RE.search(text) is not None
+
+
 def script_language(text: str) -> str | None:
     """The language implied by a non-Latin script covering most letters, else ``None``."""
     sample = text[:2000]
-    if sample.isascii():
+    if sample.isascii() or _MAYBE_NON_LATIN_RE.search(sample) is None:
         return None
     letters = len(_LETTER_RE.findall(sample))
     if not letters:
@@ -99,21 +112,45 @@ def script_language(text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def _packed_index() -> tuple[dict[str, int], tuple[str, ...]]:
+    """Each function word as one int: a 1 in the field of every language it belongs to and in
+    a last field counting function words of any language, so that summing the ints of a
+    line's words counts the hits of all seven languages in one C-level pass."""
+    langs = tuple(stopword_table())
+    packed: dict[str, int] = {}
+    for w, ws_langs in _stopword_index().items():
+        v = 1 << (_FIELD_BITS * len(langs))
+        for lang in ws_langs:
+            v |= 1 << (_FIELD_BITS * langs.index(lang))
+        packed[w] = v
+    return packed, langs
+
+
+def stop_profile(lower_words: list[str]) -> tuple[int, str | None]:
+    """(number of function words of any language, :func:`word_language`) of lower-cased words
+    in one pass."""
+    packed, langs = _packed_index()
+    total = sum(map(packed.get, lower_words, repeat(0)))
+    if not total:
+        return 0, None
+    n_stop = total >> (_FIELD_BITS * len(langs))
+    best, best_n, runner = None, 0, 0
+    for i, lang in enumerate(langs):
+        n = (total >> (_FIELD_BITS * i)) & _FIELD_MASK
+        if n > best_n:
+            best, best_n, runner = lang, n, best_n
+        elif n > runner:
+            runner = n
+    if best_n >= 2 and best_n > runner * 1.5:
+        return n_stop, best
+    return n_stop, None
+
+
 def word_language(words: list[str]) -> str | None:
-    """The Latin-script language whose function words are most frequent in ``words``."""
-    index = _stopword_index()
-    hits: Counter[str] = Counter()
-    for w in words:
-        langs = index.get(w.lower())
-        if langs:
-            hits.update(langs)
-    if not hits:
-        return None
-    (lang, n), *rest = [*hits.most_common(2), ("", 0)]
-    runner = rest[0][1]
-    if n >= 2 and n > runner * 1.5:
-        return lang
-    return None
+    """The Latin-script language whose function words are most frequent in ``words``: it wins
+    with at least two hits and more than 1.5 times the runner-up's, else ``None``."""
+    return stop_profile([w.lower() for w in words])[1]
 
 
 def detect(text: str) -> str | None:

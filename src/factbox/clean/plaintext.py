@@ -8,14 +8,20 @@
    five words, at least 12 % function words, and a sentence ending or at least 15 words (or, in
    non-Latin scripts, at least 40 characters ending with a full stop). A short line that ends a
    sentence and has a function word (``He left.``) is prose too.
-3. **Body block.** Each unit gets a weight: prose scores its number of words, any other line
-   costs 2, a rule-matched or foreign-language line costs 8. The article is the run of
-   consecutive units with the largest total weight (a maximum-subarray search), never running
-   across a *barrier* rule (footers, comment sections, "related" lists). Further runs are
-   added when they score at least 35 % of the best and do not follow a comments or footer
-   barrier that comes after the best run. Short lines between prose lines (subheadings, list
-   items, one-line quotes) are inside the run and are kept.
-4. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+3. **Structure.** Boilerplate visible only in the shape of several lines is marked first:
+   photo galleries (a label repeated before every caption, captions between photo credits),
+   teaser cards rendered twice, comment markers (time stamps, ``Ann says:``, a lone
+   ``Comments``), the paragraph under ``About the author``.
+4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
+   0.5, any other line or a foreign-language line costs 2, a rule-matched line 12. The article
+   is the run of consecutive units with the largest total weight (a maximum-subarray search),
+   never running across a *barrier* rule (footers, comment sections, "related" lists). Further
+   runs are added when they score at least 80 (or 35 % of the best) and do not follow an end
+   barrier that comes after the best run (``docs/cleaning.md`` has every condition). Short
+   lines between prose lines (subheadings, list items, one-line quotes) are inside the run and
+   are kept. Each segment between barriers may hold several runs (the best one, then the best
+   on either side of it).
+5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
 """
@@ -28,11 +34,13 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factbox.clean import language as _lang
-from factbox.clean.rules import Rule, match
+from factbox.clean.rules import Rule, match, rule_named
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
 _SOFT_END = frozenset(":;")
+# zero-width and invisible format characters some editors leave at the ends of lines
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff"
 _FEATURE_CHARS = 4000  # features of a longer unit are computed on its first 4000 characters
 
 PROSE_MIN_WORDS = 5
@@ -42,10 +50,12 @@ SHORT_LINE_COST = 2.0
 RULE_COST = 12.0
 EXTRA_BLOCK_SHARE = 0.35
 EXTRA_BLOCK_WORDS = 80.0
-COMMENTS_DISCOUNT = 0.3
+COMMENTS_DISCOUNT = 0.15
+COMMENTS_AFTER = 30  # prose words before a comments line that starts the comment section
 LIST_ITEM_WEIGHT = 0.5
 TAIL_MAX_GAP = 8
 TAIL_MIN_WORDS = 20.0
+MAX_RUNS = 500
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
 
@@ -121,6 +131,9 @@ def _continues(prev: str, line: str) -> bool:
     return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
 
 
+_BY_WORDS = frozenset(
+    {"By", "by", "BY", "Written by", "Words by", "Posted by", "Von", "Por", "Par"}
+)
 _CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
 
 
@@ -143,26 +156,31 @@ def split_units(text: str) -> list[Unit]:
     else:
         for i, ln in enumerate(lines, 1):
             s = ln.strip()
+            if s and (s[-1] in _INVISIBLE or s[0] in _INVISIBLE):
+                s = s.strip(_INVISIBLE).strip()
             if not s:
                 continue
-            if (
-                raw
-                and raw[-1][1] == i - 1
-                and _continues(raw[-1][2], s)
-                and match(s, s.count(" ") + 1) is None
-            ):
+            if raw and raw[-1][1] == i - 1:
                 a, _, prev = raw[-1]
-                raw[-1] = (a, i, prev + " " + s)
-            else:
-                raw.append((i, i, s))
-    stops = _lang.all_stopwords()
+                if len(prev) == 1 and prev.isupper() and s[0].islower():
+                    # a drop cap: "T" / "he harbour board ..."; "A" and "I" may be words
+                    raw[-1] = (a, i, prev + (" " if prev in "AI" else "") + s)
+                    continue
+                if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
+                    raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
+                    continue
+                if _continues(prev, s) and match(s, s.count(" ") + 1) is None:
+                    raw[-1] = (a, i, prev + " " + s)
+                    continue
+            raw.append((i, i, s))
     units = []
+    scripts = _lang.may_have_non_latin(text)
     for start, end, s in raw:
         head = s[:_FEATURE_CHARS]
-        words = _WORD_RE.findall(head)
+        words = _WORD_RE.findall(head.lower())
         n = len(words) if len(s) <= _FEATURE_CHARS else len(s.split())
-        n_stop = sum(1 for w in words if w.lower() in stops)
-        script = _lang.script_language(head)
+        n_stop, lang = _lang.stop_profile(words)
+        script = _lang.script_language(head) if scripts else None
         units.append(
             Unit(
                 start=start,
@@ -172,11 +190,7 @@ def split_units(text: str) -> list[Unit]:
                 stop_ratio=n_stop / len(words) if words else 0.0,
                 ends_sentence=s[-1] in _END_PUNCT,
                 script=script,
-                word_lang=(
-                    script
-                    if script is not None
-                    else (_lang.word_language(words) if n >= PROSE_MIN_WORDS else None)
-                ),
+                word_lang=script if script is not None else lang if n >= PROSE_MIN_WORDS else None,
                 rule=match(s, n),
             )
         )
@@ -284,15 +298,30 @@ def select_body(units: list[Unit]) -> list[bool]:
             lo = k + 1
     if lo < len(units):
         segments.append((lo, len(units)))
-    runs = [_best_run(weights, a, b) for a, b in segments]
+    runs = []
+    todo = list(segments)
+    while todo:  # the best run of each segment, then of what is left on either side of it
+        a, b = todo.pop()
+        run = _best_run(weights, a, b)
+        if run[0] > 0:
+            runs.append(run)
+            # look further only beside runs that could be a tail; the cap bounds odd input
+            if run[0] >= TAIL_MIN_WORDS and len(runs) < MAX_RUNS:
+                todo += [(a, run[1]), (run[2], b)]
+    runs.sort(key=lambda r: r[1])
     runs = [r for r in runs if r[0] > 0]
     inside = [False] * len(units)
     if not runs:
         return inside
-    first_comments = next(
-        (k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"),
-        len(units),
-    )
+    # the comment section starts at the first comments line after some prose: a comment
+    # count under the headline ("0 comments") does not start it
+    first_comments, prose_words = len(units), 0.0
+    for k, u in enumerate(units):
+        if u.rule is not None and u.rule.reason == "comments" and prose_words >= COMMENTS_AFTER:
+            first_comments = k
+            break
+        if u.prose:
+            prose_words += u.n_words
 
     def rank(run: tuple[float, int, int]) -> float:
         # a run after the first comments line is probably the comment section
@@ -356,10 +385,12 @@ AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
 _STAMP_RE = re.compile(r"\d\s+(?:at|@|-|,)\s+\d{1,2}[:.]\d\d", re.IGNORECASE)
 COMMENT_STAMP_RULE = Rule("comment_timestamps", "comments", _STAMP_RE, True, 20)
 COMMENT_STAMPS_MIN = 3
+COMMENT_AUTHOR_BARRIER = Rule("comment_author", "comments", re.compile(""), True, 7)
 
 
 def _mark_comment_stamps(units: list[Unit]) -> None:
-    """Three or more "date at time" lines are the time stamps of comments: each is a barrier."""
+    """Three or more "date at time" lines are the time stamps of comments, two or more
+    "Ann says:" lines the authors of comments: each is a barrier."""
     stamps = [
         u
         for u in units
@@ -368,6 +399,116 @@ def _mark_comment_stamps(units: list[Unit]) -> None:
     if len(stamps) >= COMMENT_STAMPS_MIN:
         for u in stamps:
             u.rule = COMMENT_STAMP_RULE
+    authors = [u for u in units if u.rule is not None and u.rule.name == "comment_author"]
+    if len(authors) >= 2:  # "Ann says:" twice: the comment section
+        for u in authors:
+            u.rule = COMMENT_AUTHOR_BARRIER
+
+
+GALLERY_MIN_REPEATS = 4
+GALLERY_MAX_GAP = 4
+GALLERY_LABEL_RULE = Rule("gallery_label", "gallery", re.compile(""), False, 12)
+GALLERY_CAPTION_RULE = Rule("gallery_caption", "gallery", re.compile(""), False, 200)
+
+
+def _mark_galleries(units: list[Unit]) -> None:
+    """Photo galleries rendered as text. Two shapes: one short label (``Harbour life in
+    pictures``) repeated before every caption, and captions alternating with photo credits.
+    When a line of 2-12 words that does not end like a sentence occurs at least four times,
+    each occurrence at most four units after the one before, the label lines and the
+    captions between them (and after the last one, as many as the smallest gap) are a
+    gallery; likewise four or more photo credits each at most two units after the one before,
+    with the captions between them and the one above the first. Code listings and FAQs
+    repeat lines too, but their lines end with punctuation or vary the gap."""
+    seen: dict[str, list[int]] = {}
+    credits: list[int] = []
+    for k, u in enumerate(units):
+        if u.rule is not None and u.rule.reason in ("photo_credit", "gallery"):
+            credits.append(k)
+        elif 2 <= u.n_words <= 12 and not u.prose and len(u.text) <= 100:
+            t = u.text
+            if t[-1] not in _END_PUNCT and t[-1] not in ":;?":
+                seen.setdefault(t, []).append(k)
+    spans: list[tuple[int, int, list[int]]] = []
+    for where in seen.values():
+        if len(where) < GALLERY_MIN_REPEATS:
+            continue
+        gaps = [b - a for a, b in itertools.pairwise(where)]
+        if max(gaps) <= GALLERY_MAX_GAP and min(gaps) >= 2:
+            spans.append((where[0], min(where[-1] + min(gaps), len(units)), where))
+    # runs of photo credits at most two units apart
+    group: list[int] = []
+    for k in [*credits, len(units) + 9]:
+        if group and k - group[-1] > 2:
+            if len(group) >= GALLERY_MIN_REPEATS:
+                spans.append((max(group[0] - 1, 0), group[-1] + 1, group))
+            group = []
+        group.append(k)
+    for a, b, labels in spans:
+        label_set = set(labels)
+        for k in range(a, b):
+            u = units[k]
+            if u.rule is None or not u.rule.barrier:
+                if u.rule is None or u.rule.reason not in ("photo_credit", "gallery"):
+                    u.rule = GALLERY_LABEL_RULE if k in label_set else GALLERY_CAPTION_RULE
+                u.prose = False
+
+
+DOUBLED_TEASER_RULE = Rule("doubled_teasers", "related", re.compile(""), False, 60)
+DOUBLED_MIN_PAIRS = 3
+
+
+def _mark_doubled_teasers(units: list[Unit]) -> None:
+    """Teaser cards often render their headline twice (image alt text and link): three or
+    more lines of at least three words that each repeat the line before, at most four units
+    apart, are a list of teasers."""
+    pairs = [
+        k
+        for k in range(1, len(units))
+        if units[k].n_words >= 3 and units[k].text == units[k - 1].text
+    ]
+    group: list[int] = []
+    for k in [*pairs, len(units) + 9]:
+        if group and k - group[-1] > 4:
+            if len(group) >= DOUBLED_MIN_PAIRS:
+                for j in group:
+                    for u in (units[j - 1], units[j]):
+                        if u.rule is None:
+                            u.rule = DOUBLED_TEASER_RULE
+                            u.prose = False
+            group = []
+        group.append(k)
+
+
+_COMMENTS_WORD_RE = re.compile(r"(?i)comments(?:\s*\(\d+\)|\s+\d+)?")
+
+
+def _mark_comment_headings(units: list[Unit]) -> None:
+    """``Comments`` alone on a line is a share button inside a share bar, but the heading of the
+    comment section (a barrier) when no share button is next to it."""
+    for k, u in enumerate(units):
+        if u.rule is None or u.rule.name != "share_widget":
+            continue
+        if not _COMMENTS_WORD_RE.fullmatch(u.text):
+            continue
+        near = (v for v in units[max(k - 1, 0) : k + 2] if v is not u and v.rule is not None)
+        if not any(v.rule.reason == "share_widget" for v in near):  # type: ignore[union-attr]
+            u.rule = rule_named("comments")
+
+
+def _mark_author_box(units: list[Unit]) -> None:
+    """The paragraph under an ``About the author`` heading is the author's biography."""
+    for k in range(1, len(units)):
+        head, u = units[k - 1], units[k]
+        if (
+            head.rule is not None
+            and head.rule.reason == "author_note"
+            and head.n_words <= 4
+            and u.rule is None
+            and u.n_words <= AUTHOR_BIO_RULE.max_words
+        ):
+            u.rule = AUTHOR_BIO_RULE
+            u.prose = False
 
 
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
@@ -392,6 +533,10 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     _mark_comment_stamps(units)
+    _mark_comment_headings(units)
+    _mark_galleries(units)
+    _mark_doubled_teasers(units)
+    _mark_author_box(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     out = []
@@ -399,7 +544,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     for u, ins in zip(units, inside, strict=True):
         if ins:
             section = None
-        elif u.rule is not None:
+        elif u.rule is not None and u.rule.reason != "dateline":  # a time stamp keeps it
             section = u.rule.reason if u.rule.reason in _SECTION_REASONS else None
         if u.rule is not None:
             reason = u.rule.reason

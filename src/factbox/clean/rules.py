@@ -123,9 +123,10 @@ RULES: tuple[Rule, ...] = (
     _r(
         "photo_credit_tail",
         "photo_credit",
-        r"(?:\((?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
+        r"(?:\((?:(?:AP|AFP|AAP|EPA|PA|Reuters|Getty|Xinhua|Bloomberg|NASA|Handout)\s*)?"
+        r"(?:photo|image|picture|credit)[^)]{0,80}\)|/\s*(?:getty images|shutterstock|"
         r"reuters|ap|afp|istock|alamy)|\b(?:getty images|shutterstock|istockphoto))\s*\.?\s*$",
-        max_words=40,
+        max_words=60,
         hints=(
             "photo",
             "image",
@@ -374,9 +375,30 @@ RULES: tuple[Rule, ...] = (
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
         r"deja un comentario|kommentar schreiben|schreibe einen kommentar|"
-        r"laisser un commentaire|neueste kommentare|recent comments)\s*[:.!]?\s*$",
+        r"laisser un commentaire|neueste kommentare|recent comments|"
+        # comment widgets (wpDiscuz, Disqus): sort order, subscription, counts of threads
+        r"notify of(?: new (?:replies|follow-up comments))?|inline feedbacks|"
+        r"view all comments|show all comments|(?:sort|order) by\s*:?\s*(?:newest|oldest|best|"
+        r"top|most voted|popular)?|(?:newest|oldest|neueste?|älteste)\s+(?:newest|oldest|neueste?|"
+        r"älteste|most voted|best|beste)\b.{0,30}|hinterlasse einen kommentar|"
+        r"kommentare abonnieren\??|lascia un commento|deixe um comentário)\s*[:.!]?\s*$",
         barrier=True,
         max_words=30,
+    ),
+    # the author line of a WordPress comment: "Ann Berg says:" (a barrier when there are two)
+    _r(
+        "comment_author",
+        "comments",
+        r"^\s*[\w@][\w .@'’-]{0,40}\ssays\s*:\s*$",
+        max_words=7,
+    ),
+    # a relative time stamp under a comment or a feed item: "3 hours ago", "5 points · 2 years ago"
+    _r(
+        "relative_time",
+        "dateline",
+        r"^\s*(?:[\w ]{0,20}[·|•-]\s*)?(?:posted\s+|updated\s+)?(?:\d+|an?|one)\s*(?:sec(?:ond)?s?|"
+        r"min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?|yrs?)\s+ago\s*$",
+        max_words=8,
     ),
     _r(
         "reply_link",
@@ -401,7 +423,8 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         r"\bdownload (?:the|our) [\w .-]{0,30}apps?\b|\bget (?:the|our) [\w .-]{0,30}app\b|"
         r"\bsend me (?:an )?e-?mail|\bget (?:regular|daily|weekly|the latest) (?:updates|news)"
-        r"|\bpush notifications\b|\bsign up\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
+        r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|the|my|"
+        r"free|a free)\b|\bsign up (?:now|today|here)\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
         r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
         max_words=35,
@@ -479,6 +502,32 @@ RULES: tuple[Rule, ...] = (
         r"open in (?:new window|app)|download(?: the)? app|get the app|"
         r"\d{1,2}:\d\d)\s*(?:<>|[:|·•»>])?\s*(?:more videos|\d+\s*(?:of|/)\s*\d+)?\s*$",
         max_words=10,
+    ),
+    # embedded posts and players, as their widgets render in text (an embedded tweet and its
+    # "— Name (@handle) date" line are kept: they quote a source, as trafilatura keeps them)
+    _r(
+        "social_embed",
+        "media_widget",
+        r"^\s*(?:view this (?:post|photo|video|profile) on (?:instagram|facebook|twitter|x|"
+        r"tiktok|youtube)\b.{0,20}|"
+        r"a (?:post|photo|video) shared by\b[^@]{0,80}\(@\w{1,30}\).{0,60}|"
+        r"media playback is (?:unsupported|not supported) on your device\.?|"
+        r"(?:media|image|video) caption(?:\b|(?-i:(?=[A-Z]))).{0,300})\s*$",
+        max_words=60,
+    ),
+    _r(
+        "image_copyright",
+        "photo_credit",
+        r"^\s*image (?:copyright|source)\b.{0,60}$",
+        max_words=10,
+    ),
+    # a gallery counter glued to the caption by the scraper ("1/50Harbour life in pictures"), or
+    # alone ("3 of 12"; not "1/4", a fraction in a recipe)
+    _r(
+        "gallery_counter",
+        "gallery",
+        r"^\s*(?:\d{1,3}/\d{1,3}(?-i:[A-Z])|\d{1,3} of \d{1,3}\s*$)",
+        max_words=15,
     ),
     _r(
         "navigation",
