@@ -122,6 +122,43 @@ def test_near_pairs_banding_by_hand() -> None:
     assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]
 
 
+
+def _families(seed: int, n: int, families: int, keep: float) -> object:
+    """``n`` random signatures in ``families`` groups: each row copies each slot of its family's
+    base signature with probability ``keep`` (so many rows share buckets), else a random value."""
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    base = rng.integers(0, 2**32, size=(families, dedupe.NUM_PERM), dtype=np.uint32)
+    fam = rng.integers(0, families, size=n)
+    noise = rng.integers(0, 2**32, size=(n, dedupe.NUM_PERM), dtype=np.uint32)
+    copy = rng.random((n, dedupe.NUM_PERM)) < keep
+    return np.where(copy, base[fam], noise)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**16), st.integers(2, 120), st.integers(1, 8),
+       st.sampled_from([0.6, 0.8, 0.9, 1.0]), st.sampled_from([0.5, 0.7, 0.9]))
+def test_near_pairs_equals_the_per_bucket_reference(
+    seed: int, n: int, families: int, keep: float, threshold: float
+) -> None:
+    sigs = _families(seed, n, families, keep)
+    assert dedupe.near_pairs(sigs, threshold) == dedupe.near_pairs_reference(sigs, threshold)
+
+
+def test_near_pairs_big_buckets_compare_with_their_first_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 60 rows of one family with keep=1.0 are identical: one bucket of 60 in every band. With
+    # MAX_BUCKET = 10 only the 59 pairs with row 0 are candidates.
+    sigs = _families(1, 60, 1, 1.0)
+    monkeypatch.setattr(dedupe, "MAX_BUCKET", 10)
+    got = dedupe.near_pairs(sigs)
+    assert got == [(0, j, 1.0) for j in range(1, 60)]
+    assert got == dedupe.near_pairs_reference(sigs)
+    sigs = _families(2, 200, 3, 0.9)
+    assert dedupe.near_pairs(sigs) == dedupe.near_pairs_reference(sigs)
+
+
 def test_groups_rebuilt_after_a_crash_before_the_rebuild(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

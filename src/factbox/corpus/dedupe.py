@@ -188,6 +188,38 @@ def lsh_params(threshold: float = LSH_THRESHOLD, num_perm: int = NUM_PERM) -> tu
 MAX_BUCKET = 1000  # a bigger LSH bucket is compared with its first member only
 
 
+def _bucket_pairs(sigs: Any, bands: int, rows: int) -> Any:
+    """Candidate pairs as one int64 array of keys ``i * n + j`` (i < j, distinct, sorted): every
+    pair sharing a bucket in some band, except that a bucket of more than :data:`MAX_BUCKET`
+    rows gives only the pairs with its first (lowest) row. No Python loop per bucket: buckets
+    of the same size are expanded together."""
+    import numpy as np
+
+    n = len(sigs)
+    parts = []
+    for band in range(bands):
+        block = np.ascontiguousarray(sigs[:, band * rows : (band + 1) * rows])
+        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
+        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        if counts.max() < 2:
+            continue
+        order = np.argsort(inverse.ravel(), kind="stable")  # rows ascending within a bucket
+        starts = np.cumsum(counts) - counts
+        for k in np.unique(counts[counts > 1]):
+            first = starts[counts == k]
+            if k > MAX_BUCKET:
+                for s0 in first:
+                    members = order[s0 : s0 + k]
+                    parts.append(members[0] * n + members[1:])
+                continue
+            members = order[first[:, None] + np.arange(k)]  # (buckets of size k) × k
+            ii, jj = np.triu_indices(k, k=1)
+            parts.append((members[:, ii] * n + members[:, jj]).ravel())
+    if not parts:
+        return np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(parts).astype(np.int64))
+
+
 def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
     """Pairs (i, j, estimated similarity), i < j row numbers of ``sigs`` (n × NUM_PERM uint32),
     that share an LSH bucket in any band and whose estimate is ≥ ``threshold``.
@@ -195,7 +227,34 @@ def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, 
     The banding is MinHash-LSH exactly as datasketch's MinHashLSH does it, with its parameters
     (:func:`lsh_params`), done for all rows at once with numpy: building datasketch's
     dict-backed index and querying it cost 0.78 s per 1,000 documents (measured), this 0.02 s.
+    Candidate pairs are collected from all bands as arrays and their similarities computed in
+    chunks, with no Python loop per bucket or pair (:func:`near_pairs_reference` is the
+    per-bucket version the tests compare it with).
     """
+    import numpy as np
+
+    n = len(sigs)
+    if n < 2:
+        return []
+    bands, rows = lsh_params(min(LSH_THRESHOLD, threshold), sigs.shape[1])
+    keys = _bucket_pairs(sigs, bands, rows)
+    out: list[tuple[int, int, float]] = []
+    width = sigs.shape[1]
+    for lo in range(0, len(keys), _CHUNK):
+        k = keys[lo : lo + _CHUNK]
+        i, j = k // n, k % n
+        sim = np.count_nonzero(sigs[i] == sigs[j], axis=1) / width
+        keep = np.flatnonzero(sim >= threshold)
+        out.extend(zip(i[keep].tolist(), j[keep].tolist(), sim[keep].tolist(), strict=True))
+    return out
+
+
+_CHUNK = 16384  # candidate pairs compared at once (2 × 16384 × 128 × 4 bytes = 16 MiB)
+
+
+def near_pairs_reference(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
+    """:func:`near_pairs` with a Python loop per bucket (the first implementation; slow on
+    corpora with many near-duplicates). Kept as the reference the tests compare with."""
     import numpy as np
 
     n = len(sigs)
