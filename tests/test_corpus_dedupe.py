@@ -119,6 +119,8 @@ def test_near_pairs_banding_by_hand() -> None:
     sigs[9, :100] = sigs[3, :100]  # 100 of 128 slots equal: 100 / 128 = 0.78125
     sigs[11, :64] = sigs[3, :64]  # 64 / 128 = 0.5: shares buckets but is below 0.7
     assert dedupe.lsh_params() == (25, 5)  # datasketch's choice for threshold 0.5, 128 perms
+    assert dedupe.lsh_params_datasketch(0.5, 128) == (25, 5)
+    assert dedupe.lsh_params(0.7) == dedupe.lsh_params_datasketch(0.7, 128) == (14, 9)
     assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]
 
 
@@ -183,3 +185,13 @@ def test_groups_rebuilt_after_a_crash_before_the_rebuild(
         monkeypatch.setattr(dedupe, "rebuild", crash)
         rep = c.add(d, workers=0)  # nothing new and groups current: no rebuild at all
         assert rep.exact_groups == 1 and len(c.duplicates("exact")) == 1
+
+
+def test_permutations_are_datasketchs() -> None:
+    np = pytest.importorskip("numpy")
+    datasketch = pytest.importorskip("datasketch")
+    for seed, num_perm in ((1, dedupe.NUM_PERM), (7, 16)):
+        a, b = dedupe.permutations(num_perm, seed)
+        ref = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        assert a.dtype == b.dtype == ref.dtype == np.uint32
+        assert np.array_equal(a, ref[0]) and np.array_equal(b, ref[1])
