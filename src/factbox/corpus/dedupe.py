@@ -231,15 +231,19 @@ def _bucket_pairs(sigs: Any, bands: int, rows: int) -> Any:
     import numpy as np
 
     n = len(sigs)
-    parts = []
+    found = np.zeros(0, dtype=np.int64)
     for band in range(bands):
-        block = np.ascontiguousarray(sigs[:, band * rows : (band + 1) * rows])
-        keys = block.view(np.dtype((np.void, block.dtype.itemsize * rows))).ravel()
-        _, inverse, counts = np.unique(keys, return_inverse=True, return_counts=True)
+        block = sigs[:, band * rows : (band + 1) * rows]
+        # rows sorted by their band (stable: ascending row numbers within a bucket)
+        order = np.lexsort(block.T[::-1])
+        srt = block[order]
+        new = np.ones(n, dtype=bool)
+        new[1:] = (srt[1:] != srt[:-1]).any(axis=1)
+        starts = np.flatnonzero(new)
+        counts = np.diff(np.append(starts, n))
         if counts.max() < 2:
             continue
-        order = np.argsort(inverse.ravel(), kind="stable")  # rows ascending within a bucket
-        starts = np.cumsum(counts) - counts
+        parts = []
         for k in np.unique(counts[counts > 1]):
             first = starts[counts == k]
             if k > MAX_BUCKET:
@@ -250,9 +254,11 @@ def _bucket_pairs(sigs: Any, bands: int, rows: int) -> Any:
             members = order[first[:, None] + np.arange(k)]  # (buckets of size k) × k
             ii, jj = np.triu_indices(k, k=1)
             parts.append((members[:, ii] * n + members[:, jj]).ravel())
-    if not parts:
-        return np.zeros(0, dtype=np.int64)
-    return np.unique(np.concatenate(parts).astype(np.int64))
+        # merged band by band: memory follows the distinct pairs, not pairs × bands
+        found = np.concatenate([found, *parts])
+        found.sort()
+        found = found[np.append(True, found[1:] != found[:-1])]
+    return found
 
 
 def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
@@ -284,7 +290,7 @@ def near_pairs(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, 
     return out
 
 
-_CHUNK = 16384  # candidate pairs compared at once (2 × 16384 × 128 × 4 bytes = 16 MiB)
+_CHUNK = 4096  # candidate pairs compared at once (2 × 4096 × 128 × 4 bytes = 4 MiB)
 
 
 def near_pairs_reference(sigs: Any, threshold: float = THRESHOLD) -> list[tuple[int, int, float]]:
