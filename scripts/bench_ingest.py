@@ -8,8 +8,12 @@ deleted afterwards. Each size is ingested into a new store by a fresh process
 separately, the largest worker (``ru_maxrss`` of the joined pool processes).
 
 The reference is a bare serial loop of ``factbox.profile`` over the same texts in one process
-(no reading, cleaning, hashing, MinHash or writing): ``ingest / profile-loop`` shows what the
-store costs and what the extra cores give.
+(no reading, cleaning, hashing, MinHash or writing), run after the ingests in the same
+invocation: ``ingest / profile-loop`` shows what the store costs and what the extra cores give.
+A second loop (clean, then profile) gives the CPU the cleaner adds; the CPU time per article of
+the ingest (writer and workers, from ``getrusage``; the writer's without Python's start-up and
+the imports before ``Corpus.add``, which are printed separately) is compared with both, which
+holds on a loaded machine where wall-clock rates do not.
 
     PYTHONPATH=src python scripts/bench_ingest.py [--sizes 1000 10000] [--workers N]
 """
@@ -85,6 +89,7 @@ _CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {src!r})
 from factbox.corpus import Corpus
+ready = resource.getrusage(resource.RUSAGE_SELF)
 t = time.perf_counter()
 with Corpus({db!r}) as c:
     r = c.add([{inputs!r}], workers={workers})
@@ -92,7 +97,8 @@ wall = time.perf_counter() - t
 me = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({{"added": r.added, "failed": r.failed, "bytes": r.bytes_in, "seconds": wall,
-    "cpu_main": me.ru_utime + me.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime,
+    "cpu_main": me.ru_utime + me.ru_stime - ready.ru_utime - ready.ru_stime,
+    "cpu_start": ready.ru_utime + ready.ru_stime, "cpu_workers": kids.ru_utime + kids.ru_stime,
     "near": r.near_groups, "exact": r.exact_groups,
     "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     "rss_worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}}))
@@ -105,7 +111,7 @@ def ingest(inputs: Path, db: Path, workers: int | None) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
-def profile_loop(inputs: Path, limit: int) -> tuple[float, int, float]:
+def profile_loop(inputs: Path, limit: int) -> tuple[float, int, float, float, float]:
     sys.path.insert(0, str(ROOT / "src"))
     import factbox
 
@@ -118,7 +124,14 @@ def profile_loop(inputs: Path, limit: int) -> tuple[float, int, float]:
         factbox.profile(text)
     dt = time.perf_counter() - t
     cpu = time.process_time() - c
-    return len(texts) / dt, sum(len(x.encode()) for x in texts), dt, cpu / len(texts)
+    from factbox.corpus.pipeline import clean_document
+
+    c = time.process_time()
+    for text in texts:
+        factbox.profile(clean_document(text, "text", None).body)
+    clean_cpu = time.process_time() - c
+    return (len(texts) / dt, sum(len(x.encode()) for x in texts), dt, cpu / len(texts),
+            clean_cpu / len(texts))
 
 
 def main() -> None:
@@ -142,9 +155,13 @@ def main() -> None:
             r["n"], r["mb"] = n, size / 1e6
             r["db_mb"] = (tmp / f"c{n}.db").stat().st_size / 1e6
             rows.append(r)
-        ref_rate, ref_bytes, ref_dt, ref_cpu = profile_loop(tmp / f"in{args.sizes[0]}", 1000)
+        first = tmp / f"in{args.sizes[0]}"
+        serial = ingest(first, tmp / "serial.db", 0)
+        ref_rate, ref_bytes, ref_dt, ref_cpu, clean_cpu = profile_loop(
+            tmp / f"in{args.sizes[0]}", 1000)
         print(f"\nreference: serial factbox.profile loop, 1 process: {ref_rate:.0f} articles/s, "
-              f"{ref_bytes / 1e6 / ref_dt:.2f} MB/s; CPU {1000 * ref_cpu:.2f} ms/article")
+              f"{ref_bytes / 1e6 / ref_dt:.2f} MB/s; CPU {1000 * ref_cpu:.2f} ms/article "
+              f"(clean + profile: {1000 * clean_cpu:.2f} ms/article)")
         print(f"\n{'articles':>9} {'MB':>6} {'s':>7} {'art/s':>7} {'MB/s':>6} {'vs ref':>7} "
               f"{'rerun s':>8} {'RSS main':>9} {'RSS worker':>11} {'store MB':>9} {'groups':>10}")
         for r in rows:
@@ -153,13 +170,21 @@ def main() -> None:
                   f"{r['mb'] / r['seconds']:>6.2f} {rate / ref_rate:>6.2f}x {r['again']:>8.1f} "
                   f"{r['rss_main_mb']:>7.0f}MB {r['rss_worker_mb']:>9.0f}MB {r['db_mb']:>9.1f} "
                   f"{r['exact']:>4}e/{r['near']:>4}n")
+        ser_ms = 1000 * serial["cpu_main"] / serial["added"]
+        print(f"\nthe same ingest of {serial['added']} articles in one process (--workers 0): "
+              f"{serial['added'] / serial['seconds']:.0f} articles/s, CPU {ser_ms:.2f} ms/article "
+              f"= {ser_ms / (1000 * clean_cpu):.2f}x clean + profile, "
+              f"{ser_ms / (1000 * ref_cpu):.2f}x profile alone")
+        print(f"\nCPU before Corpus.add (interpreter start-up, imports): "
+              f"{rows[0]['cpu_start']:.2f} s per process, not counted below")
         print("\nCPU time per article (load-independent), and the rate it allows on free cores:")
         for r in rows:
             main_ms = 1000 * r["cpu_main"] / r["added"]
             work_ms = 1000 * r["cpu_workers"] / r["added"]
             total = main_ms + work_ms
             print(f"{r['n']:>9}: writer {main_ms:.2f} ms + workers {work_ms:.2f} ms = "
-                  f"{total:.2f} ms ({total / (1000 * ref_cpu):.2f}x profile alone) -> "
+                  f"{total:.2f} ms ({total / (1000 * ref_cpu):.2f}x profile alone, "
+                  f"{total / (1000 * clean_cpu):.2f}x clean + profile) -> "
                   f"{1000 * cores / total:.0f} articles/s on {cores} free cores")
         if len(rows) > 1:
             a, b = rows[0], rows[-1]

@@ -119,7 +119,46 @@ def test_near_pairs_banding_by_hand() -> None:
     sigs[9, :100] = sigs[3, :100]  # 100 of 128 slots equal: 100 / 128 = 0.78125
     sigs[11, :64] = sigs[3, :64]  # 64 / 128 = 0.5: shares buckets but is below 0.7
     assert dedupe.lsh_params() == (25, 5)  # datasketch's choice for threshold 0.5, 128 perms
+    assert dedupe.lsh_params_datasketch(0.5, 128) == (25, 5)
+    assert dedupe.lsh_params(0.7) == dedupe.lsh_params_datasketch(0.7, 128) == (14, 9)
     assert dedupe.near_pairs(sigs) == [(3, 7, 1.0), (3, 9, 0.78125), (7, 9, 0.78125)]
+
+
+
+def _families(seed: int, n: int, families: int, keep: float) -> object:
+    """``n`` random signatures in ``families`` groups: each row copies each slot of its family's
+    base signature with probability ``keep`` (so many rows share buckets), else a random value."""
+    np = pytest.importorskip("numpy")
+    rng = np.random.default_rng(seed)
+    base = rng.integers(0, 2**32, size=(families, dedupe.NUM_PERM), dtype=np.uint32)
+    fam = rng.integers(0, families, size=n)
+    noise = rng.integers(0, 2**32, size=(n, dedupe.NUM_PERM), dtype=np.uint32)
+    copy = rng.random((n, dedupe.NUM_PERM)) < keep
+    return np.where(copy, base[fam], noise)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(0, 2**16), st.integers(2, 120), st.integers(1, 8),
+       st.sampled_from([0.6, 0.8, 0.9, 1.0]), st.sampled_from([0.5, 0.7, 0.9]))
+def test_near_pairs_equals_the_per_bucket_reference(
+    seed: int, n: int, families: int, keep: float, threshold: float
+) -> None:
+    sigs = _families(seed, n, families, keep)
+    assert dedupe.near_pairs(sigs, threshold) == dedupe.near_pairs_reference(sigs, threshold)
+
+
+def test_near_pairs_big_buckets_compare_with_their_first_row(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 60 rows of one family with keep=1.0 are identical: one bucket of 60 in every band. With
+    # MAX_BUCKET = 10 only the 59 pairs with row 0 are candidates.
+    sigs = _families(1, 60, 1, 1.0)
+    monkeypatch.setattr(dedupe, "MAX_BUCKET", 10)
+    got = dedupe.near_pairs(sigs)
+    assert got == [(0, j, 1.0) for j in range(1, 60)]
+    assert got == dedupe.near_pairs_reference(sigs)
+    sigs = _families(2, 200, 3, 0.9)
+    assert dedupe.near_pairs(sigs) == dedupe.near_pairs_reference(sigs)
 
 
 def test_groups_rebuilt_after_a_crash_before_the_rebuild(
@@ -146,3 +185,13 @@ def test_groups_rebuilt_after_a_crash_before_the_rebuild(
         monkeypatch.setattr(dedupe, "rebuild", crash)
         rep = c.add(d, workers=0)  # nothing new and groups current: no rebuild at all
         assert rep.exact_groups == 1 and len(c.duplicates("exact")) == 1
+
+
+def test_permutations_are_datasketchs() -> None:
+    np = pytest.importorskip("numpy")
+    datasketch = pytest.importorskip("datasketch")
+    for seed, num_perm in ((1, dedupe.NUM_PERM), (7, 16)):
+        a, b = dedupe.permutations(num_perm, seed)
+        ref = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
+        assert a.dtype == b.dtype == ref.dtype == np.uint32
+        assert np.array_equal(a, ref[0]) and np.array_equal(b, ref[1])
