@@ -15,7 +15,6 @@ import contextlib
 import csv
 import io as _stdio
 import json
-import multiprocessing
 import os
 import re
 import signal
@@ -32,6 +31,7 @@ from factbox.config import SYLLABLE_METHODS, ProfileConfig
 from factbox.errors import EmptyTextError, FactboxError
 from factbox.io import Source, display_name, expand, read_text
 from factbox.level import SentenceLevel, format_estimate, format_sentence_levels, sentence_levels
+from factbox.parallel import mp_context, usable_cores
 from factbox.profile import FactBox, profile
 
 #: Exit codes (also in docs/errors.md and docs/cli.md).
@@ -194,14 +194,6 @@ def _total_bytes(sources: list[Source]) -> int:
     return total
 
 
-def default_jobs() -> int:
-    """The cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def run(
     sources: list[Source],
     job: Job,
@@ -215,7 +207,7 @@ def run(
     Standard input is always read in this process.
     """
     todo = [s for s in sources if s.error is None]
-    n_workers = min(jobs or default_jobs(), len(todo))
+    n_workers = min(jobs or usable_cores(), len(todo))
     if jobs is None and _total_bytes(todo) < PARALLEL_MIN_BYTES:
         n_workers = 1
     if n_workers <= 1:
@@ -229,7 +221,7 @@ def run(
     chunksize = max(1, len(pooled) // (n_workers * 8))
     executor = ProcessPoolExecutor(
         max_workers=n_workers,
-        mp_context=_mp_context(),
+        mp_context=mp_context(),
         initializer=_init_worker,
         initargs=(job,),
     )
@@ -244,14 +236,6 @@ def run(
                 yield src.name, next(results)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-
-
-def _mp_context() -> multiprocessing.context.BaseContext:
-    # fork shares the parent's loaded dictionaries with the workers (Linux); elsewhere each
-    # worker loads them in its initializer.
-    if sys.platform == "linux":
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("spawn")  # pragma: no cover
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import gc
 import itertools
-import multiprocessing as mp
-import os
 import sqlite3
 import time
 from collections import deque
@@ -31,6 +29,7 @@ from factbox.corpus.errors import CorpusError
 from factbox.corpus.pipeline import content_hash, process_batch
 from factbox.corpus.sources import Failure, Item, Limits, iter_sources
 from factbox.corpus.store import now
+from factbox.parallel import mp_context, usable_cores
 
 DOC_COLUMNS = (
     "source_key", "path", "url", "input_format", "raw", "body", "title", "date", "authors",
@@ -132,13 +131,6 @@ def _work(items: list[Item]) -> list[dict[str, Any] | Failure]:
     return out
 
 
-def default_workers() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
-
-
 def ingest(
     db: sqlite3.Connection,
     paths: Iterable[str | Path],
@@ -158,7 +150,7 @@ def ingest(
     """
     if config is not None:
         config = config.validated()
-    n_workers = default_workers() if workers is None else workers
+    n_workers = usable_cores() if workers is None else workers
     report = _Tally()
     t0 = time.perf_counter()
     pending: list[Failure] = []
@@ -202,7 +194,7 @@ def _run_pool(batches: Iterator[list[Item]], write: Writer, config: ProfileConfi
               n_workers: int) -> None:
     # load the word data and datasketch once here: forked workers inherit them
     process_batch([_WARM_UP], config)
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    ctx = mp_context()
     with ProcessPoolExecutor(
         max_workers=n_workers, mp_context=ctx, initializer=_init_pool_worker, initargs=(config,)
     ) as pool:
