@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -308,7 +308,7 @@ def _check_positive(name: str, value: int) -> None:
 
 def compute(
     types_in_order: list[str],
-    freqs: Counter[str],
+    freqs: Mapping[str, int],
     *,
     mattr_window: int = 50,
     msttr_segment: int = 100,
@@ -319,7 +319,29 @@ def compute(
 
     ``types_in_order`` are the case-folded tokens in text order, ``freqs`` their counts.
     """
-    n = len(types_in_order)
+    index = dict(zip(freqs, range(len(freqs)), strict=True))
+    return compute_ids(
+        list(map(index.__getitem__, types_in_order)),
+        freqs,
+        mattr_window=mattr_window,
+        msttr_segment=msttr_segment,
+        mtld_threshold=mtld_threshold,
+        hdd_draws=hdd_draws,
+    )
+
+
+def compute_ids(
+    ids: list[int],
+    freqs: Mapping[str, int],
+    *,
+    mattr_window: int = 50,
+    msttr_segment: int = 100,
+    mtld_threshold: float = 0.72,
+    hdd_draws: int = 42,
+) -> tuple[Diversity, dict[str, str]]:
+    """:func:`compute` with each token already replaced by its type's id: ``ids[i]`` is the
+    index of token i's type in ``freqs`` (0 … V − 1, any fixed numbering of the types)."""
+    n = len(ids)
     v = len(freqs)
     if n == 0:
         fields = Diversity.__dataclass_fields__
@@ -329,8 +351,6 @@ def compute(
     _check_threshold(mtld_threshold)
     _check_positive("hdd_draws", hdd_draws)
     spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
-    index = dict(zip(freqs, range(v), strict=True))
-    ids = list(map(index.__getitem__, types_in_order))
     div = Diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),

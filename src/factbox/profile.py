@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,27 +79,56 @@ def _finite(x: Any) -> Any:
     return x
 
 
-# Per-type facts that never change between texts: (syllables, letters, characters), one cache per
-# syllable method. A plain dict lookup is several times cheaper than an lru_cache call; the cache
-# is emptied when it grows past _TYPE_CACHE_MAX types, so memory stays bounded on web-scale runs.
-_TYPE_CACHE_MAX = 500_000
-_TYPE_CACHES: dict[str, dict[str, tuple[int, int, int]]] = {}
+# Per-token-form facts that never change between texts, one cache per syllable method:
+# token as written → (type, syllables, letters, characters, capitalised, Gunning-complex).
+# A plain dict lookup per distinct form is several times cheaper than calling fold() and the
+# syllable counter; the cache is emptied when it grows past _FORM_CACHE_MAX forms, so memory
+# stays bounded on web-scale runs.
+_FORM_CACHE_MAX = 500_000
+_FORM_CACHES: dict[str, dict[str, tuple[str, int, int, int, bool, bool]]] = {}
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
+# Sentences are tokenised in one regex pass over the text with this character between them: it
+# ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
+# the tokens are those of a findall per sentence. Texts that contain it take the slow path.
+_SENTINEL = "\x01"
+_TOKENS_AND_SENTINELS = re.compile(TOKEN_RE.pattern + "|" + _SENTINEL).findall
 
 
-def _type_info_cache(method: str) -> dict[str, tuple[int, int, int]]:
-    cache = _TYPE_CACHES.setdefault(method, {})
-    if len(cache) > _TYPE_CACHE_MAX:
+def _form_cache(method: str) -> dict[str, tuple[str, int, int, int, bool, bool]]:
+    cache = _FORM_CACHES.setdefault(method, {})
+    if len(cache) > _FORM_CACHE_MAX:
         cache.clear()
     return cache
 
 
-def _type_info(typ: str, count_syllables: Callable[[str], int]) -> tuple[int, int, int]:
+def _form_info(
+    form: str, count_syllables: Callable[[str], int]
+) -> tuple[str, int, int, int, bool, bool]:
+    typ = fold(form)
+    s = count_syllables(typ)
     if typ.isalpha():  # most types: every character is a letter
-        return count_syllables(typ), len(typ), len(typ)
-    n_letters = sum(1 for ch in typ if ch.isalpha())
-    n_chars = sum(1 for ch in typ if ch.isalnum())
-    return count_syllables(typ), n_letters, n_chars
+        n_letters = n_chars = len(typ)
+    else:
+        n_letters = sum(1 for ch in typ if ch.isalpha())
+        n_chars = sum(1 for ch in typ if ch.isalnum())
+    complex_ = _counts.is_complex_type(typ, s, count_syllables)
+    return typ, s, n_letters, n_chars, form[0].isupper(), complex_
+
+
+def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """The tokens of each sentence span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
+    if _SENTINEL in text:
+        findall = TOKEN_RE.findall
+        return [findall(text, a, b) for a, b in spans]
+    flat = _TOKENS_AND_SENTINELS(_SENTINEL.join([text[a:b] for a, b in spans]) + _SENTINEL)
+    out = []
+    i = 0
+    index = flat.index
+    for _ in spans:
+        k = index(_SENTINEL, i)
+        out.append(flat[i:k])
+        i = k + 1
+    return out
 
 
 def profile(
@@ -117,62 +147,78 @@ def profile(
 
     stripped, n_urls = strip_urls(text)
     tokens: list[str] = []
-    capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
-    capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
+    initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
-    n_sentences = 0
     sentence_lengths: list[int] = []
-    findall = TOKEN_RE.findall
-    for start, end in sentence_spans(stripped):
-        toks = findall(stripped, start, end)  # tokenise in place: no slicing per sentence
+    spans = sentence_spans(stripped)
+    for (start, end), toks in zip(spans, _sentence_tokens(stripped, spans), strict=True):
         if not toks:
             continue
-        n_sentences += 1
         sentence_lengths.append(len(toks))
-        tokens.extend(toks)
+        tokens += toks
         if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
             stripped[start:end], toks
         ):
-            title_case.extend(toks)
-            continue
-        capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
-        if toks[0][0].isupper():
-            capitalised_initial.append(toks[0])
+            title_case += toks
+        elif toks[0][0].isupper():
+            initial.append(toks[0])
+    n_sentences = len(sentence_lengths)
 
-    # Fold each distinct token once, then count types (speed: per distinct token, not per token).
+    # Work per distinct form and per type, never per token: each form's facts come from the
+    # cache; a form's type gets a small integer id that the diversity measures share.
     raw_counts = Counter(tokens)
-    fold_of = {t: fold(t) for t in raw_counts}
-    folded = [fold_of[t] for t in tokens]
-    freqs: Counter[str] = Counter()
-    for t, f in raw_counts.items():
-        freqs[fold_of[t]] += f
-
-    syllables = letters = characters = mono = poly = long_words = 0
-    syl_of: dict[str, int] = {}
-    info_cache = _type_info_cache(cfg.syllable_method)
-    for typ, f in freqs.items():
-        info = info_cache.get(typ)
+    cache = _form_cache(cfg.syllable_method)
+    freqs: dict[str, int] = {}
+    type_id: dict[str, int] = {}
+    form_id: dict[str, int] = {}
+    capitalised: dict[str, int] = {}  # capitalised occurrences of each type
+    complex_types: set[str] = set()
+    syllables = letters = characters = mono = poly = long_words = complex_words = 0
+    for form, f in raw_counts.items():
+        info = cache.get(form)
         if info is None:
-            info = info_cache[typ] = _type_info(typ, count_syllables)
-        s, n_letters, n_chars = info
-        syl_of[typ] = s
+            info = cache[form] = _form_info(form, count_syllables)
+        typ, s, n_letters, n_chars, cap, complex_ = info
+        if typ in freqs:
+            freqs[typ] += f
+            form_id[form] = type_id[typ]
+        else:
+            freqs[typ] = f
+            form_id[form] = type_id[typ] = len(type_id)
+        if cap:
+            capitalised[typ] = capitalised.get(typ, 0) + f
         syllables += s * f
         if s == 1:
             mono += f
         elif s >= 3:
             poly += f
+            if complex_:
+                complex_words += f
+                complex_types.add(typ)
         letters += n_letters * f
         characters += n_chars * f
         if n_letters > 6:
             long_words += f
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
+    # Capitalised tokens inside a sentence are the capitalised ones that neither start a
+    # sentence nor stand in a title-case headline.
+    initial_counts = Counter([fold(t) for t in initial])
+    headline_counts = Counter([fold(t) for t in title_case])
+    inside = dict(capitalised)
+    for typ, c in initial_counts.items():
+        inside[typ] -= c
+    if title_case:
+        for t in title_case:
+            if t[0].isupper():
+                inside[fold(t)] -= 1
     proper = _counts.proper_name_occurrences(
         freqs,
-        Counter(fold(t) for t in capitalised_inside),
-        Counter(fold(t) for t in capitalised_initial),
-        Counter(fold(t) for t in title_case),
+        {t: c for t, c in inside.items() if c},
+        initial_counts,
+        headline_counts,
     )
+    complex_words -= sum([c for typ, c in proper.items() if typ in complex_types])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
     counts = Counts(
@@ -184,7 +230,7 @@ def profile(
         characters=characters,
         monosyllables=mono,
         polysyllables=poly,
-        complex_words=_counts.complex_words(freqs, syl_of, proper, count_syllables),
+        complex_words=complex_words,
         long_words=long_words,
         difficult_words=(
             None if dc_words is None else _counts.unfamiliar_tokens(freqs, proper, dc_words)
@@ -196,8 +242,8 @@ def profile(
         foreign_characters=foreign_characters(stripped),
     )
     readability, notes = _readability.compute(counts)
-    div, div_notes = _diversity.compute(
-        folded,
+    div, div_notes = _diversity.compute_ids(
+        list(map(form_id.__getitem__, tokens)),
         freqs,
         mattr_window=cfg.mattr_window,
         msttr_segment=cfg.msttr_segment,
