@@ -79,40 +79,96 @@ def _finite(x: Any) -> Any:
     return x
 
 
-# Per-token-form facts that never change between texts, one cache per syllable method:
-# token as written → (type, syllables, letters, characters, capitalised, Gunning-complex).
-# A plain dict lookup per distinct form is several times cheaper than calling fold() and the
-# syllable counter; the cache is emptied when it grows past _FORM_CACHE_MAX forms, so memory
-# stays bounded on web-scale runs.
-_FORM_CACHE_MAX = 500_000
-_FORM_CACHES: dict[str, dict[str, tuple[str, int, int, int, bool, bool]]] = {}
+# Facts that never change between texts, cached across calls (bounded: a cache that grows past
+# its limit starts afresh, so memory stays bounded on web-scale runs):
+# * the type of each token form (its case fold), in a plain dict: one probe per token;
+# * per syllable method, the counts of each type, as rows of an integer matrix, so the totals
+#   of a text are one matrix–vector product over its types instead of a Python loop.
+_FOLD_CACHE_MAX = 1_000_000
+_FOLDS: dict[str, str] = {}
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
 # Sentences are tokenised in one regex pass over the text with this character between them: it
 # ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
 # the tokens are those of a findall per sentence. Texts that contain it take the slow path.
 _SENTINEL = "\x01"
-_TOKENS_AND_SENTINELS = re.compile(TOKEN_RE.pattern + "|" + _SENTINEL).findall
+_TOKENS_AND_SENTINELS = re.compile(
+    rf"(?=[\w{_SENTINEL}])(?:{TOKEN_RE.pattern}|{_SENTINEL})"  # (?=…): skip other characters fast
+).findall
+
+# Columns of the type table.
+_SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
 
 
-def _form_cache(method: str) -> dict[str, tuple[str, int, int, int, bool, bool]]:
-    cache = _FORM_CACHES.setdefault(method, {})
-    if len(cache) > _FORM_CACHE_MAX:
-        cache.clear()
-    return cache
+class _TypeTable:
+    """Counts of each type for one syllable method: syllables, whether it is a monosyllable, a
+    polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
+    letters and characters, and whether it is a long word (more than 6 letters)."""
+
+    LIMIT = 500_000
+
+    def __init__(self, count_syllables: Callable[[str], int]) -> None:
+        import numpy
+
+        self.np = numpy
+        self.count_syllables = count_syllables
+        self.row: dict[str, int] = {}
+        self.matrix = numpy.zeros((4096, 7), numpy.int64)
+
+    def rows(self, types: list[str]) -> list[int]:
+        """The row of each type, adding the types not in the table yet."""
+        rows = list(map(self.row.get, types))
+        if None in rows:
+            if len(self.row) + len(types) > self.LIMIT:
+                self.row.clear()
+                rows = [None] * len(types)
+            rows = [self._add(t) if r is None else r for t, r in zip(types, rows, strict=True)]
+        return rows  # type: ignore[return-value]
+
+    def _add(self, typ: str) -> int:
+        k = len(self.row)
+        if k == len(self.matrix):
+            self.matrix = self.np.concatenate([self.matrix, self.np.zeros_like(self.matrix)])
+        count_syllables = self.count_syllables
+        s = count_syllables(typ)
+        if typ.isalpha():  # most types: every character is a letter
+            n_letters = n_chars = len(typ)
+        else:
+            n_letters = sum(1 for ch in typ if ch.isalpha())
+            n_chars = sum(1 for ch in typ if ch.isalnum())
+        self.matrix[k] = (
+            s,
+            s == 1,
+            s >= 3,
+            _counts.is_complex_type(typ, s, count_syllables),
+            n_letters,
+            n_chars,
+            n_letters > 6,
+        )
+        self.row[typ] = k
+        return k
 
 
-def _form_info(
-    form: str, count_syllables: Callable[[str], int]
-) -> tuple[str, int, int, int, bool, bool]:
-    typ = fold(form)
-    s = count_syllables(typ)
-    if typ.isalpha():  # most types: every character is a letter
-        n_letters = n_chars = len(typ)
-    else:
-        n_letters = sum(1 for ch in typ if ch.isalpha())
-        n_chars = sum(1 for ch in typ if ch.isalnum())
-    complex_ = _counts.is_complex_type(typ, s, count_syllables)
-    return typ, s, n_letters, n_chars, form[0].isupper(), complex_
+_TABLES: dict[str, _TypeTable] = {}
+
+
+def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTable:
+    table = _TABLES.get(method)
+    if table is None:
+        table = _TABLES[method] = _TypeTable(count_syllables)
+    return table
+
+
+def _fold_all(tokens: list[str]) -> list[str]:
+    """The type of each token, by the fold cache."""
+    try:
+        return list(map(_FOLDS.__getitem__, tokens))
+    except KeyError:
+        if len(_FOLDS) > _FOLD_CACHE_MAX:
+            _FOLDS.clear()
+        for t in tokens:
+            if t not in _FOLDS:
+                _FOLDS[t] = fold(t)
+        return list(map(_FOLDS.__getitem__, tokens))
 
 
 def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -164,61 +220,45 @@ def profile(
             initial.append(toks[0])
     n_sentences = len(sentence_lengths)
 
-    # Work per distinct form and per type, never per token: each form's facts come from the
-    # cache; a form's type gets a small integer id that the diversity measures share.
-    raw_counts = Counter(tokens)
-    cache = _form_cache(cfg.syllable_method)
-    freqs: dict[str, int] = {}
-    type_id: dict[str, int] = {}
-    form_id: dict[str, int] = {}
+    # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
+    # by cache, counting, type ids) run in C.
+    folded = _fold_all(tokens)
+    freqs = Counter(folded)
+    type_list = list(freqs)
+    table = _type_table(cfg.syllable_method, count_syllables)
+    rows = table.rows(type_list)
+    np = table.np
+    totals = (
+        np.array(list(freqs.values()), np.int64) @ table.matrix[rows] if rows else [0] * 7
+    )
+    syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
     capitalised: dict[str, int] = {}  # capitalised occurrences of each type
-    complex_types: set[str] = set()
-    syllables = letters = characters = mono = poly = long_words = complex_words = 0
-    for form, f in raw_counts.items():
-        info = cache.get(form)
-        if info is None:
-            info = cache[form] = _form_info(form, count_syllables)
-        typ, s, n_letters, n_chars, cap, complex_ = info
-        if typ in freqs:
-            freqs[typ] += f
-            form_id[form] = type_id[typ]
-        else:
-            freqs[typ] = f
-            form_id[form] = type_id[typ] = len(type_id)
-        if cap:
-            capitalised[typ] = capitalised.get(typ, 0) + f
-        syllables += s * f
-        if s == 1:
-            mono += f
-        elif s >= 3:
-            poly += f
-            if complex_:
-                complex_words += f
-                complex_types.add(typ)
-        letters += n_letters * f
-        characters += n_chars * f
-        if n_letters > 6:
-            long_words += f
+    raw_counts = Counter(tokens)
+    for form in [t for t in raw_counts if t[0].isupper()]:
+        typ = _FOLDS[form]
+        capitalised[typ] = capitalised.get(typ, 0) + raw_counts[form]
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
     # sentence nor stand in a title-case headline.
-    initial_counts = Counter([fold(t) for t in initial])
-    headline_counts = Counter([fold(t) for t in title_case])
-    inside = dict(capitalised)
+    initial_counts = Counter([_FOLDS[t] for t in initial])
+    headline_counts = Counter([_FOLDS[t] for t in title_case])
+    inside = capitalised.copy()
     for typ, c in initial_counts.items():
         inside[typ] -= c
-    if title_case:
-        for t in title_case:
-            if t[0].isupper():
-                inside[fold(t)] -= 1
+    for t in title_case:
+        if t[0].isupper():
+            inside[_FOLDS[t]] -= 1
     proper = _counts.proper_name_occurrences(
         freqs,
         {t: c for t, c in inside.items() if c},
         initial_counts,
         headline_counts,
     )
-    complex_words -= sum([c for typ, c in proper.items() if typ in complex_types])
+    if proper:
+        complex_of = table.matrix[:, _COMPLEX]
+        row = table.row
+        complex_words -= sum([c for typ, c in proper.items() if complex_of[row[typ]]])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
     counts = Counts(
@@ -242,8 +282,9 @@ def profile(
         foreign_characters=foreign_characters(stripped),
     )
     readability, notes = _readability.compute(counts)
+    type_id = dict(zip(type_list, range(len(type_list)), strict=True))
     div, div_notes = _diversity.compute_ids(
-        list(map(form_id.__getitem__, tokens)),
+        list(map(type_id.__getitem__, folded)),
         freqs,
         mattr_window=cfg.mattr_window,
         msttr_segment=cfg.msttr_segment,
