@@ -266,14 +266,15 @@ SAMPLE_TOKENS = 200
 
 
 _FACTS_LIMIT = 1_000_000  # distinct types remembered before the cache starts afresh
-_NUMBER_FACT = (-1, 0, 0.0, 0.0, False, "")
+_NUMBER = 99  # the level index of a number: above every level, so numbers take the slow path
+_NUMBER_FACT = (_NUMBER, 0, 0.0, 0.0, False, "")
 
 
 @lru_cache(maxsize=1)
 def _facts() -> dict[str, tuple[int, int, float, float, bool, str]]:
     """Every type seen so far with what :func:`compute` needs (a plain dict: one probe per type).
 
-    level index (6 = unlisted, -1 = number), cell (level·7 + band), ln rank, (ln rank)²,
+    level index (6 = unlisted, 99 = number), cell (level·7 + band), ln rank, (ln rank)²,
     rare (unlisted and outside K1–K5), headword.
     """
     return {}
@@ -309,36 +310,40 @@ def compute(
     cell_typ = [0] * _N_CELLS
     numbers = proper = 0
     sum_lr = sum_lr2 = 0.0
-    spectrum: dict[int, int] = {}  # f → profiled types of frequency f
+    spectrum = Counter(freqs.values())  # f → types of frequency f (profiled ones, below)
     hard_spectrum: dict[int, int] = {}  # the same for types at B2 or above, or unlisted
     hard: dict[str, list[Any]] = {}
+    # Most types are listed at or below both B1 and the hard level: their work is the four
+    # sums at the end of the loop. Types above ``low`` (and numbers and unlisted words) need more.
+    low = min(hard_index, _B2_INDEX - 1)
     for typ, f in freqs.items():
-        fact = get(typ) or _fact(typ)
-        level, cell, lr, lr2, rare, head = fact
-        if level < 0:
-            numbers += f
-            continue
-        if (
-            level == _UNLISTED_INDEX
-            and typ not in forms
-            and typ.replace("'", "\u2019") not in forms
-        ):
-            proper += f
-            continue
+        level, cell, lr, lr2, rare, head = get(typ) or _fact(typ)
+        if level > low:
+            if level == _NUMBER:
+                numbers += f
+                spectrum[f] -= 1
+                continue
+            if (
+                level == _UNLISTED_INDEX
+                and typ not in forms
+                and typ.replace("'", "\u2019") not in forms
+            ):
+                proper += f
+                spectrum[f] -= 1
+                continue
+            if level >= _B2_INDEX:
+                hard_spectrum[f] = hard_spectrum.get(f, 0) + 1
+            if rare or hard_index < level < _UNLISTED_INDEX:
+                entry = hard.get(head)
+                if entry is None:
+                    hard[head] = [level, cell % _N_BANDS, f, [typ]]
+                else:
+                    entry[2] += f
+                    entry[3].append(typ)
         cell_tok[cell] += f
         cell_typ[cell] += 1
         sum_lr += lr * f
         sum_lr2 += lr2 * f
-        spectrum[f] = spectrum.get(f, 0) + 1
-        if level >= _B2_INDEX:
-            hard_spectrum[f] = hard_spectrum.get(f, 0) + 1
-        if rare or hard_index < level < _UNLISTED_INDEX:
-            entry = hard.get(head)
-            if entry is None:
-                hard[head] = [level, cell % _N_BANDS, f, [typ]]
-            else:
-                entry[2] += f
-                entry[3].append(typ)
     nb = _N_BANDS
     cefr_tok = [sum(cell_tok[i * nb : (i + 1) * nb]) for i in range(len(CEFR_KEYS))]
     cefr_typ = [sum(cell_typ[i * nb : (i + 1) * nb]) for i in range(len(CEFR_KEYS))]
@@ -354,7 +359,7 @@ def compute(
         # chance that a type of frequency f is seen in SAMPLE_TOKENS draws with replacement
         seen = {f: 1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in spectrum}
         hard_share = sum([seen[f] * k for f, k in hard_spectrum.items()]) / sum(
-            [seen[f] * k for f, k in spectrum.items()]
+            [seen[f] * k for f, k in spectrum.items() if k]
         )
 
     hard_words = tuple(
