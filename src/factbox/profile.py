@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -158,17 +158,17 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
-def _fold_all(tokens: list[str]) -> list[str]:
-    """The type of each token, by the fold cache."""
+def _fold_of(forms: Collection[str]) -> dict[str, str]:
+    """The type of each distinct token form, by the fold cache."""
     try:
-        return list(map(_FOLDS.__getitem__, tokens))
+        return dict(zip(forms, map(_FOLDS.__getitem__, forms), strict=True))
     except KeyError:
         if len(_FOLDS) > _FOLD_CACHE_MAX:
             _FOLDS.clear()
-        for t in tokens:
+        for t in forms:
             if t not in _FOLDS:
                 _FOLDS[t] = fold(t)
-        return list(map(_FOLDS.__getitem__, tokens))
+        return dict(zip(forms, map(_FOLDS.__getitem__, forms), strict=True))
 
 
 def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -222,7 +222,9 @@ def profile(
 
     # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
     # by cache, counting, type ids) run in C.
-    folded = _fold_all(tokens)
+    raw_counts = Counter(tokens)
+    fold_of = _fold_of(raw_counts.keys())
+    folded = list(map(fold_of.__getitem__, tokens))
     freqs = Counter(folded)
     type_list = list(freqs)
     table = _type_table(cfg.syllable_method, count_syllables)
@@ -233,22 +235,21 @@ def profile(
     )
     syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
     capitalised: dict[str, int] = {}  # capitalised occurrences of each type
-    raw_counts = Counter(tokens)
     for form in [t for t in raw_counts if t[0].isupper()]:
-        typ = _FOLDS[form]
+        typ = fold_of[form]
         capitalised[typ] = capitalised.get(typ, 0) + raw_counts[form]
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
     # sentence nor stand in a title-case headline.
-    initial_counts = Counter([_FOLDS[t] for t in initial])
-    headline_counts = Counter([_FOLDS[t] for t in title_case])
+    initial_counts = Counter([fold_of[t] for t in initial])
+    headline_counts = Counter([fold_of[t] for t in title_case])
     inside = capitalised.copy()
     for typ, c in initial_counts.items():
         inside[typ] -= c
     for t in title_case:
         if t[0].isupper():
-            inside[_FOLDS[t]] -= 1
+            inside[fold_of[t]] -= 1
     proper = _counts.proper_name_occurrences(
         freqs,
         {t: c for t, c in inside.items() if c},
