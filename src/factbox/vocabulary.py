@@ -263,38 +263,61 @@ _RARE_BANDS = (BANDS.index("K6-10"), BANDS.index("off"))
 _N_BANDS = len(BANDS)
 _N_CELLS = (len(LEVELS) + 1) * _N_BANDS
 SAMPLE_TOKENS = 200
+_TABLE_LIMIT = 1_000_000  # distinct types remembered before the table starts afresh
 
 
-_FACTS_LIMIT = 1_000_000  # distinct types remembered before the cache starts afresh
-_NUMBER = 99  # the level index of a number: above every level, so numbers take the slow path
-_NUMBER_FACT = (_NUMBER, 0, 0.0, 0.0, False, "")
+class _TypeTable:
+    """Every type seen so far with what :func:`compute` needs, in parallel numpy arrays, so a
+    text's profile is a few array operations instead of a Python loop over its types.
+
+    level: level index, 6 = unlisted, -1 = number; cell: level·7 + band; lr: ln rank;
+    rare: unlisted and outside K1–K5; headword: the type's headword.
+    """
+
+    def __init__(self) -> None:
+        import numpy as np
+
+        self.np = np
+        self.index: dict[str, int] = {}
+        self.headword: list[str] = []
+        self.level = np.empty(0, np.int8)
+        self.cell = np.empty(0, np.intp)
+        self.lr = np.empty(0, np.float64)
+        self.rare = np.empty(0, np.bool_)
+
+    def ensure(self, types: list[str]) -> None:
+        """Add the types not in the table yet (starting afresh past ``_TABLE_LIMIT``)."""
+        missing = [t for t in types if t not in self.index]
+        if len(self.index) + len(missing) > _TABLE_LIMIT:
+            self.__init__()  # type: ignore[misc]
+            missing = types
+        self._add(missing)
+
+    def _add(self, types: list[str]) -> None:
+        np = self.np
+        rows = []
+        for t in types:
+            if any(ch.isdigit() for ch in t):
+                rows.append((-1, 0, 0.0, False, ""))
+                continue
+            w = lookup(t)
+            level = _LEVEL_INDEX.get(w.level, _UNLISTED_INDEX)
+            band = BANDS.index(w.band)
+            rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
+            rows.append((level, level * _N_BANDS + band, math.log(w.rank), rare, w.headword))
+        start = len(self.headword)
+        for k, t in enumerate(types):
+            self.index[t] = start + k
+        self.headword.extend(r[4] for r in rows)
+        self.level = np.concatenate([self.level, np.array([r[0] for r in rows], np.int8)])
+        self.cell = np.concatenate([self.cell, np.array([r[1] for r in rows], np.intp)])
+        self.lr = np.concatenate([self.lr, np.array([r[2] for r in rows], np.float64)])
+        self.rare = np.concatenate([self.rare, np.array([r[3] for r in rows], np.bool_)])
 
 
 @lru_cache(maxsize=1)
-def _facts() -> dict[str, tuple[int, int, float, float, bool, str]]:
-    """Every type seen so far with what :func:`compute` needs (a plain dict: one probe per type).
-
-    level index (6 = unlisted, 99 = number), cell (level·7 + band), ln rank, (ln rank)²,
-    rare (unlisted and outside K1–K5), headword.
-    """
-    return {}
-
-
-def _fact(typ: str) -> tuple[int, int, float, float, bool, str]:
-    facts = _facts()
-    if len(facts) >= _FACTS_LIMIT:
-        facts.clear()
-    if any(ch.isdigit() for ch in typ):
-        fact = _NUMBER_FACT
-    else:
-        w = lookup(typ)
-        level = _LEVEL_INDEX.get(w.level, _UNLISTED_INDEX)
-        band = BANDS.index(w.band)
-        rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
-        lr = math.log(w.rank)
-        fact = (level, level * _N_BANDS + band, lr, lr * lr, rare, w.headword)
-    facts[typ] = fact
-    return fact
+def _table() -> _TypeTable:
+    return _TypeTable()
 
 
 def compute(
@@ -305,63 +328,70 @@ def compute(
     noun when it is never written in lower case). :func:`factbox.profile` calls this with its
     own counts."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
-    get = _facts().get
-    cell_tok = [0] * _N_CELLS
-    cell_typ = [0] * _N_CELLS
-    numbers = proper = 0
-    sum_lr = sum_lr2 = 0.0
-    spectrum = Counter(freqs.values())  # f → types of frequency f (profiled ones, below)
-    hard_spectrum: dict[int, int] = {}  # the same for types at B2 or above, or unlisted
-    hard: dict[str, list[Any]] = {}
-    # Most types are listed at or below both B1 and the hard level: their work is the four
-    # sums at the end of the loop. Types above ``low`` (and numbers and unlisted words) need more.
-    low = min(hard_index, _B2_INDEX - 1)
-    for typ, f in freqs.items():
-        level, cell, lr, lr2, rare, head = get(typ) or _fact(typ)
-        if level > low:
-            if level == _NUMBER:
-                numbers += f
-                spectrum[f] -= 1
-                continue
-            if (
-                level == _UNLISTED_INDEX
-                and typ not in forms
-                and typ.replace("'", "\u2019") not in forms
-            ):
-                proper += f
-                spectrum[f] -= 1
-                continue
-            if level >= _B2_INDEX:
-                hard_spectrum[f] = hard_spectrum.get(f, 0) + 1
-            if rare or hard_index < level < _UNLISTED_INDEX:
-                entry = hard.get(head)
-                if entry is None:
-                    hard[head] = [level, cell % _N_BANDS, f, [typ]]
-                else:
-                    entry[2] += f
-                    entry[3].append(typ)
-        cell_tok[cell] += f
-        cell_typ[cell] += 1
-        sum_lr += lr * f
-        sum_lr2 += lr2 * f
-    nb = _N_BANDS
-    cefr_tok = [sum(cell_tok[i * nb : (i + 1) * nb]) for i in range(len(CEFR_KEYS))]
-    cefr_typ = [sum(cell_typ[i * nb : (i + 1) * nb]) for i in range(len(CEFR_KEYS))]
-    band_tok = [sum(cell_tok[b::nb]) for b in range(nb)]
-    band_typ = [sum(cell_typ[b::nb]) for b in range(nb)]
-    n_tok = sum(cefr_tok)
-    n_typ = sum(cefr_typ)
+    tab = _table()
+    np = tab.np
+    index = tab.index
+    keys = list(freqs)
+    n = len(keys)
+    try:
+        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
+    except KeyError:  # types not seen before: look them up once, then index again
+        tab.ensure(keys)
+        index = tab.index
+        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
+    f = np.fromiter(freqs.values(), np.int64, n)
+    level = tab.level[idx]
+    keep = level >= 0
+    numbers = int(f[~keep].sum())
+    proper = 0
+    for i in np.flatnonzero(level == _UNLISTED_INDEX).tolist():
+        t = keys[i]
+        if t not in forms and t.replace("'", "\u2019") not in forms:
+            keep[i] = False
+            proper += int(f[i])
+    pos = np.flatnonzero(keep)
+    fk = f[pos]
+    ik = idx[pos]
+    lk = level[pos]
+    cells = tab.cell[ik]
+    cell_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
+    cell_typ = np.bincount(cells, minlength=_N_CELLS)
+    by_level_tok = cell_tok.reshape(len(CEFR_KEYS), _N_BANDS)
+    by_level_typ = cell_typ.reshape(len(CEFR_KEYS), _N_BANDS)
+    cefr_tok = by_level_tok.sum(axis=1).tolist()
+    cefr_typ = by_level_typ.sum(axis=1).tolist()
+    band_tok = by_level_tok.sum(axis=0).tolist()
+    band_typ = by_level_typ.sum(axis=0).tolist()
+    n_tok = int(fk.sum())
+    n_typ = len(pos)
 
     mean_lr = sd_lr = hard_share = None
     if n_tok:
-        mean_lr = sum_lr / n_tok
-        sd_lr = math.sqrt(max(sum_lr2 / n_tok - mean_lr * mean_lr, 0.0))
-        # chance that a type of frequency f is seen in SAMPLE_TOKENS draws with replacement
-        seen = {f: 1.0 - (1.0 - f / n_tok) ** SAMPLE_TOKENS for f in spectrum}
-        hard_share = sum([seen[f] * k for f, k in hard_spectrum.items()]) / sum(
-            [seen[f] * k for f, k in spectrum.items() if k]
-        )
+        lr = tab.lr[ik]
+        mean_lr = float((lr * fk).sum()) / n_tok
+        sd_lr = math.sqrt(max(float((lr * lr * fk).sum()) / n_tok - mean_lr * mean_lr, 0.0))
+        seen = 1.0 - (1.0 - fk / n_tok) ** SAMPLE_TOKENS
+        hard_share = float(seen[lk >= _B2_INDEX].sum()) / float(seen.sum())
 
+    hard: dict[str, list[Any]] = {}
+    is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
+    hard_at = np.flatnonzero(is_hard)
+    hard_ik = ik[hard_at]
+    for p, k, lv, cell, count in zip(
+        pos[hard_at].tolist(),
+        hard_ik.tolist(),
+        lk[hard_at].tolist(),
+        tab.cell[hard_ik].tolist(),
+        fk[hard_at].tolist(),
+        strict=True,
+    ):
+        head = tab.headword[k]
+        entry = hard.get(head)
+        if entry is None:
+            hard[head] = [lv, cell % _N_BANDS, count, [keys[p]]]
+        else:
+            entry[2] += count
+            entry[3].append(keys[p])
     hard_words = tuple(
         HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
         for h, (lv, band, count, forms_) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
