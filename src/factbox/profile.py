@@ -91,9 +91,7 @@ _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
 # ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
 # the tokens are those of a findall per sentence. Texts that contain it take the slow path.
 _SENTINEL = "\x01"
-_TOKENS_AND_SENTINELS = re.compile(
-    rf"(?=[\w{_SENTINEL}])(?:{TOKEN_RE.pattern}|{_SENTINEL})"  # (?=…): skip other characters fast
-).findall
+_TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
 
 # Columns of the type table.
 _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
