@@ -84,7 +84,7 @@ def _finite(x: Any) -> Any:
 # * the type of each token form (its case fold), in a plain dict: one probe per token;
 # * per syllable method, the counts of each type, as rows of an integer matrix, so the totals
 #   of a text are one matrix–vector product over its types instead of a Python loop.
-_FOLD_CACHE_MAX = 1_000_000
+_FOLD_CACHE_MAX = 300_000
 _FOLDS: dict[str, str] = {}
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
 # Sentences are tokenised in one regex pass over the text with this character between them: it
@@ -102,7 +102,7 @@ class _TypeTable:
     polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
     letters and characters, and whether it is a long word (more than 6 letters)."""
 
-    LIMIT = 500_000
+    LIMIT = 300_000
 
     def __init__(self, count_syllables: Callable[[str], int]) -> None:
         import numpy

@@ -1,0 +1,50 @@
+"""profile()'s caches across calls (per-form folds, per-type count table, one regex pass for all
+sentences) change no result, and stay bounded."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import factbox
+from factbox.sentences import sentence_spans
+from factbox.tokens import TOKEN_RE
+
+P = sys.modules["factbox.profile"]
+
+TEXT = (
+    "Storm Closes Harbour\n\n"
+    "The harbour at St. Ives closed at 3.30 p.m. on Monday. Ferries didn't sail; the U.S. "
+    "coastguard said 1,200 people waited. Dr. Okafor's team counted 20th-century wrecks.\n"
+    "Nobody complained. The harbour reopened on Tuesday."
+)
+
+
+def test_caches_past_their_limits_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = factbox.profile(TEXT).to_dict()
+    expected_pyphen = factbox.profile(TEXT, syllable_method="pyphen").to_dict()
+    monkeypatch.setattr(P, "_FOLD_CACHE_MAX", 3)
+    monkeypatch.setattr(P._TypeTable, "LIMIT", 5)
+    P._FOLDS.clear()
+    P._TABLES.clear()
+    try:
+        assert factbox.profile(TEXT).to_dict() == expected  # ~40 types > 5: the table restarts
+        assert factbox.profile(TEXT, syllable_method="pyphen").to_dict() == expected_pyphen
+        assert factbox.profile(TEXT).to_dict() == expected
+        assert len(P._TABLES["cmudict"].row) <= 50
+        factbox.profile("Cats sat.")
+        assert len(P._FOLDS) <= 3 + 2  # cleared before the new forms were added
+    finally:
+        P._FOLDS.clear()
+        P._TABLES.clear()
+
+
+def test_one_pass_tokenising_equals_a_findall_per_sentence() -> None:
+    text = TEXT + " End.\x01Odd control character. A.B.C. x.y"
+    spans = sentence_spans(text)
+    expected = [TOKEN_RE.findall(text, a, b) for a, b in spans]
+    assert P._sentence_tokens(text, spans) == expected  # the slow path (text has \x01)
+    clean = text.replace("\x01", " ")
+    spans = sentence_spans(clean)
+    assert P._sentence_tokens(clean, spans) == [TOKEN_RE.findall(clean, a, b) for a, b in spans]
