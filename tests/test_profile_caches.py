@@ -32,7 +32,7 @@ def test_caches_past_their_limits_change_nothing(monkeypatch: pytest.MonkeyPatch
         assert factbox.profile(TEXT).to_dict() == expected  # ~40 types > 5: the table restarts
         assert factbox.profile(TEXT, syllable_method="pyphen").to_dict() == expected_pyphen
         assert factbox.profile(TEXT).to_dict() == expected
-        assert len(P._TABLES["cmudict"].row) <= 50
+        assert len(P._TABLES["cmudict"].state[0]) <= 50
         factbox.profile("Cats sat.")
         assert len(P._FOLDS) <= 3 + 2  # cleared before the new forms were added
     finally:
@@ -48,3 +48,18 @@ def test_one_pass_tokenising_equals_a_findall_per_sentence() -> None:
     clean = text.replace("\x01", " ")
     spans = sentence_spans(clean)
     assert P._sentence_tokens(clean, spans) == [TOKEN_RE.findall(clean, a, b) for a, b in spans]
+
+
+def test_type_table_grows_and_threads_agree() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Word{i} and more{i} words{i} here. Another sentence{i} ends." for i in range(1200)]
+    expected = [factbox.profile(t).to_dict() for t in texts]
+    P._TABLES.clear()  # a fresh table: 4096 rows at first, it must grow while threads read it
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda t: factbox.profile(t).to_dict(), texts * 2))
+        assert got == expected * 2
+        assert len(P._TABLES["cmudict"].state[1]) > 4096
+    finally:
+        P._TABLES.clear()

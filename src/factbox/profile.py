@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
@@ -100,7 +101,13 @@ _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
 class _TypeTable:
     """Counts of each type for one syllable method: syllables, whether it is a monosyllable, a
     polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
-    letters and characters, and whether it is a long word (more than 6 letters)."""
+    letters and characters, and whether it is a long word (more than 6 letters).
+
+    ``state`` is (type → row, matrix). Readers take the pair once and use only it. Writers hold
+    the lock, write a type's row before the dict points to it, never change a row a dict points
+    to, and replace the pair (a new dict too) when the matrix grows or the table starts afresh
+    past ``LIMIT`` types: so a reader's pair stays valid while other threads write.
+    """
 
     LIMIT = 300_000
 
@@ -109,23 +116,33 @@ class _TypeTable:
 
         self.np = numpy
         self.count_syllables = count_syllables
-        self.row: dict[str, int] = {}
-        self.matrix = numpy.zeros((4096, 7), numpy.int64)
+        self.lock = threading.Lock()
+        self.state: tuple[dict[str, int], Any] = ({}, numpy.zeros((4096, 7), numpy.int64))
 
-    def rows(self, types: list[str]) -> list[int]:
-        """The row of each type, adding the types not in the table yet."""
-        rows = list(map(self.row.get, types))
+    def rows(self, types: list[str]) -> tuple[list[int], dict[str, int], Any]:
+        """The row of each type (adding the types not in the table yet), the type → row dict
+        and the matrix those rows index."""
+        row, matrix = self.state
+        rows = list(map(row.get, types))
         if None in rows:
-            if len(self.row) + len(types) > self.LIMIT:
-                self.row.clear()
-                rows = [None] * len(types)
-            rows = [self._add(t) if r is None else r for t, r in zip(types, rows, strict=True)]
-        return rows  # type: ignore[return-value]
+            with self.lock:
+                row, matrix = self.state
+                if len(row) + len(types) > self.LIMIT:
+                    row, matrix = {}, self.np.zeros_like(matrix)
+                rows = [row.get(t) for t in types]
+                need = len(row) + rows.count(None)
+                if need > len(matrix):
+                    grown = self.np.zeros((max(need, 2 * len(matrix)), 7), self.np.int64)
+                    grown[: len(matrix)] = matrix
+                    row, matrix = dict(row), grown  # readers of the old pair keep a valid pair
+                for i, t in enumerate(types):
+                    if rows[i] is None:
+                        rows[i] = self._add(t, row, matrix)
+                self.state = (row, matrix)
+        return rows, row, matrix  # type: ignore[return-value]
 
-    def _add(self, typ: str) -> int:
-        k = len(self.row)
-        if k == len(self.matrix):
-            self.matrix = self.np.concatenate([self.matrix, self.np.zeros_like(self.matrix)])
+    def _add(self, typ: str, row: dict[str, int], matrix: Any) -> int:
+        k = len(row)
         count_syllables = self.count_syllables
         s = count_syllables(typ)
         if typ.isalpha():  # most types: every character is a letter
@@ -133,7 +150,7 @@ class _TypeTable:
         else:
             n_letters = sum(1 for ch in typ if ch.isalpha())
             n_chars = sum(1 for ch in typ if ch.isalnum())
-        self.matrix[k] = (
+        matrix[k] = (
             s,
             s == 1,
             s >= 3,
@@ -142,7 +159,7 @@ class _TypeTable:
             n_chars,
             n_letters > 6,
         )
-        self.row[typ] = k
+        row[typ] = k
         return k
 
 
@@ -163,10 +180,13 @@ def _fold_of(forms: Collection[str]) -> dict[str, str]:
     except KeyError:
         if len(_FOLDS) > _FOLD_CACHE_MAX:
             _FOLDS.clear()
+        out = {}
         for t in forms:
-            if t not in _FOLDS:
-                _FOLDS[t] = fold(t)
-        return dict(zip(forms, map(_FOLDS.__getitem__, forms), strict=True))
+            typ = _FOLDS.get(t)
+            if typ is None:
+                typ = _FOLDS[t] = fold(t)
+            out[t] = typ
+        return out
 
 
 def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
@@ -226,10 +246,10 @@ def profile(
     freqs = Counter(folded)
     type_list = list(freqs)
     table = _type_table(cfg.syllable_method, count_syllables)
-    rows = table.rows(type_list)
+    rows, row_of, matrix = table.rows(type_list)
     np = table.np
     totals = (
-        np.array(list(freqs.values()), np.int64) @ table.matrix[rows] if rows else [0] * 7
+        np.array(list(freqs.values()), np.int64) @ matrix[rows] if rows else [0] * 7
     )
     syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
     capitalised: dict[str, int] = {}  # capitalised occurrences of each type
@@ -255,9 +275,8 @@ def profile(
         headline_counts,
     )
     if proper:
-        complex_of = table.matrix[:, _COMPLEX]
-        row = table.row
-        complex_words -= sum([c for typ, c in proper.items() if complex_of[row[typ]]])
+        complex_of = matrix[:, _COMPLEX]
+        complex_words -= sum([c for typ, c in proper.items() if complex_of[row_of[typ]]])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
     counts = Counts(
