@@ -6,7 +6,7 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Collection
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -80,13 +80,12 @@ def _finite(x: Any) -> Any:
     return x
 
 
-# Facts that never change between texts, cached across calls (bounded: a cache that grows past
-# its limit starts afresh, so memory stays bounded on web-scale runs):
-# * the type of each token form (its case fold), in a plain dict: one probe per token;
-# * per syllable method, the counts of each type, as rows of an integer matrix, so the totals
-#   of a text are one matrix–vector product over its types instead of a Python loop.
-_FOLD_CACHE_MAX = 300_000
-_FOLDS: dict[str, str] = {}
+# The counts of each type never change between texts: per syllable method they are cached
+# across calls as rows of an integer matrix, so the totals of a text are one matrix–vector
+# product over its types instead of a Python loop (bounded: the table starts afresh past its
+# limit, so memory stays bounded on web-scale runs). Case folds are not cached: computing one
+# per distinct form costs less than looking it up in a large dict (measured, see
+# docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
 # Sentences are tokenised in one regex pass over the text with this character between them: it
 # ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
@@ -173,22 +172,6 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
-def _fold_of(forms: Collection[str]) -> dict[str, str]:
-    """The type of each distinct token form, by the fold cache."""
-    try:
-        return dict(zip(forms, map(_FOLDS.__getitem__, forms), strict=True))
-    except KeyError:
-        if len(_FOLDS) > _FOLD_CACHE_MAX:
-            _FOLDS.clear()
-        out = {}
-        for t in forms:
-            typ = _FOLDS.get(t)
-            if typ is None:
-                typ = _FOLDS[t] = fold(t)
-            out[t] = typ
-        return out
-
-
 def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
     """The tokens of each sentence span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
     if _SENTINEL in text:
@@ -241,7 +224,7 @@ def profile(
     # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
     # by cache, counting, type ids) run in C.
     raw_counts = Counter(tokens)
-    fold_of = _fold_of(raw_counts.keys())
+    fold_of = {t: fold(t) for t in raw_counts}  # per form: cheaper than a cache lookup
     folded = list(map(fold_of.__getitem__, tokens))
     freqs = Counter(folded)
     type_list = list(freqs)
