@@ -104,3 +104,8 @@ def test_token_pattern_equals_its_plain_definition(text: str) -> None:
 def test_token_pattern_equals_its_plain_definition_on_hard_cases() -> None:
     text = "U.S.A. U.Sx a.m. e.g. 3.30p.m. 1,000.5th don't o’clock 20th 5G x.y.z9 Ph.D's"
     assert tk.TOKEN_RE.findall(text) == _PLAIN_TOKEN_RE.findall(text)
+
+
+@given(st.lists(st.text(alphabet="aBÉß’'İ\u2019x", max_size=6), max_size=20))
+def test_fold_all_is_fold_of_each(tokens: list[str]) -> None:
+    assert tk.fold_all(tokens) == [fold(t) for t in tokens]

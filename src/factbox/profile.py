@@ -20,7 +20,7 @@ from factbox.diversity import Diversity
 from factbox.readability import Readability
 from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
-from factbox.tokens import TOKEN_RE, fold, foreign_characters, strip_urls
+from factbox.tokens import TOKEN_RE, fold_all, foreign_characters, strip_urls
 from factbox.vocabulary import VocabularyProfile
 from factbox.vocabulary import compute as _vocabulary
 
@@ -224,7 +224,7 @@ def profile(
     # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
     # by cache, counting, type ids) run in C.
     raw_counts = Counter(tokens)
-    fold_of = {t: fold(t) for t in raw_counts}  # per form: cheaper than a cache lookup
+    fold_of = dict(zip(raw_counts, fold_all(raw_counts), strict=True))  # no cache: see docs
     folded = list(map(fold_of.__getitem__, tokens))
     freqs = Counter(folded)
     type_list = list(freqs)

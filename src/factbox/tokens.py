@@ -21,6 +21,7 @@ The definitions (full text in ``docs/definitions.md``):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Latin letters: ASCII, Latin-1 Supplement letters, Latin Extended-A/B, Latin Extended Additional.
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -94,6 +95,14 @@ def foreign_characters(text: str) -> int:
 def fold(token: str) -> str:
     """The type of a token: its Unicode case fold, with a typographic apostrophe made ASCII."""
     return token.casefold().replace("\u2019", "'")
+
+
+def fold_all(tokens: Iterable[str]) -> list[str]:
+    """:func:`fold` of each token, in order (C-level passes: no Python call per token)."""
+    folded = list(map(str.casefold, tokens))
+    if "\u2019" in "".join(folded):  # typographic apostrophes (casefold makes none)
+        folded = [t.replace("\u2019", "'") for t in folded]
+    return folded
 
 
 def letters(token: str) -> int:
