@@ -291,6 +291,13 @@ def naive_mtld(t: list[str], thr: float) -> float | None:
     return (len(t) / factors(t) + len(t) / factors(t[::-1])) / 2
 
 
+def naive_msttr(t: list[str], seg: int) -> float | None:
+    k = len(t) // seg
+    if k == 0:
+        return None
+    return sum(len(set(t[i * seg : (i + 1) * seg])) / seg for i in range(k)) / k
+
+
 def exact_hdd(freqs: list[int], d: int) -> float | None:
     n = sum(freqs)
     if n < d or n == 0:
@@ -321,6 +328,9 @@ def test_fast_algorithms_equal_their_definitions(t: list[str], w: int, thr: floa
     assert (m is None) == (ref is None)
     assert m is None or m == pytest.approx(ref, abs=1e-12)
     assert fd.mtld(t, threshold=thr) == naive_mtld(t, thr)
+    s, ref = fd.msttr(t, segment=w), naive_msttr(t, w)
+    assert (s is None) == (ref is None)
+    assert s is None or s == pytest.approx(ref, abs=1e-12)
 
 
 @settings(max_examples=200, deadline=None)

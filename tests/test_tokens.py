@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factbox import tokens as tk
 from factbox.tokens import characters, fold, foreign_characters, letters, strip_urls, words
 
 
@@ -78,3 +81,31 @@ def test_words_are_nonempty_substrings(text: str) -> None:
         assert w
         assert w in stripped
         assert any(c.isalnum() for c in w)
+
+
+# The compiled token pattern factors the first letter out of two alternatives (speed); it must
+# match exactly what the plain three-alternative definition in tokens.py matches.
+_PLAIN_TOKEN_RE = re.compile(
+    rf"[{tk._L}](?:\.[{tk._L}])+\.?(?![{tk._LD}])"
+    rf"|[0-9]+(?:[.,][0-9]+)*(?:[{tk._L}]+)?"
+    rf"|[{tk._LD}]+(?:[{tk._APOS}][{tk._LD}]+)*"
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZéÑ19.,'’ -\n\x01ab.c.U.S.", max_size=40))
+def test_token_pattern_equals_its_plain_definition(text: str) -> None:
+    assert tk.TOKEN_RE.findall(text) == _PLAIN_TOKEN_RE.findall(text)
+    assert [m.span() for m in tk.TOKEN_RE.finditer(text)] == [
+        m.span() for m in _PLAIN_TOKEN_RE.finditer(text)
+    ]
+
+
+def test_token_pattern_equals_its_plain_definition_on_hard_cases() -> None:
+    text = "U.S.A. U.Sx a.m. e.g. 3.30p.m. 1,000.5th don't o’clock 20th 5G x.y.z9 Ph.D's"
+    assert tk.TOKEN_RE.findall(text) == _PLAIN_TOKEN_RE.findall(text)
+
+
+@given(st.lists(st.text(alphabet="aBÉß’'İ\u2019x", max_size=6), max_size=20))
+def test_fold_all_is_fold_of_each(tokens: list[str]) -> None:
+    assert tk.fold_all(tokens) == [fold(t) for t in tokens]

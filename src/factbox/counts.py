@@ -116,15 +116,22 @@ def complex_words(
     """
     n = 0
     for typ, f in freqs.items():
-        s = syllables_of[typ]
-        if s < 3:
-            continue
-        if s == 3 and typ.endswith(("ed", "es")) and (
-            count_syllables(typ[:-1]) == 2 or count_syllables(typ[:-2]) == 2
-        ):
-            continue
-        n += f - proper.get(typ, 0)
+        if is_complex_type(typ, syllables_of[typ], count_syllables):
+            n += f - proper.get(typ, 0)
     return n
+
+
+def is_complex_type(typ: str, syllables: int, count_syllables: Callable[[str], int]) -> bool:
+    """Whether a type of ``syllables`` syllables is one of Gunning's complex words when it is
+    not a proper name: 3+ syllables, and not a verb made three syllables by adding -ed or -es
+    (see :func:`complex_words`)."""
+    if syllables < 3:
+        return False
+    return not (
+        syllables == 3
+        and typ.endswith(("ed", "es"))
+        and (count_syllables(typ[:-1]) == 2 or count_syllables(typ[:-2]) == 2)
+    )
 
 
 def unfamiliar_tokens(
@@ -150,6 +157,7 @@ def unfamiliar_types(
 __all__ = [
     "Counts",
     "complex_words",
+    "is_complex_type",
     "proper_name_occurrences",
     "unfamiliar_tokens",
     "unfamiliar_types",

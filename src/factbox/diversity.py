@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from factbox.errors import ConfigError
@@ -179,8 +180,12 @@ def _hdd(spectrum: Counter[int], draws: int) -> float | None:
 # Measures of the token sequence
 #
 # The public functions accept any sequence of hashable tokens. Internally each token is replaced
-# by a small integer (its type's index), so the per-token loops index lists instead of hashing
-# strings: about half the time of the same loops over strings.
+# by a small integer (its type's index), and the three sequence measures are computed from the
+# *repeats*: the pairs (p, i) of consecutive occurrences of one type (token i is the next
+# occurrence of token p's type), found with one stable numpy sort. MSTTR and MATTR are then
+# counting problems solved with array arithmetic, exactly in integers; MTLD needs one Python
+# loop over the repeats only. ``tests/test_diversity.py`` checks all three against direct
+# implementations of the definitions.
 
 
 def msttr(tokens: Sequence[Hashable], *, segment: int = 100) -> float | None:
@@ -190,17 +195,18 @@ def msttr(tokens: Sequence[Hashable], *, segment: int = 100) -> float | None:
     ``None`` when N < segment.
     """
     _check_positive("segment", segment)
-    return _msttr(tokens, segment)
+    ids, _ = _type_ids(tokens)
+    return _msttr(_Repeats(ids), segment)
 
 
 def mattr(tokens: Sequence[Hashable], *, window: int = 50) -> float | None:
     """Moving-average TTR (Covington & McFall 2010): the mean TTR of all N − W + 1 windows of
-    W = ``window`` consecutive tokens, in one O(N) pass. ``None`` when N < W (TAALED returns
-    the whole-text TTR there, lexicalrichness raises an error).
+    W = ``window`` consecutive tokens. ``None`` when N < W (TAALED returns the whole-text TTR
+    there, lexicalrichness raises an error).
     """
     _check_positive("window", window)
-    ids, v = _type_ids(tokens)
-    return _mattr(ids, v, window)
+    ids, _ = _type_ids(tokens)
+    return _mattr(_Repeats(ids), window)
 
 
 def mtld(tokens: Sequence[Hashable], *, threshold: float = 0.72) -> float | None:
@@ -216,8 +222,8 @@ def mtld(tokens: Sequence[Hashable], *, threshold: float = 0.72) -> float | None
     factor at all and MTLD is unbounded; lexicalrichness returns N there).
     """
     _check_threshold(threshold)
-    ids, v = _type_ids(tokens)
-    return _mtld(ids, v, threshold)
+    ids, _ = _type_ids(tokens)
+    return _mtld(_Repeats(ids), threshold)
 
 
 def _type_ids(tokens: Sequence[Hashable]) -> tuple[list[int], int]:
@@ -227,69 +233,100 @@ def _type_ids(tokens: Sequence[Hashable]) -> tuple[list[int], int]:
     return list(map(index.__getitem__, tokens)), len(index)
 
 
-def _msttr(ids: Sequence[Hashable], segment: int) -> float | None:
-    k = len(ids) // segment
+@lru_cache(maxsize=1)
+def _numpy() -> Any:
+    import numpy
+
+    return numpy
+
+
+class _Repeats:
+    """The repeats of a token sequence: ``earlier[k]`` and ``later[k]`` are the positions of
+    two consecutive occurrences of one type (numpy integer arrays, grouped by type)."""
+
+    __slots__ = ("earlier", "later", "n")
+
+    def __init__(self, ids: Sequence[int]) -> None:
+        np = _numpy()
+        a = np.array(ids, dtype=np.intp)
+        order = a.argsort(kind="stable")  # positions grouped by type, in text order
+        grouped = a[order]
+        same = grouped[1:] == grouped[:-1]
+        self.n = len(ids)
+        self.earlier = order[:-1][same]
+        self.later = order[1:][same]
+
+
+def _msttr(rep: _Repeats, segment: int) -> float | None:
+    """Σ over complete segments of its types = k·S − (repeats inside one complete segment)."""
+    k = rep.n // segment
     if k == 0:
         return None
-    distinct = sum(len(set(ids[i : i + segment])) for i in range(0, k * segment, segment))
+    later = rep.later
+    inside = (later < k * segment) & (rep.earlier // segment == later // segment)
+    distinct = k * segment - int(inside.sum())
     return distinct / (k * segment)
 
 
-def _mattr(ids: list[int], v: int, window: int) -> float | None:
-    n = len(ids)
+def _mattr(rep: _Repeats, window: int) -> float | None:
+    """Σ over windows of its types = W·(N − W + 1) − Σ over repeats (p, i) of the number of
+    windows that hold both p and i (in those, token i is not a new type)."""
+    n = rep.n
     if n < window:
         return None
-    in_window = [0] * v  # occurrences of each type in the current window
-    for x in ids[:window]:
-        in_window[x] += 1
-    distinct = v - in_window.count(0)
-    total = distinct
-    # The window moves on one token at a time: `new` enters, `old` leaves.
-    for new, old in zip(ids[window:], ids[: n - window], strict=True):
-        if new != old:
-            c = in_window[old] - 1
-            in_window[old] = c
-            if not c:
-                distinct -= 1
-            c = in_window[new]
-            in_window[new] = c + 1
-            if not c:
-                distinct += 1
-        total += distinct
-    return total / (window * (n - window + 1))
+    np = _numpy()
+    lo = np.maximum(rep.later - (window - 1), 0)  # first window start that holds i
+    hi = np.minimum(rep.earlier, n - window)  # last window start that holds p
+    both = hi - lo + 1
+    cells = window * (n - window + 1)
+    return (cells - int(both[both > 0].sum())) / cells
 
 
-def _mtld(ids: list[int], v: int, threshold: float) -> float | None:
-    n = len(ids)
+def _mtld(rep: _Repeats, threshold: float) -> float | None:
+    n = rep.n
     if n == 0:
         return None
-    forward = _mtld_factors(ids, v, threshold)
+    # Forward: each repeat (i, p) in the order of i. Backward: positions counted from the end,
+    # so the repeat (p, i) becomes (n − 1 − p, n − 1 − i), in the order of n − 1 − p.
+    by_later = rep.later.argsort()
+    forward = _mtld_factors(
+        rep.later[by_later].tolist(), rep.earlier[by_later].tolist(), n, threshold
+    )
     if forward == 0.0:
         return None
-    backward = _mtld_factors(ids[::-1], v, threshold)
+    by_earlier = rep.earlier.argsort()[::-1]
+    last = n - 1
+    backward = _mtld_factors(
+        (last - rep.earlier[by_earlier]).tolist(),
+        (last - rep.later[by_earlier]).tolist(),
+        n,
+        threshold,
+    )
     return (n / forward + n / backward) / 2
 
 
-def _mtld_factors(ids: list[int], v: int, threshold: float) -> float:
-    """Full factors plus the partial factor of one MTLD pass.
+def _mtld_factors(at: list[int], prev: list[int], n: int, threshold: float) -> float:
+    """Full factors plus the partial factor of one MTLD pass over ``n`` tokens.
 
-    A type is new in the current factor when its stamp is not the factor's number. The TTR of a
-    factor only falls when a token repeats, so the threshold is tested on repeats only; the test
-    is the same float comparison lexicalrichness makes (types / count ≤ threshold).
+    ``at`` are the positions of the tokens whose type occurred before, in increasing order,
+    ``prev`` the position of that earlier occurrence. A token is a repeat in the current
+    factor (which starts at ``start``) when its previous occurrence is in the factor; the TTR
+    of a factor only falls at a repeat, so the threshold is tested there only, with the same
+    float comparison lexicalrichness makes (types / count ≤ threshold).
     """
-    stamp = [-1] * v
-    factor = 0  # full factors so far = number of the current factor
-    count = types = 0
-    for x in ids:
-        count += 1
-        if stamp[x] != factor:
-            stamp[x] = factor
-            types += 1
-        elif types / count <= threshold:
-            factor += 1
-            count = types = 0
+    factor = 0  # full factors so far
+    start = reps = 0  # where the current factor starts; its repeats so far
+    for i, p in zip(at, prev, strict=True):
+        if p >= start:
+            reps += 1
+            count = i - start + 1
+            if (count - reps) / count <= threshold:
+                factor += 1
+                start = i + 1
+                reps = 0
+    count = n - start
     if count:
-        return factor + (1.0 - types / count) / (1.0 - threshold)
+        return factor + (1.0 - (count - reps) / count) / (1.0 - threshold)
     return float(factor)
 
 
@@ -308,7 +345,7 @@ def _check_positive(name: str, value: int) -> None:
 
 def compute(
     types_in_order: list[str],
-    freqs: Counter[str],
+    freqs: Mapping[str, int],
     *,
     mattr_window: int = 50,
     msttr_segment: int = 100,
@@ -319,7 +356,29 @@ def compute(
 
     ``types_in_order`` are the case-folded tokens in text order, ``freqs`` their counts.
     """
-    n = len(types_in_order)
+    index = dict(zip(freqs, range(len(freqs)), strict=True))
+    return compute_ids(
+        list(map(index.__getitem__, types_in_order)),
+        freqs,
+        mattr_window=mattr_window,
+        msttr_segment=msttr_segment,
+        mtld_threshold=mtld_threshold,
+        hdd_draws=hdd_draws,
+    )
+
+
+def compute_ids(
+    ids: list[int],
+    freqs: Mapping[str, int],
+    *,
+    mattr_window: int = 50,
+    msttr_segment: int = 100,
+    mtld_threshold: float = 0.72,
+    hdd_draws: int = 42,
+) -> tuple[Diversity, dict[str, str]]:
+    """:func:`compute` with each token already replaced by its type's id: ``ids[i]`` is the
+    index of token i's type in ``freqs`` (0 … V − 1, any fixed numbering of the types)."""
+    n = len(ids)
     v = len(freqs)
     if n == 0:
         fields = Diversity.__dataclass_fields__
@@ -329,17 +388,16 @@ def compute(
     _check_threshold(mtld_threshold)
     _check_positive("hdd_draws", hdd_draws)
     spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
-    index = dict(zip(freqs, range(v), strict=True))
-    ids = list(map(index.__getitem__, types_in_order))
+    rep = _Repeats(ids)
     div = Diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),
         cttr=v / math.sqrt(2 * n),
         herdan_c=herdan_c(n, v),
         maas_a2=maas_a2(n, v),
-        msttr=_msttr(ids, msttr_segment),
-        mattr=_mattr(ids, v, mattr_window),
-        mtld=_mtld(ids, v, mtld_threshold),
+        msttr=_msttr(rep, msttr_segment),
+        mattr=_mattr(rep, mattr_window),
+        mtld=_mtld(rep, mtld_threshold),
         hdd=_hdd(spectrum, hdd_draws),
         yule_k=_yule_k(spectrum),
     )

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import re
+import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,7 +20,7 @@ from factbox.diversity import Diversity
 from factbox.readability import Readability
 from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
-from factbox.tokens import TOKEN_RE, fold, foreign_characters, strip_urls
+from factbox.tokens import TOKEN_RE, fold_all, foreign_characters, strip_urls
 from factbox.vocabulary import VocabularyProfile
 from factbox.vocabulary import compute as _vocabulary
 
@@ -78,27 +80,112 @@ def _finite(x: Any) -> Any:
     return x
 
 
-# Per-type facts that never change between texts: (syllables, letters, characters), one cache per
-# syllable method. A plain dict lookup is several times cheaper than an lru_cache call; the cache
-# is emptied when it grows past _TYPE_CACHE_MAX types, so memory stays bounded on web-scale runs.
-_TYPE_CACHE_MAX = 500_000
-_TYPE_CACHES: dict[str, dict[str, tuple[int, int, int]]] = {}
+# The counts of each type never change between texts: per syllable method they are cached
+# across calls as rows of an integer matrix, so the totals of a text are one matrix–vector
+# product over its types instead of a Python loop (bounded: the table starts afresh past its
+# limit, so memory stays bounded on web-scale runs). Case folds are not cached: computing one
+# per distinct form costs less than looking it up in a large dict (measured, see
+# docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
+# Sentences are tokenised in one regex pass over the text with this character between them: it
+# ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
+# the tokens are those of a findall per sentence. Texts that contain it take the slow path.
+_SENTINEL = "\x01"
+_TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
+
+# Columns of the type table.
+_SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
 
 
-def _type_info_cache(method: str) -> dict[str, tuple[int, int, int]]:
-    cache = _TYPE_CACHES.setdefault(method, {})
-    if len(cache) > _TYPE_CACHE_MAX:
-        cache.clear()
-    return cache
+class _TypeTable:
+    """Counts of each type for one syllable method: syllables, whether it is a monosyllable, a
+    polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
+    letters and characters, and whether it is a long word (more than 6 letters).
+
+    ``state`` is (type → row, matrix). Readers take the pair once and use only it. Writers hold
+    the lock, write a type's row before the dict points to it, never change a row a dict points
+    to, and replace the pair (a new dict too) when the matrix grows or the table starts afresh
+    past ``LIMIT`` types: so a reader's pair stays valid while other threads write.
+    """
+
+    LIMIT = 300_000
+
+    def __init__(self, count_syllables: Callable[[str], int]) -> None:
+        import numpy
+
+        self.np = numpy
+        self.count_syllables = count_syllables
+        self.lock = threading.Lock()
+        self.state: tuple[dict[str, int], Any] = ({}, numpy.zeros((4096, 7), numpy.int64))
+
+    def rows(self, types: list[str]) -> tuple[list[int], dict[str, int], Any]:
+        """The row of each type (adding the types not in the table yet), the type → row dict
+        and the matrix those rows index."""
+        row, matrix = self.state
+        rows = list(map(row.get, types))
+        if None in rows:
+            with self.lock:
+                row, matrix = self.state
+                if len(row) + len(types) > self.LIMIT:
+                    row, matrix = {}, self.np.zeros_like(matrix)
+                rows = [row.get(t) for t in types]
+                need = len(row) + rows.count(None)
+                if need > len(matrix):
+                    grown = self.np.zeros((max(need, 2 * len(matrix)), 7), self.np.int64)
+                    grown[: len(matrix)] = matrix
+                    row, matrix = dict(row), grown  # readers of the old pair keep a valid pair
+                for i, t in enumerate(types):
+                    if rows[i] is None:
+                        rows[i] = self._add(t, row, matrix)
+                self.state = (row, matrix)
+        return rows, row, matrix  # type: ignore[return-value]
+
+    def _add(self, typ: str, row: dict[str, int], matrix: Any) -> int:
+        k = len(row)
+        count_syllables = self.count_syllables
+        s = count_syllables(typ)
+        if typ.isalpha():  # most types: every character is a letter
+            n_letters = n_chars = len(typ)
+        else:
+            n_letters = sum(1 for ch in typ if ch.isalpha())
+            n_chars = sum(1 for ch in typ if ch.isalnum())
+        matrix[k] = (
+            s,
+            s == 1,
+            s >= 3,
+            _counts.is_complex_type(typ, s, count_syllables),
+            n_letters,
+            n_chars,
+            n_letters > 6,
+        )
+        row[typ] = k
+        return k
 
 
-def _type_info(typ: str, count_syllables: Callable[[str], int]) -> tuple[int, int, int]:
-    if typ.isalpha():  # most types: every character is a letter
-        return count_syllables(typ), len(typ), len(typ)
-    n_letters = sum(1 for ch in typ if ch.isalpha())
-    n_chars = sum(1 for ch in typ if ch.isalnum())
-    return count_syllables(typ), n_letters, n_chars
+_TABLES: dict[str, _TypeTable] = {}
+
+
+def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTable:
+    table = _TABLES.get(method)
+    if table is None:
+        table = _TABLES[method] = _TypeTable(count_syllables)
+    return table
+
+
+def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
+    """The tokens of each sentence span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
+    if _SENTINEL in text:
+        findall = TOKEN_RE.findall
+        return [findall(text, a, b) for a, b in spans]
+    flat = _TOKENS_AND_SENTINELS(_SENTINEL.join([text[a:b] for a, b in spans]) + _SENTINEL)
+    out = []
+    i = 0
+    index = flat.index
+    for _ in spans:
+        k = index(_SENTINEL, i)
+        out.append(flat[i:k])
+        i = k + 1
+    return out
 
 
 def profile(
@@ -117,62 +204,62 @@ def profile(
 
     stripped, n_urls = strip_urls(text)
     tokens: list[str] = []
-    capitalised_inside: list[str] = []  # candidate proper nouns (capitalised, not sentence-initial)
-    capitalised_initial: list[str] = []  # capitalised sentence-initial tokens
+    initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
-    n_sentences = 0
     sentence_lengths: list[int] = []
-    findall = TOKEN_RE.findall
-    for start, end in sentence_spans(stripped):
-        toks = findall(stripped, start, end)  # tokenise in place: no slicing per sentence
+    spans = sentence_spans(stripped)
+    for (start, end), toks in zip(spans, _sentence_tokens(stripped, spans), strict=True):
         if not toks:
             continue
-        n_sentences += 1
         sentence_lengths.append(len(toks))
-        tokens.extend(toks)
+        tokens += toks
         if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
             stripped[start:end], toks
         ):
-            title_case.extend(toks)
-            continue
-        capitalised_inside.extend(t for t in toks[1:] if t[0].isupper())
-        if toks[0][0].isupper():
-            capitalised_initial.append(toks[0])
+            title_case += toks
+        elif toks[0][0].isupper():
+            initial.append(toks[0])
+    n_sentences = len(sentence_lengths)
 
-    # Fold each distinct token once, then count types (speed: per distinct token, not per token).
+    # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
+    # by cache, counting, type ids) run in C.
     raw_counts = Counter(tokens)
-    fold_of = {t: fold(t) for t in raw_counts}
-    folded = [fold_of[t] for t in tokens]
-    freqs: Counter[str] = Counter()
-    for t, f in raw_counts.items():
-        freqs[fold_of[t]] += f
-
-    syllables = letters = characters = mono = poly = long_words = 0
-    syl_of: dict[str, int] = {}
-    info_cache = _type_info_cache(cfg.syllable_method)
-    for typ, f in freqs.items():
-        info = info_cache.get(typ)
-        if info is None:
-            info = info_cache[typ] = _type_info(typ, count_syllables)
-        s, n_letters, n_chars = info
-        syl_of[typ] = s
-        syllables += s * f
-        if s == 1:
-            mono += f
-        elif s >= 3:
-            poly += f
-        letters += n_letters * f
-        characters += n_chars * f
-        if n_letters > 6:
-            long_words += f
+    fold_of = dict(zip(raw_counts, fold_all(raw_counts), strict=True))  # no cache: see docs
+    folded = list(map(fold_of.__getitem__, tokens))
+    freqs = Counter(folded)
+    type_list = list(freqs)
+    table = _type_table(cfg.syllable_method, count_syllables)
+    rows, row_of, matrix = table.rows(type_list)
+    np = table.np
+    totals = (
+        np.array(list(freqs.values()), np.int64) @ matrix[rows] if rows else [0] * 7
+    )
+    syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
+    capitalised: dict[str, int] = {}  # capitalised occurrences of each type
+    for form in [t for t in raw_counts if t[0].isupper()]:
+        typ = fold_of[form]
+        capitalised[typ] = capitalised.get(typ, 0) + raw_counts[form]
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
+    # Capitalised tokens inside a sentence are the capitalised ones that neither start a
+    # sentence nor stand in a title-case headline.
+    initial_counts = Counter([fold_of[t] for t in initial])
+    headline_counts = Counter([fold_of[t] for t in title_case])
+    inside = capitalised.copy()
+    for typ, c in initial_counts.items():
+        inside[typ] -= c
+    for t in title_case:
+        if t[0].isupper():
+            inside[fold_of[t]] -= 1
     proper = _counts.proper_name_occurrences(
         freqs,
-        Counter(fold(t) for t in capitalised_inside),
-        Counter(fold(t) for t in capitalised_initial),
-        Counter(fold(t) for t in title_case),
+        {t: c for t, c in inside.items() if c},
+        initial_counts,
+        headline_counts,
     )
+    if proper:
+        complex_of = matrix[:, _COMPLEX]
+        complex_words -= sum([c for typ, c in proper.items() if complex_of[row_of[typ]]])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
     counts = Counts(
@@ -184,7 +271,7 @@ def profile(
         characters=characters,
         monosyllables=mono,
         polysyllables=poly,
-        complex_words=_counts.complex_words(freqs, syl_of, proper, count_syllables),
+        complex_words=complex_words,
         long_words=long_words,
         difficult_words=(
             None if dc_words is None else _counts.unfamiliar_tokens(freqs, proper, dc_words)
@@ -196,8 +283,9 @@ def profile(
         foreign_characters=foreign_characters(stripped),
     )
     readability, notes = _readability.compute(counts)
-    div, div_notes = _diversity.compute(
-        folded,
+    type_id = dict(zip(type_list, range(len(type_list)), strict=True))
+    div, div_notes = _diversity.compute_ids(
+        list(map(type_id.__getitem__, folded)),
         freqs,
         mattr_window=cfg.mattr_window,
         msttr_segment=cfg.msttr_segment,

@@ -438,6 +438,16 @@ def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int]
             pre = text[j + 1 : i]
             if "\t" in pre or "\xa0" in pre:
                 pre = pre.split()[-1]
+        if (
+            punct == "."
+            and c0.isupper()
+            and len(pre) > 1
+            and pre.isalpha()
+            and pre not in _EXACT
+            and pre.lower() not in _ANYCASE
+        ):
+            cuts.append(cut)  # the common "word. Next": _is_boundary would say yes (speed)
+            continue
         start = cuts[-1] if cuts and cuts[-1] > s else s
         if _is_boundary(text, punct, pre, i, c0=c0, k=k, start=start):
             cuts.append(cut)

@@ -29,6 +29,7 @@ Definitions (full text, sources and differences from other tools in ``docs/level
 from __future__ import annotations
 
 import math
+import threading
 from collections import Counter
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -287,11 +288,12 @@ class _TypeTable:
 
     def ensure(self, types: list[str]) -> None:
         """Add the types not in the table yet (starting afresh past ``_TABLE_LIMIT``)."""
-        missing = [t for t in types if t not in self.index]
-        if len(self.index) + len(missing) > _TABLE_LIMIT:
-            self.__init__()  # type: ignore[misc]
-            missing = types
-        self._add(missing)
+        with _TABLE_LOCK:  # one writer at a time
+            missing = [t for t in types if t not in self.index]
+            if len(self.index) + len(missing) > _TABLE_LIMIT:
+                self.__init__()  # type: ignore[misc]
+                missing = types
+            self._add(missing)
 
     def _add(self, types: list[str]) -> None:
         np = self.np
@@ -306,13 +308,16 @@ class _TypeTable:
             rare = level == _UNLISTED_INDEX and band in _RARE_BANDS
             rows.append((level, level * _N_BANDS + band, math.log(w.rank), rare, w.headword))
         start = len(self.headword)
-        for k, t in enumerate(types):
-            self.index[t] = start + k
         self.headword.extend(r[4] for r in rows)
         self.level = np.concatenate([self.level, np.array([r[0] for r in rows], np.int8)])
         self.cell = np.concatenate([self.cell, np.array([r[1] for r in rows], np.intp)])
         self.lr = np.concatenate([self.lr, np.array([r[2] for r in rows], np.float64)])
         self.rare = np.concatenate([self.rare, np.array([r[3] for r in rows], np.bool_)])
+        for k, t in enumerate(types):  # only now: a thread that finds a type finds its row
+            self.index[t] = start + k
+
+
+_TABLE_LOCK = threading.Lock()
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,62 @@
+"""profile()'s per-type count table (cached across calls) and its one regex pass for all
+sentences change no result; the table stays bounded and is safe under threads."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+import factbox
+from factbox.sentences import sentence_spans
+from factbox.tokens import TOKEN_RE
+
+P = sys.modules["factbox.profile"]
+
+TEXT = (
+    "Storm Closes Harbour\n\n"
+    "The harbour at St. Ives closed at 3.30 p.m. on Monday. Ferries didn't sail; the U.S. "
+    "coastguard said 1,200 people waited. Dr. Okafor's team counted 20th-century wrecks.\n"
+    "Nobody complained. The harbour reopened on Tuesday."
+)
+
+
+def test_caches_past_their_limits_change_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    expected = factbox.profile(TEXT).to_dict()
+    expected_pyphen = factbox.profile(TEXT, syllable_method="pyphen").to_dict()
+    monkeypatch.setattr(P._TypeTable, "LIMIT", 5)
+    P._TABLES.clear()
+    try:
+        assert factbox.profile(TEXT).to_dict() == expected  # ~40 types > 5: the table restarts
+        assert factbox.profile(TEXT, syllable_method="pyphen").to_dict() == expected_pyphen
+        assert factbox.profile(TEXT).to_dict() == expected
+        assert len(P._TABLES["cmudict"].state[0]) <= 50
+        factbox.profile("Cats sat.")
+        assert len(P._TABLES["cmudict"].state[0]) == 2  # started afresh: 2 + 30-odd > 5
+    finally:
+        P._TABLES.clear()
+
+
+def test_one_pass_tokenising_equals_a_findall_per_sentence() -> None:
+    text = TEXT + " End.\x01Odd control character. A.B.C. x.y"
+    spans = sentence_spans(text)
+    expected = [TOKEN_RE.findall(text, a, b) for a, b in spans]
+    assert P._sentence_tokens(text, spans) == expected  # the slow path (text has \x01)
+    clean = text.replace("\x01", " ")
+    spans = sentence_spans(clean)
+    assert P._sentence_tokens(clean, spans) == [TOKEN_RE.findall(clean, a, b) for a, b in spans]
+
+
+def test_type_table_grows_and_threads_agree() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Word{i} and more{i} words{i} here. Another sentence{i} ends." for i in range(1200)]
+    expected = [factbox.profile(t).to_dict() for t in texts]
+    P._TABLES.clear()  # a fresh table: 4096 rows at first, it must grow while threads read it
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda t: factbox.profile(t).to_dict(), texts * 2))
+        assert got == expected * 2
+        assert len(P._TABLES["cmudict"].state[1]) > 4096
+    finally:
+        P._TABLES.clear()
