@@ -10,7 +10,7 @@ can check by hand.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from factbox.wordlists import is_familiar
@@ -57,7 +57,8 @@ class Counts:
     foreign_characters: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # every field is a scalar: a plain comprehension, not dataclasses.asdict's deep copy
+        return {f: getattr(self, f) for f in self.__slots__}  # type: ignore[attr-defined]
 
 
 _CLOSERS = frozenset("\"'”’)]")

@@ -9,7 +9,7 @@ reason is recorded by :func:`compute`.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from factbox.counts import Counts
@@ -35,7 +35,8 @@ class Readability:
     rix: float | None
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # every field is a scalar: a plain comprehension, not dataclasses.asdict's deep copy
+        return {f: getattr(self, f) for f in self.__slots__}  # type: ignore[attr-defined]
 
 
 def _asl(c: Counts) -> float:
