@@ -166,7 +166,8 @@ def _init_worker(job: Job) -> None:
 
 def _warm_up(config: ProfileConfig) -> None:
     """Load the dictionaries once (in the parent before forking, so workers share them)."""
-    profile("Warm up the dictionaries.", config=config)
+    # an unknown word ("zorblatt") loads the syllable fallback model too, before the fork
+    profile("Warm up the dictionaries, zorblatt.", config=config)
 
 
 def _run_one(path: str, job: Job) -> Result:
