@@ -5,7 +5,9 @@
 1. OneStopEnglish, 5-fold cross-validation grouped by article (an article's three versions are
    always in the same fold; folds are fixed by sorting article names and dealing them out in
    turn). In each fold the document model is refitted on the training folds exactly as
-   scripts/train_level.py fits it (each text whole and cut to its first EXCERPT_TOKENS words),
+   scripts/train_level.py fits it (each text whole and cut to its first EXCERPT_TOKENS words,
+   blended with the model fitted on the CEFR-SP train pseudo-documents, which are not
+   OneStopEnglish texts and so are the same in every fold),
    and two thresholds on its score are fitted on the training folds' texts in the form being
    tested (whole, or cut); each classic formula gets the same treatment (its direction from
    the training rows, two thresholds on the same training texts). Reported: 3-class accuracy
@@ -13,8 +15,11 @@
 2. CEFR-SP dev split (never used in training): Pearson and Spearman correlation of the
    sentence score with the mean of the two annotators' labels, beside each formula applied to
    the single sentence; exact and within-one CEFR agreement of ``sentence_levels``.
-3. Length robustness: the shipped model's mean grade for the OneStopEnglish texts of each level,
-   whole and cut to their first 250 and 150 words.
+3. Genre check: the CEFR-SP dev pseudo-documents (level_data.pseudo_documents; Wikipedia
+   sentences, never used in training), whole and cut to 250 and 100 words: correlation of the
+   document score and of every formula with the pseudo-documents' mean label.
+4. Length robustness: the shipped model's mean grade for the OneStopEnglish texts of each level,
+   whole and cut to their first 250 and 100 words.
 """
 
 from __future__ import annotations
@@ -24,15 +29,23 @@ from scipy.stats import pearsonr, spearmanr
 
 import factbox
 from factbox import level as _level
-from level_data import FORMULAS, excerpt, load_onestop, matrix, sentence_formula_scores
+from level_data import (
+    FORMULAS,
+    document_rows,
+    excerpt,
+    load_onestop,
+    matrix,
+    pseudo_documents,
+    sentence_formula_scores,
+)
 from train_level import (
-    DOC_ALPHA,
     DOC_FEATURES,
     EXCERPT_TOKENS,
     document_data,
-    fit_ridge,
+    fit_document,
     predict,
     sentence_data,
+    wiki_data,
 )
 
 N_FOLDS = 5
@@ -81,6 +94,7 @@ def onestop() -> None:
     names = names_all[:n]
     y = y_all[:n]
     folds = grouped_folds(names)
+    xw, yw, _ = wiki_data("train")  # the second model's rows (not OneStopEnglish: in every fold)
     results: dict[str, dict[str, list[float]]] = {
         part: {"learned level (factbox)": [], **{name: [] for name in FORMULAS}}
         for part in ("whole", "excerpt")
@@ -89,7 +103,7 @@ def onestop() -> None:
     for test in folds:
         train = np.setdiff1d(np.arange(n), test)
         rows = np.concatenate([train, train + n])  # each training text whole and cut
-        m = fit_ridge(x[rows], y_all[rows].astype(float), DOC_ALPHA)
+        m = fit_document(x[rows], y_all[rows].astype(float), xw, yw)
         signs = [np.sign(np.corrcoef(f_all[rows, j], y_all[rows])[0, 1]) or 1.0
                  for j in range(len(FORMULAS))]
         for part, offset in (("whole", 0), ("excerpt", n)):
@@ -158,22 +172,57 @@ def cefr_sp() -> None:
 
 
 def length_robustness() -> None:
-    """Mean grade of the texts of each level whole and cut to their first 250 and 150 words."""
+    """Mean grade of the texts of each level whole and cut to their first 250 and 100 words."""
     ose = load_onestop()
     print("Length robustness: mean grade (shipped model) of the texts whole and cut to their "
           "first lines holding 250 / 150 words")
     for k, lv in enumerate(("ele", "int", "adv")):
         texts = [t for _, level, t in ose if level == k]
         row = []
-        for cut in (None, 250, 150):
+        for cut in (None, 250, 100):
             grades = [factbox.profile(t if cut is None else excerpt(t, cut)).grade for t in texts]
             row.append(f"{np.mean(grades):.2f}")
-        print(f"  {lv}: whole {row[0]}  250 words {row[1]}  150 words {row[2]}")
+        print(f"  {lv}: whole {row[0]}  250 words {row[1]}  100 words {row[2]}")
+
+
+GENRE_CUTS = (None, 250, 100)
+
+
+def genre_check() -> None:
+    """CEFR-SP dev pseudo-documents (Wikipedia sentences, never used in training): Pearson and
+    Spearman correlation of the shipped document model's score with the mean label of each
+    pseudo-document's sentences, beside every formula, for the pseudo-documents whole and cut to
+    their first 250 and 100 words; and the mean grade drift of the cuts."""
+    docs = pseudo_documents("dev")
+    y = np.array([lab for lab, _ in docs])
+    model = _level.model()
+    print(f"Genre check: {len(docs)} CEFR-SP dev pseudo-documents (runs of sentences of one "
+          f"rounded level, mean {np.mean([len(t.splitlines()) for _, t in docs]):.1f} sentences); "
+          "correlation with the mean label, whole / first 250 words / first 100 words")
+    table: dict[str, list[str]] = {}
+    grades = []
+    for cut in GENRE_CUTS:
+        texts = [t if cut is None else excerpt(t, cut) for _, t in docs]
+        feats, forms = document_rows(texts)
+        z = np.array([model.document.score(f) for f in feats])
+        grades.append(model.grade[0] + model.grade[1] * z)
+        cols = {"learned level (factbox)": z}
+        cols.update({f: np.array([r[f] for r in forms]) for f in FORMULAS})
+        for name, v in cols.items():
+            table.setdefault(name, []).append(
+                f"{pearsonr(v, y)[0]:+.3f} {spearmanr(v, y)[0]:+.3f}"
+            )
+    for name, cells in sorted(table.items(), key=lambda kv: -abs(float(kv[1][0].split()[0]))):
+        print(f"  {name:30s} " + "   ".join(cells))
+    print(f"  learned grade, mean over the pseudo-documents: whole {grades[0].mean():.2f}, "
+          f"250 words {grades[1].mean():.2f}, 100 words {grades[2].mean():.2f}; "
+          f"mean |whole - 100 words| {np.mean(np.abs(grades[0] - grades[2])):.2f}")
 
 
 def main() -> None:
     onestop()
     cefr_sp()
+    genre_check()
     length_robustness()
 
 

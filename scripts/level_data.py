@@ -145,3 +145,26 @@ def sentence_formula_scores(sentence: str) -> dict[str, float]:
         f: (v if v is not None and math.isfinite(v) else 0.0)
         for f, v in ((f, getattr(box.readability, f)) for f in FORMULAS)
     }
+
+
+PSEUDO_DOC_SENTENCES = 20  # sentences per CEFR-SP pseudo-document (a last run of < 10 is merged)
+
+
+def pseudo_documents(split: str, size: int = PSEUDO_DOC_SENTENCES) -> list[tuple[float, str]]:
+    """CEFR-SP pseudo-documents for a genre check: the sentences of ``split`` grouped by their
+    rounded mean label (half up; A1 and A2 pooled, too few to stand alone), kept in file order
+    within a group and cut into runs of ``size`` sentences (a last run shorter than size/2 is
+    merged into the one before). Returns (mean label of the run's sentences, text with one
+    sentence per line). Deterministic."""
+    groups: dict[int, list[tuple[str, float]]] = {}
+    for sent, y in load_cefr_sp()[split]:
+        groups.setdefault(max(2, math.floor(y + 0.5)), []).append((sent, y))
+    out = []
+    for lv in sorted(groups):
+        rows = groups[lv]
+        runs = [rows[i : i + size] for i in range(0, len(rows), size)]
+        if len(runs) > 1 and len(runs[-1]) < size // 2:
+            runs[-2] += runs.pop()
+        for run in runs:
+            out.append((sum(y for _, y in run) / len(run), "\n".join(s for s, _ in run)))
+    return out

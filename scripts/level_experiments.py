@@ -16,12 +16,15 @@ gradient-boosting row (fixed seed).
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 from scipy.optimize import minimize
 from scipy.special import expit
+from scipy.stats import pearsonr, spearmanr
 from sklearn.ensemble import GradientBoostingRegressor
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
@@ -29,7 +32,9 @@ from sklearn.preprocessing import StandardScaler
 
 from eval_level import classify, fit_thresholds, grouped_folds
 from factbox import level as _level
-from level_data import excerpt, load_onestop, profile_and_inputs
+from factbox.vocabulary import lookup
+from build_level_lexicon import build_lexicon
+from level_data import excerpt, load_cefr_sp, load_onestop, profile_and_inputs, pseudo_documents
 from train_level import DOC_ALPHA, DOC_FEATURES, EXCERPT_TOKENS, VOCAB_FEATURES, fit_ridge, predict
 
 PREVIOUS = (  # the first model's features (before this retraining)
@@ -65,16 +70,55 @@ WORD_GROUPS = {
 }
 
 
-def candidate_features(text: str) -> dict[str, float]:
+def candidate_features(text: str, lex: dict[str, float] | None = None) -> dict[str, float]:
     _, got = profile_and_inputs(text)
     freqs = got["freqs"]
-    out = _level.document_features(
-        got["counts"], got["vocabulary"], got["sentence_lengths"], got["commas"], freqs
-    )
+    counts = got["counts"]
+    lengths = got["sentence_lengths"]
+    out = _level.document_features(counts, got["vocabulary"], lengths, got["commas"], freqs)
     n = max(sum(freqs.values()), 1)
     for name, ws in WORD_GROUPS.items():
         out[name] = sum(freqs.get(w, 0) for w in ws.split()) / n
     out["types_100"] = sum(1.0 - (1.0 - f / n) ** 100 for f in freqs.values()) / 100.0
+    # round 3 candidates (docs/level.md, "Round 3")
+    out.update(_level.lexicon_features(freqs, lex))
+    s = max(counts.sentences, 1)
+    seen_all = sum(1.0 - (1.0 - f / n) ** 200 for f in freqs.values())
+    out["sample_c1c2_share"] = out["sample_c1c2"] * 200 / seen_all
+    out["sample_rare_share"] = out["sample_rare"] * 200 / seen_all
+    out["words_per_chunk"] = counts.tokens / (s + got["commas"])
+    out["clause_markers_per_sentence"] = sum(
+        freqs.get(w, 0) for w in (WORD_GROUPS["subordinator_rate"] + " which who whom whose "
+                                  "that").split()) / s
+    out["wh_per_sentence"] = sum(freqs.get(w, 0) for w in ("which", "who", "whom", "whose")) / s
+    out["of_rate"] = freqs.get("of", 0) / n
+    ls = sorted(lengths) or [0]
+    out["sentence_p50"] = float(np.median(ls))
+    out["sentence_p25"] = float(np.percentile(ls, 25))
+    bins = Counter(min(x // 5, 10) for x in ls)
+    out["sentence_entropy"] = -sum(c / len(ls) * math.log(c / len(ls)) for c in bins.values())
+    out["log_sentence_sd"] = math.log1p(out["sentence_length_sd"])
+    # type features as expected shares among the types of a random 100-token sample
+    k = 100
+    acc: dict[str, float] = dict.fromkeys(("all", "b1", "b2p", "c1c2", "unl", "rare", "let",
+                                           "syl"), 0.0)
+    for t, f in freqs.items():
+        if any(ch.isdigit() for ch in t):
+            continue
+        p = 1.0 - (1.0 - f / n) ** k
+        info = lookup(t)
+        nl, sy, _, _ = _level._SHAPES.get(t) or _level._word_shape(t)
+        acc["all"] += p
+        acc["let"] += p * nl
+        acc["syl"] += p * sy
+        acc["b1"] += p * (info.level == "B1")
+        acc["b2p"] += p * (info.level in ("B2", "C1", "C2"))
+        acc["c1c2"] += p * (info.level in ("C1", "C2"))
+        acc["unl"] += p * (info.level == "unlisted")
+        acc["rare"] += p * (info.band in ("K6-10", "off"))
+    tot = max(acc.pop("all"), 1e-9)
+    for key, v in acc.items():
+        out[f"s100_{key}"] = v / tot
     return out
 
 
@@ -180,5 +224,164 @@ def main() -> None:
         print(f"{label:50s} {run(cols, learner, with_cut)}", flush=True)
 
 
+def _pseudo_features(split: str, cut: int | None = None) -> tuple[np.ndarray, list[dict]]:
+    """Features of the CEFR-SP pseudo-documents of ``split``. For the train split the lexicon
+    features of each pseudo-document come from a lexicon built without the sentences of its
+    fold (5 folds over the pseudo-documents), so the training rows do not see their own
+    labels through the lexicon."""
+    docs = pseudo_documents(split)
+    y = np.array([lab for lab, _ in docs])
+    texts = [t if cut is None else excerpt(t, cut) for _, t in docs]
+    if split != "train":
+        return y, [candidate_features(t) for t in texts]
+    rows = load_cefr_sp()["train"]
+    label = {sent: lab for sent, lab in rows}
+    feats: list[dict] = [{}] * len(docs)
+    for k in range(5):
+        held = {sent for i, (_, t) in enumerate(docs) if i % 5 == k for sent in t.split("\n")}
+        lex = build_lexicon([(sent, label[sent]) for sent, _ in rows if sent not in held])
+        for i in range(k, len(docs), 5):
+            feats[i] = candidate_features(texts[i], lex)
+    return y, feats
+
+
+def round3() -> None:
+    """Round 3 (docs/level.md): each experiment with OneStopEnglish CV on whole texts, on 250-
+    and 100-word excerpts read with the whole-text thresholds, and the genre check (Pearson and
+    Spearman on the CEFR-SP dev pseudo-documents, whole and cut to 100 words) for the model
+    fitted on every OneStopEnglish text; "+ wiki" adds the CEFR-SP train pseudo-documents to
+    every training set, their mean label mapped to the OneStopEnglish scale by the course
+    anchors (A2 = 0, C1 = 2)."""
+    ose = load_onestop()
+    names = [n for n, _, _ in ose]
+    y = np.array([lv for _, lv, _ in ose])
+    whole = [candidate_features(t) for _, _, t in ose]
+    cut = [candidate_features(excerpt(t, EXCERPT_TOKENS)) for _, _, t in ose]
+    cut100 = [candidate_features(excerpt(t, 100)) for _, _, t in ose]
+    yw, wiki = _pseudo_features("train")
+    yw = (yw - 2.0) / 1.5
+    yd, dev = _pseudo_features("dev")
+    _, dev100 = _pseudo_features("dev", 100)
+    folds = grouped_folds(names)
+
+    def run(cols: list[str], alpha: float = DOC_ALPHA, wiki_weight: float = 0.0,
+            short: bool = False, blend: float = 0.0) -> str:
+        m_ = lambda rows: np.array([[r[c] for c in cols] for r in rows])  # noqa: E731
+        xw, xc, x1, xk = m_(whole), m_(cut), m_(cut100), m_(wiki)
+
+        wiki_model = fit_weighted(xk, yw, np.ones(len(yw)), alpha)
+
+        def score(mm: dict, xx: np.ndarray) -> np.ndarray:
+            z = predict(mm, xx)
+            return z if not blend else (1.0 - blend) * z + blend * predict(wiki_model, xx)
+
+        def fit(train: np.ndarray) -> dict:
+            xt = [xw[train], xc[train]]
+            yt = [y[train], y[train]]
+            wt = [np.ones(2 * len(train))]
+            if short:
+                xt.append(x1[train])
+                yt.append(y[train])
+                wt.append(np.ones(len(train)))
+            if wiki_weight:
+                xt.append(xk)
+                yt.append(yw)
+                wt.append(np.full(len(yw), wiki_weight))
+            return fit_weighted(np.vstack(xt), np.concatenate(yt), np.concatenate(wt), alpha)
+
+        accs: dict[str, list[float]] = {"whole": [], "250": [], "100": []}
+        for test in folds:
+            train = np.setdiff1d(np.arange(len(y)), test)
+            m = fit(train)
+            a, b = fit_thresholds(score(m, xw[train]), y[train])
+            for key, xx in (("whole", xw), ("250", xc), ("100", x1)):
+                accs[key].append(float(np.mean(classify(score(m, xx[test]), a, b) == y[test])))
+        m = fit(np.arange(len(y)))
+        out = [f"{np.mean(v):.3f}" for v in accs.values()]
+        for rows in (dev, dev100):
+            z = score(m, m_(rows))
+            out.append(f"{pearsonr(z, yd)[0]:+.3f} {spearmanr(z, yd)[0]:+.3f}")
+        return "   ".join(out)
+
+    base = list(DOC_FEATURES)
+    lexf = ["lex_mean", "lex_p75", "lex_p90", "lex_known"]
+    syn = ["words_per_chunk", "clause_markers_per_sentence", "wh_per_sentence", "of_rate"]
+    sampled = ["sample_c1c2", "sample_rare"]
+    nosample = [c for c in base if c not in sampled]
+    ratio = [*nosample, "sample_c1c2_share", "sample_rare_share"]
+    print("round 3: whole  250w  100w (whole-text thresholds)   genre Pearson Spearman: "
+          "whole   100 words")
+    typef = ["types_b1", "types_b2_plus", "types_c1c2", "types_unlisted", "types_rare",
+             "type_letters", "type_syllables"]
+    s100 = [f"s100_{k}" for k in ("b1", "b2p", "c1c2", "unl", "rare", "let", "syl")]
+    notype = [c for c in ratio if c not in typef]
+    exps: list[tuple[str, list[str], float, float] | tuple[str, list[str], float, float, bool]]
+    exps = [
+        ("blend 0.4", base, DOC_ALPHA, 0.0, False, 0.4),
+        ("ratio, blend 0.4", ratio, DOC_ALPHA, 0.0, False, 0.4),
+        ("lex mean, blend 0.4", [*base, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
+        ("ratio + lex mean, blend 0.4", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
+        ("ratio + lex mean, blend 0.3", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.3),
+        ("blend 0.3 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.3),
+        ("blend 0.5 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.5),
+        ("blend 0.7 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.7),
+        ("blend 1.0 (wiki model only)", base, DOC_ALPHA, 0.0, False, 1.0),
+        ("lexicon, blend 0.3", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.3),
+        ("lexicon, blend 0.5", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.5),
+        ("shipped + wiki (w=3)", base, DOC_ALPHA, 3.0),
+        ("shipped + wiki (w=6)", base, DOC_ALPHA, 6.0),
+        ("+ lexicon + wiki (w=3)", [*base, *lexf], DOC_ALPHA, 3.0),
+        ("+ lexicon + wiki (w=6)", [*base, *lexf], DOC_ALPHA, 6.0),
+        ("ratio + lexicon + wiki (w=3)", [*ratio, *lexf], DOC_ALPHA, 3.0),
+        ("ratio + lexicon + syntax + wiki (w=3)", [*ratio, *lexf, *syn], DOC_ALPHA, 3.0),
+        ("shipped + 100-word excerpts in training", base, DOC_ALPHA, 0.0, True),
+        ("ratio, no type features", notype, DOC_ALPHA, 0.0),
+        ("ratio, type features sampled (100)", [*notype, *s100], DOC_ALPHA, 0.0),
+        ("ratio, type features sampled (100), + 100w", [*notype, *s100], DOC_ALPHA, 0.0, True),
+        ("ratio, s100, lex mean, + 100w", [*notype, *s100, "lex_mean"], DOC_ALPHA, 0.0, True),
+        ("ratio, s100, lexicon, + 100w", [*notype, *s100, *lexf], DOC_ALPHA, 0.0, True),
+        ("ratio, s100, lexicon, + 100w + wiki", [*notype, *s100, *lexf], DOC_ALPHA, 1.0, True),
+    ]
+    exps += [
+        ("shipped features", base, DOC_ALPHA, 0.0),
+        ("shipped + wiki (w=1)", base, DOC_ALPHA, 1.0),
+        ("shipped - sampled hard words", nosample, DOC_ALPHA, 0.0),
+        ("shipped, sampled as shares of sampled types", ratio, DOC_ALPHA, 0.0),
+        ("+ lexicon", [*base, *lexf], DOC_ALPHA, 0.0),
+        ("+ lexicon mean only", [*base, "lex_mean"], DOC_ALPHA, 0.0),
+        ("+ syntax proxies", [*base, *syn], DOC_ALPHA, 0.0),
+        ("+ sentence p25, p50, entropy", [*base, "sentence_p25", "sentence_p50",
+                                          "sentence_entropy"], DOC_ALPHA, 0.0),
+        ("+ lexicon + syntax", [*base, *lexf, *syn], DOC_ALPHA, 0.0),
+        ("+ lexicon + wiki (w=1)", [*base, *lexf], DOC_ALPHA, 1.0),
+        ("+ lexicon + syntax + wiki (w=1)", [*base, *lexf, *syn], DOC_ALPHA, 1.0),
+        ("ratio + lexicon + syntax + wiki (w=1)", [*ratio, *lexf, *syn], DOC_ALPHA, 1.0),
+        ("+ lexicon + syntax + wiki (w=0.5)", [*base, *lexf, *syn], DOC_ALPHA, 0.5),
+    ]
+    for label, cols, alpha, ww, *more in exps:
+        short = bool(more and more[0])
+        blend = float(more[1]) if len(more) > 1 else 0.0
+        print(f"{label:50s} {run(cols, alpha, ww, short, blend)}", flush=True)
+
+
+def fit_weighted(x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float) -> dict:
+    """Ridge regression with row weights (standardised by the weighted mean and SD)."""
+    sw = w.sum()
+    mean = (w[:, None] * x).sum(axis=0) / sw
+    scale = np.sqrt((w[:, None] * (x - mean) ** 2).sum(axis=0) / sw)
+    scale[scale == 0] = 1.0
+    xs = (x - mean) / scale
+    ym = float((w * y).sum() / sw)
+    xw = xs * w[:, None]
+    coef = np.linalg.solve(xs.T @ xw + alpha * np.eye(xs.shape[1]), xw.T @ (y - ym))
+    return {"mean": mean.tolist(), "scale": scale.tolist(), "coef": coef.tolist(),
+            "intercept": ym}
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--round3"]:
+        round3()
+    else:
+        main()

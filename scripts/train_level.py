@@ -24,7 +24,15 @@ from pathlib import Path
 import numpy as np
 
 from factbox import level as _level
-from level_data import ROOT, document_rows, excerpt, load_cefr_sp, load_onestop, matrix
+from level_data import (
+    ROOT,
+    document_rows,
+    excerpt,
+    load_cefr_sp,
+    load_onestop,
+    matrix,
+    pseudo_documents,
+)
 
 DOC_ALPHA = 10.0
 SENT_ALPHA = 10.0
@@ -35,6 +43,13 @@ EXCERPT_TOKENS = 250
 # Course-label anchors of the CEFR scale: the mean score of the elementary texts is put at A2
 # (2.0) and that of the advanced texts at C1 (5.0); see docs/level.md §2.
 CEFR_ANCHORS = (2.0, 5.0)
+# Second document model, fitted on the CEFR-SP *train* pseudo-documents (Wikipedia sentences
+# grouped by level, level_data.pseudo_documents), their mean label put on the OneStopEnglish
+# scale by the same anchors (A2 = 0, C1 = 2). The shipped document score is
+# (1 - WIKI_BLEND) * OneStopEnglish model + WIKI_BLEND * Wikipedia model, folded into one
+# linear model (docs/level.md, "Round 3": the genre check).
+WIKI_BLEND = 0.4
+MIN_ANCHOR_DOCS = 10  # smallest CEFR-SP pseudo-document group used as a CEFR anchor
 # vocabulary-profile features shared by both models (see factbox.level._vocab_features)
 VOCAB_FEATURES = (
     "share_a2",
@@ -132,6 +147,66 @@ def equate(z: np.ndarray, target: np.ndarray) -> tuple[float, float]:
     return float(target.mean() - b * z.mean()), b
 
 
+def blend(ose: dict, wiki: dict, weight: float) -> dict:
+    """The linear model (1 - weight) * ose + weight * wiki, written on ``ose``'s means and
+    scales: a wiki coefficient c on (x - m2) / s2 becomes c * s1 / s2 on (x - m1) / s1, and its
+    intercept takes c * (m1 - m2) / s2."""
+    m1, s1, c1 = (np.array(ose[k]) for k in ("mean", "scale", "coef"))
+    m2, s2, c2 = (np.array(wiki[k]) for k in ("mean", "scale", "coef"))
+    coef = (1.0 - weight) * c1 + weight * c2 * s1 / s2
+    intercept = (1.0 - weight) * ose["intercept"] + weight * (
+        wiki["intercept"] + float(np.sum(c2 * (m1 - m2) / s2))
+    )
+    return {"mean": m1.tolist(), "scale": s1.tolist(), "coef": coef.tolist(),
+            "intercept": float(intercept)}
+
+
+def wiki_data(split: str = "train") -> tuple[np.ndarray, np.ndarray, list[dict[str, float]]]:
+    """Document features, targets on the OneStopEnglish scale ((label - 2) / 1.5) and formula
+    scores of the CEFR-SP pseudo-documents of ``split``."""
+    docs = pseudo_documents(split)
+    feats, formulas = document_rows([t for _, t in docs])
+    y = (np.array([lab for lab, _ in docs]) - CEFR_ANCHORS[0]) / (
+        (CEFR_ANCHORS[1] - CEFR_ANCHORS[0]) / 2.0
+    )
+    return matrix(feats, list(DOC_FEATURES)), y, formulas
+
+
+def fit_document(x: np.ndarray, y: np.ndarray, xw: np.ndarray, yw: np.ndarray) -> dict:
+    """The shipped document model: ridge on the OneStopEnglish rows (x, y) blended with ridge
+    on the CEFR-SP pseudo-documents (xw, yw)."""
+    return blend(fit_ridge(x, y, DOC_ALPHA), fit_ridge(xw, yw, DOC_ALPHA), WIKI_BLEND)
+
+
+def cefr_anchor_points(
+    z: np.ndarray, y: np.ndarray, zw: np.ndarray, yw: np.ndarray
+) -> list[tuple[float, float]]:
+    """(mean score, CEFR value) of each anchor group: the three OneStopEnglish levels at their
+    course levels (elementary A2 = 2, intermediate B1/B2 = 3.5, advanced C1 = 5), and the
+    CEFR-SP pseudo-documents grouped by rounded mean label (groups of at least
+    MIN_ANCHOR_DOCS) at their mean label."""
+    lo, hi = CEFR_ANCHORS
+    pts = [(float(z[y == k].mean()), lo + k * (hi - lo) / 2.0) for k in range(3)]
+    lab = lo + yw * (hi - lo) / 2.0
+    for lv in sorted({round(v) for v in lab}):
+        sel = np.round(lab) == lv
+        if sel.sum() >= MIN_ANCHOR_DOCS:
+            pts.append((float(zw[sel].mean()), float(lab[sel].mean())))
+    return pts
+
+
+def cefr_line(z: np.ndarray, y: np.ndarray, zw: np.ndarray, yw: np.ndarray) -> tuple[float, float]:
+    """Least-squares line CEFR = a + b * score through the anchor points, the two sources
+    weighted equally (each point of a source weighs 1 / its number of points)."""
+    pts = cefr_anchor_points(z, y, zw, yw)
+    w = np.array([1 / 3] * 3 + [1 / (len(pts) - 3)] * (len(pts) - 3))
+    zz = np.array([p[0] for p in pts])
+    cc = np.array([p[1] for p in pts])
+    zm, cm = float(np.sum(w * zz) / w.sum()), float(np.sum(w * cc) / w.sum())
+    b = float(np.sum(w * (zz - zm) * (cc - cm)) / np.sum(w * (zz - zm) ** 2))
+    return cm - b * zm, b
+
+
 def sentence_data(split: str) -> tuple[np.ndarray, np.ndarray, list[str]]:
     rows = load_cefr_sp()[split]
     feats = [_level.sentence_features(s) for s, _ in rows]
@@ -177,20 +252,21 @@ def main() -> None:
     # Document model: OneStopEnglish, whole texts and their excerpts.
     ose = load_onestop()
     x, y_all, _, whole, formulas = document_data(ose)
-    doc = fit_ridge(x, y_all, DOC_ALPHA)
+    xw, yw, wforms = wiki_data("train")
+    doc = fit_document(x, y_all, xw, yw)
     doc_r = _rounded(doc, DOC_FEATURES)
     lin = _level._linear(doc_r)
     names = list(DOC_FEATURES)
     z = np.array([lin.score(dict(zip(names, row, strict=True))) for row in x[whole]])
+    zw = np.array([lin.score(dict(zip(names, row, strict=True))) for row in xw])
     y = y_all[whole]
 
     # Calibration on the whole texts: grade equated to their Flesch–Kincaid grades; the CEFR
     # score anchored on the course labels (elementary mean at A2, advanced mean at C1).
     fk = np.array([f["flesch_kincaid_grade"] for f, w in zip(formulas, whole, strict=True) if w])
-    grade_cal = equate(z, fk)
-    lo, hi = CEFR_ANCHORS
-    b = (hi - lo) / float(z[y == 2].mean() - z[y == 0].mean())
-    cefr_cal = (lo - b * float(z[y == 0].mean()), b)
+    fkw = np.array([f["flesch_kincaid_grade"] for f in wforms])
+    grade_cal = equate(np.concatenate([z, zw]), np.concatenate([fk, fkw]))
+    cefr_cal = cefr_line(z, y, zw, yw)
 
     model = {
         "format": _level.MODEL_FORMAT,
@@ -215,6 +291,13 @@ def main() -> None:
     out = ROOT / "src" / "factbox" / "data" / "level_model.json"
     Path(out).write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     print(f"wrote {out}")
+    cw = cefr_cal[0] + cefr_cal[1] * zw
+    labw = CEFR_ANCHORS[0] + yw * (CEFR_ANCHORS[1] - CEFR_ANCHORS[0]) / 2.0
+    for lv in sorted({round(v) for v in labw}):
+        sel = np.round(labw) == lv
+        print(f"wiki pseudo-docs, label ~{lv}: n {sel.sum()}  mean label {labw[sel].mean():.2f}  "
+              f"mean FK {fkw[sel].mean():.2f}  mean grade {(grade_cal[0] + grade_cal[1] * zw[sel]).mean():.2f}  "
+              f"mean CEFR score {cw[sel].mean():.2f}")
     for k, name in enumerate(("ele", "int", "adv")):
         sel = y == k
         g = grade_cal[0] + grade_cal[1] * z[sel]
