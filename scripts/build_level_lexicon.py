@@ -1,4 +1,5 @@
-"""Build the word-difficulty lexicon ``src/factbox/data/level_lexicon.tsv``.
+"""The word-difficulty lexicon tried in round 3 (docs/level.md), written for inspection to
+``level_lexicon.tsv`` in the current directory (not shipped: it did not help).
 
     PYTHONPATH=src python scripts/build_level_lexicon.py
 
@@ -14,11 +15,11 @@ sentences are left out. Each sentence counts once per headword. The dev split is
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
-from factbox import level as _level
 from factbox.tokens import fold, words
 from factbox.vocabulary import lookup
-from level_data import ROOT, load_cefr_sp
+from level_data import load_cefr_sp
 
 SMOOTHING = 5.0
 MIN_SENTENCES = 2
@@ -53,8 +54,9 @@ def build_lexicon(
 
 def main() -> None:
     lex = build_lexicon(load_cefr_sp()["train"])
-    out = ROOT / "src" / "factbox" / "data" / "level_lexicon.tsv"
-    lines = [_level.LEXICON_FORMAT, *(f"{h}\t{v:.2f}" for h, v in lex.items())]
+    out = Path("level_lexicon.tsv")
+    lines = ["# headword, smoothed mean CEFR-SP train label"]
+    lines += [f"{h}\t{v:.2f}" for h, v in lex.items()]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"wrote {out}: {len(lex)} headwords")
 

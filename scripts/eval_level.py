@@ -41,11 +41,12 @@ from level_data import (
 from train_level import (
     DOC_FEATURES,
     EXCERPT_TOKENS,
+    SHORT_EXCERPT_TOKENS,
     document_data,
     fit_document,
     predict,
     sentence_data,
-    wiki_data,
+    wiki_training_rows,
 )
 
 N_FOLDS = 5
@@ -94,19 +95,19 @@ def onestop() -> None:
     names = names_all[:n]
     y = y_all[:n]
     folds = grouped_folds(names)
-    xw, yw, _ = wiki_data("train")  # the second model's rows (not OneStopEnglish: in every fold)
+    xw, yw = wiki_training_rows()  # the second model's rows (not OneStopEnglish: every fold)
     results: dict[str, dict[str, list[float]]] = {
         part: {"learned level (factbox)": [], **{name: [] for name in FORMULAS}}
-        for part in ("whole", "excerpt")
+        for part in ("whole", "excerpt", "short")
     }
     confusion = {part: np.zeros((3, 3), dtype=int) for part in results}
     for test in folds:
         train = np.setdiff1d(np.arange(n), test)
-        rows = np.concatenate([train, train + n])  # each training text whole and cut
+        rows = np.concatenate([train, train + n, train + 2 * n])  # whole and both cuts
         m = fit_document(x[rows], y_all[rows].astype(float), xw, yw)
         signs = [np.sign(np.corrcoef(f_all[rows, j], y_all[rows])[0, 1]) or 1.0
                  for j in range(len(FORMULAS))]
-        for part, offset in (("whole", 0), ("excerpt", n)):
+        for part, offset in (("whole", 0), ("excerpt", n), ("short", 2 * n)):
             # thresholds fitted on the training texts in the same form as the test texts
             fit_rows, test_rows = train + offset, test + offset
             res = results[part]
@@ -120,7 +121,11 @@ def onestop() -> None:
                 pred = classify(signs[j] * f_all[test_rows, j], a, b)
                 res[name].append(float(np.mean(pred == y[test])))
     for part, res in results.items():
-        what = "whole texts" if part == "whole" else f"first {EXCERPT_TOKENS} words of each text"
+        what = {
+            "whole": "whole texts",
+            "excerpt": f"first {EXCERPT_TOKENS} words of each text",
+            "short": f"first {SHORT_EXCERPT_TOKENS} words of each text",
+        }[part]
         print(
             f"OneStopEnglish: {len(set(names))} articles x 3 levels, {N_FOLDS}-fold CV grouped by "
             f"article; 3-class accuracy on the test folds' {what} (mean, per fold)"
@@ -175,7 +180,7 @@ def length_robustness() -> None:
     """Mean grade of the texts of each level whole and cut to their first 250 and 100 words."""
     ose = load_onestop()
     print("Length robustness: mean grade (shipped model) of the texts whole and cut to their "
-          "first lines holding 250 / 150 words")
+          "first lines holding 250 / 100 words")
     for k, lv in enumerate(("ele", "int", "adv")):
         texts = [t for _, level, t in ose if level == k]
         row = []

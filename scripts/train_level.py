@@ -5,7 +5,10 @@
 Reproducible (closed-form ridge regression, no randomness). Reads at run time:
 * ../shared/data/onestopenglish: every article present at all three levels; target
   ele = 0, int = 1, adv = 2 (document model); each text is used whole and cut to its first
-  EXCERPT_TOKENS words;
+  EXCERPT_TOKENS and SHORT_EXCERPT_TOKENS words;
+* ../shared/data/cefr_sp train split, grouped into pseudo-documents (level_data.
+  pseudo_documents), whole and cut to SHORT_EXCERPT_TOKENS words: a second document model,
+  blended with the first (WIKI_BLEND);
 * ../shared/data/cefr_sp: the *train* split only (its dev split is kept for
   scripts/eval_level.py); target = mean of the two annotators' labels, A1 = 1 … C2 = 6.
 
@@ -40,6 +43,7 @@ SENT_ALPHA = 10.0
 # lines holding EXCERPT_TOKENS words (so the weights do not lean on features that drift with
 # text length; docs/level.md §3).
 EXCERPT_TOKENS = 250
+SHORT_EXCERPT_TOKENS = 100  # a second, shorter cut of every training text (round 3)
 # Course-label anchors of the CEFR scale: the mean score of the elementary texts is put at A2
 # (2.0) and that of the advanced texts at C1 (5.0); see docs/level.md §2.
 CEFR_ANCHORS = (2.0, 5.0)
@@ -100,8 +104,8 @@ DOC_FEATURES = (
     "types_c1c2",
     "types_unlisted",
     "types_rare",
-    "sample_c1c2",
-    "sample_rare",
+    "sample_c1c2_share",
+    "sample_rare_share",
     # suffixes
     "nominal_share",
     "ly_share",
@@ -161,15 +165,25 @@ def blend(ose: dict, wiki: dict, weight: float) -> dict:
             "intercept": float(intercept)}
 
 
-def wiki_data(split: str = "train") -> tuple[np.ndarray, np.ndarray, list[dict[str, float]]]:
+def wiki_data(
+    split: str = "train", cut: int | None = None
+) -> tuple[np.ndarray, np.ndarray, list[dict[str, float]]]:
     """Document features, targets on the OneStopEnglish scale ((label - 2) / 1.5) and formula
-    scores of the CEFR-SP pseudo-documents of ``split``."""
+    scores of the CEFR-SP pseudo-documents of ``split`` (cut to their first ``cut`` words)."""
     docs = pseudo_documents(split)
-    feats, formulas = document_rows([t for _, t in docs])
+    feats, formulas = document_rows([t if cut is None else excerpt(t, cut) for _, t in docs])
     y = (np.array([lab for lab, _ in docs]) - CEFR_ANCHORS[0]) / (
         (CEFR_ANCHORS[1] - CEFR_ANCHORS[0]) / 2.0
     )
     return matrix(feats, list(DOC_FEATURES)), y, formulas
+
+
+def wiki_training_rows() -> tuple[np.ndarray, np.ndarray]:
+    """The Wikipedia model's training rows: every CEFR-SP train pseudo-document whole and cut
+    to its first SHORT_EXCERPT_TOKENS words."""
+    xw, yw, _ = wiki_data("train")
+    xc, yc, _ = wiki_data("train", SHORT_EXCERPT_TOKENS)
+    return np.vstack([xw, xc]), np.concatenate([yw, yc])
 
 
 def fit_document(x: np.ndarray, y: np.ndarray, xw: np.ndarray, yw: np.ndarray) -> dict:
@@ -233,13 +247,15 @@ def document_data(
     ose: list[tuple[str, int, str]],
 ) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, list[dict[str, float]]]:
     """Feature matrix, targets, article names and a "whole text" flag for the document model's
-    rows (each text whole, then each text's excerpt), and the formula scores of every row."""
+    rows (each text whole, then each text cut to EXCERPT_TOKENS, then to SHORT_EXCERPT_TOKENS
+    words), and the formula scores of every row."""
     texts = [t for _, _, t in ose]
-    rows = texts + [excerpt(t, EXCERPT_TOKENS) for t in texts]
+    cuts = (EXCERPT_TOKENS, SHORT_EXCERPT_TOKENS)
+    rows = texts + [excerpt(t, cut) for cut in cuts for t in texts]
     feats, formulas = document_rows(rows)
-    y = np.array([lv for _, lv, _ in ose] * 2, dtype=float)
-    names = [n for n, _, _ in ose] * 2
-    whole = np.array([True] * len(texts) + [False] * len(texts))
+    y = np.array([lv for _, lv, _ in ose] * (1 + len(cuts)), dtype=float)
+    names = [n for n, _, _ in ose] * (1 + len(cuts))
+    whole = np.array([True] * len(texts) + [False] * len(texts) * len(cuts))
     return matrix(feats, list(DOC_FEATURES)), y, names, whole, formulas
 
 
@@ -252,8 +268,8 @@ def main() -> None:
     # Document model: OneStopEnglish, whole texts and their excerpts.
     ose = load_onestop()
     x, y_all, _, whole, formulas = document_data(ose)
+    doc = fit_document(x, y_all, *wiki_training_rows())
     xw, yw, wforms = wiki_data("train")
-    doc = fit_document(x, y_all, xw, yw)
     doc_r = _rounded(doc, DOC_FEATURES)
     lin = _level._linear(doc_r)
     names = list(DOC_FEATURES)
@@ -274,7 +290,9 @@ def main() -> None:
         "trained_on": {
             "document": (
                 f"OneStopEnglish, {len(ose) // 3} articles x 3 levels (ele 0 int 1 adv 2), "
-                f"each text whole and cut to its first {EXCERPT_TOKENS} words"
+                f"each text whole and cut to its first {EXCERPT_TOKENS} and "
+                f"{SHORT_EXCERPT_TOKENS} words; blended ({WIKI_BLEND}) with a model of the "
+                "CEFR-SP train pseudo-documents, whole and cut"
             ),
             "sentence": f"CEFR-SP Wiki-Auto train split, {len(ys)} sentences (mean label)",
             "ridge_alpha": {"document": DOC_ALPHA, "sentence": SENT_ALPHA},
@@ -295,8 +313,9 @@ def main() -> None:
     labw = CEFR_ANCHORS[0] + yw * (CEFR_ANCHORS[1] - CEFR_ANCHORS[0]) / 2.0
     for lv in sorted({round(v) for v in labw}):
         sel = np.round(labw) == lv
-        print(f"wiki pseudo-docs, label ~{lv}: n {sel.sum()}  mean label {labw[sel].mean():.2f}  "
-              f"mean FK {fkw[sel].mean():.2f}  mean grade {(grade_cal[0] + grade_cal[1] * zw[sel]).mean():.2f}  "
+        gw = grade_cal[0] + grade_cal[1] * zw[sel]
+        print(f"CEFR-SP train pseudo-docs, label ~{lv}: n {sel.sum()}  mean label "
+              f"{labw[sel].mean():.2f}  mean FK {fkw[sel].mean():.2f}  mean grade {gw.mean():.2f}  "
               f"mean CEFR score {cw[sel].mean():.2f}")
     for k, name in enumerate(("ele", "int", "adv")):
         sel = y == k

@@ -41,6 +41,7 @@ from factbox.vocabulary import compute as _vocabulary
 
 MODEL_FORMAT = "factbox-level-model"
 MODEL_VERSION = 1
+SAMPLE_TOKENS = 200  # tokens in the random sample behind the sampled hard-word features
 
 
 class LevelModelError(ConfigError):
@@ -154,16 +155,23 @@ def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
     """Features from the case-folded type counts (one pass over the types): the share of
     tokens of 10+ letters, mean letters and syllables per *type*, and the token shares of
     long words (6+ letters) ending in a nominalising suffix (-tion, -ment, -ness, -ity …),
-    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count."""
+    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count.
+    Also ``sampled_types``, the expected number of distinct types in a random sample of
+    SAMPLE_TOKENS tokens (drawn with replacement), the denominator of the sampled hard-word
+    shares."""
     letters10 = type_letters = type_syl = 0
     by_class = [0, 0, 0, 0, 0]
     get = _SHAPES.get
+    n_freqs = sum(freqs.values())
+    once = 1.0 - (1.0 - 1.0 / n_freqs) ** SAMPLE_TOKENS  # a type seen once: the common case
+    seen = 0.0
     for t, f in freqs.items():
         nl, sy, cls, ten = get(t) or _word_shape(t)
         type_letters += nl
         type_syl += sy
         by_class[cls] += f
         letters10 += ten * f
+        seen += once if f == 1 else 1.0 - (1.0 - f / n_freqs) ** SAMPLE_TOKENS
     inv = 1.0 / n
     n_types = max(len(freqs), 1)
     return {
@@ -174,89 +182,8 @@ def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
         "ly_share": by_class[2] * inv,
         "ing_share": by_class[3] * inv,
         "ed_share": by_class[4] * inv,
+        "sampled_types": seen,
     }
-
-
-LEXICON_FORMAT = "# factbox-level-lexicon 1"
-
-
-@lru_cache(maxsize=1)
-def lexicon() -> dict[str, float]:
-    """The word-difficulty lexicon (headword → smoothed mean CEFR-SP label of the training
-    sentences containing it, A1 = 1 … C2 = 6), built by ``scripts/build_level_lexicon.py`` and
-    loaded on first use."""
-    try:
-        text = (resources.files("factbox") / "data" / "level_lexicon.tsv").read_text("utf-8")
-    except OSError as err:  # pragma: no cover - a broken installation
-        raise LevelModelError(f"cannot read the shipped level lexicon ({err}); reinstall") from err
-    lines = text.splitlines()
-    if not lines or lines[0] != LEXICON_FORMAT:
-        raise LevelModelError(
-            "the level lexicon is not in the expected format; "
-            "rebuild it with scripts/build_level_lexicon.py"
-        )
-    out = {}
-    for line in lines[1:]:
-        word, _, value = line.partition("\t")
-        out[word] = float(value)
-    return out
-
-
-_LEX_VALUES: dict[str, float] = {}  # case-folded type → lexicon value (NaN: not in the lexicon)
-_NAN = float("nan")
-
-
-def _lexicon_value(word: str, lex: Mapping[str, float]) -> float:
-    """The lexicon value of a case-folded type: its own entry, else its headword's, else NaN;
-    types holding a digit are left out (NaN)."""
-    if any(ch.isdigit() for ch in word):
-        return _NAN
-    v = lex.get(word)
-    if v is None:
-        v = lex.get(lookup(word).headword, _NAN)
-    return v
-
-
-def lexicon_features(
-    freqs: Mapping[str, int], lex: Mapping[str, float] | None = None
-) -> dict[str, float]:
-    """Token-weighted mean and 75th / 90th percentiles of the lexicon values of a text's tokens
-    (those whose type or headword is in the lexicon), and the share of tokens that are. With
-    ``lex`` None the shipped lexicon is used (and the values are cached per type)."""
-    if lex is None:
-        lex = lexicon()
-        cache = _LEX_VALUES
-        if len(cache) >= _SHAPES_LIMIT:
-            cache.clear()
-    else:
-        cache = {}
-    pairs = []
-    n_all = 0
-    for t, f in freqs.items():
-        n_all += f
-        v = cache.get(t)
-        if v is None:
-            v = cache[t] = _lexicon_value(t, lex)
-        if v == v:  # not NaN
-            pairs.append((v, f))
-    n = sum(f for _, f in pairs)
-    if not n:
-        mean = sum(lex.values()) / max(len(lex), 1)
-        return {"lex_mean": mean, "lex_p75": mean, "lex_p90": mean, "lex_known": 0.0}
-    pairs.sort()
-    mean = sum(v * f for v, f in pairs) / n
-    p75 = p90 = pairs[-1][0]
-    cum = 0
-    at75, at90 = 0.75 * n, 0.9 * n
-    found75 = False
-    for v, f in pairs:
-        cum += f
-        if not found75 and cum >= at75:
-            p75, found75 = v, True
-        if cum >= at90:
-            p90 = v
-            break
-    return {"lex_mean": mean, "lex_p75": p75, "lex_p90": p90, "lex_known": n / max(n_all, 1)}
 
 
 def _quantile(sorted_xs: Sequence[int], q: float) -> float:
@@ -300,6 +227,9 @@ def document_features(
     out.update(_hard_word_features(vocabulary))
     if freqs:
         out.update(_type_features(freqs, n))
+        seen = out.pop("sampled_types")
+        out["sample_c1c2_share"] = out["sample_c1c2"] * SAMPLE_TOKENS / seen
+        out["sample_rare_share"] = out["sample_rare"] * SAMPLE_TOKENS / seen
     return out
 
 
@@ -311,7 +241,7 @@ def _hard_word_features(v: VocabularyProfile) -> dict[str, float]:
     n = v.tokens
     if n == 0:
         return {"sample_c1c2": 0.0, "sample_rare": 0.0}
-    k = 200
+    k = SAMPLE_TOKENS
     c1c2 = rare = 0.0
     for h in v.hard_words:
         if h.level == "unlisted":
