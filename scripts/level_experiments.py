@@ -373,71 +373,58 @@ def round3() -> None:
         out.append(f"{d_ose:+.3f} {d_dev:+.3f}")
         return "   ".join(out)
 
-    base = list(DOC_FEATURES)
+    # round-2 shipped features: the sampled hard words divided by 200 (they drift below 200
+    # tokens); DOC_FEATURES (shipped now) has them as shares of the sampled types ("ratio")
+    ratio = list(DOC_FEATURES)
+    base = [{"sample_c1c2_share": "sample_c1c2", "sample_rare_share": "sample_rare"}.get(c, c)
+            for c in ratio]
     lexf = ["lex_mean", "lex_p75", "lex_p90", "lex_known"]
     syn = ["words_per_chunk", "clause_markers_per_sentence", "wh_per_sentence", "of_rate"]
-    sampled = ["sample_c1c2", "sample_rare"]
-    nosample = [c for c in base if c not in sampled]
-    ratio = [*nosample, "sample_c1c2_share", "sample_rare_share"]
+    nosample = [c for c in base if c not in ("sample_c1c2", "sample_rare")]
     print("round 3: whole  250w  100w (whole-text thresholds)   genre Pearson Spearman: "
           "whole   100 words   drift whole -> 100 words (OSE, dev pseudo-docs; ele->adv = 1)")
     typef = ["types_b1", "types_b2_plus", "types_c1c2", "types_unlisted", "types_rare",
              "type_letters", "type_syllables"]
     s100 = [f"s100_{k}" for k in ("b1", "b2p", "c1c2", "unl", "rare", "let", "syl")]
     notype = [c for c in ratio if c not in typef]
-    exps: list[tuple[str, list[str], float, float] | tuple[str, list[str], float, float, bool]]
-    exps = [
-        ("blend 0.4", base, DOC_ALPHA, 0.0, False, 0.4),
-        ("blend 0.4, + 100w excerpts", base, DOC_ALPHA, 0.0, True, 0.4),
-        ("ratio, blend 0.4, + 100w excerpts", ratio, DOC_ALPHA, 0.0, True, 0.4),
-        ("ratio, no type feats, blend 0.4, + 100w", notype, DOC_ALPHA, 0.0, True, 0.4),
-        ("ratio, s100 type feats, blend 0.4, + 100w", [*notype, *s100], DOC_ALPHA, 0.0, True,
-         0.4),
-        ("ratio, s100 type feats, blend 0.4", [*notype, *s100], DOC_ALPHA, 0.0, False, 0.4),
+    # (label, features, ridge alpha, weight of the wiki rows in one joint fit, 100-word cuts in
+    # training, blend weight of a separate wiki model)
+    exps: list[tuple[str, list[str], float, float, bool, float]] = [
+        ("round-2 shipped (OSE whole + 250w)", base, DOC_ALPHA, 0.0, False, 0.0),
+        ("  + OSE 100w cuts in training", base, DOC_ALPHA, 0.0, True, 0.0),
+        ("  - sampled hard words", nosample, DOC_ALPHA, 0.0, False, 0.0),
+        ("  sampled hard words as shares (ratio)", ratio, DOC_ALPHA, 0.0, False, 0.0),
+        ("  + lexicon (mean, p75, p90, known)", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.0),
+        ("  + lexicon mean only", [*base, "lex_mean"], DOC_ALPHA, 0.0, False, 0.0),
+        ("  + syntax proxies", [*base, *syn], DOC_ALPHA, 0.0, False, 0.0),
+        ("  + sentence p25, p50, length entropy", [*base, "sentence_p25", "sentence_p50",
+                                                  "sentence_entropy"], DOC_ALPHA, 0.0, False, 0.0),
+        ("  + lexicon + syntax", [*base, *lexf, *syn], DOC_ALPHA, 0.0, False, 0.0),
+        ("  joint fit with wiki rows, w=1", base, DOC_ALPHA, 1.0, False, 0.0),
+        ("  joint fit with wiki rows, w=3", base, DOC_ALPHA, 3.0, False, 0.0),
+        ("  joint fit with wiki rows, w=6", base, DOC_ALPHA, 6.0, False, 0.0),
+        ("  + lexicon, joint fit w=3", [*base, *lexf], DOC_ALPHA, 3.0, False, 0.0),
+        ("  wiki model only", base, DOC_ALPHA, 0.0, False, 1.0),
+        ("  blend 0.3 with wiki model", base, DOC_ALPHA, 0.0, False, 0.3),
+        ("  blend 0.4", base, DOC_ALPHA, 0.0, False, 0.4),
+        ("  blend 0.5", base, DOC_ALPHA, 0.0, False, 0.5),
+        ("  blend 0.7", base, DOC_ALPHA, 0.0, False, 0.7),
+        ("  blend 0.4, + lexicon", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.4),
+        ("  blend 0.4, + lexicon mean", [*base, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
+        ("  blend 0.4, + 100w cuts", base, DOC_ALPHA, 0.0, True, 0.4),
         ("ratio, blend 0.4", ratio, DOC_ALPHA, 0.0, False, 0.4),
-        ("lex mean, blend 0.4", [*base, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
-        ("ratio + lex mean, blend 0.4", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
-        ("ratio + lex mean, blend 0.3", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.3),
-        ("blend 0.3 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.3),
-        ("blend 0.5 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.5),
-        ("blend 0.7 OSE model + wiki model", base, DOC_ALPHA, 0.0, False, 0.7),
-        ("blend 1.0 (wiki model only)", base, DOC_ALPHA, 0.0, False, 1.0),
-        ("lexicon, blend 0.3", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.3),
-        ("lexicon, blend 0.5", [*base, *lexf], DOC_ALPHA, 0.0, False, 0.5),
-        ("shipped + wiki (w=3)", base, DOC_ALPHA, 3.0),
-        ("shipped + wiki (w=6)", base, DOC_ALPHA, 6.0),
-        ("+ lexicon + wiki (w=3)", [*base, *lexf], DOC_ALPHA, 3.0),
-        ("+ lexicon + wiki (w=6)", [*base, *lexf], DOC_ALPHA, 6.0),
-        ("ratio + lexicon + wiki (w=3)", [*ratio, *lexf], DOC_ALPHA, 3.0),
-        ("ratio + lexicon + syntax + wiki (w=3)", [*ratio, *lexf, *syn], DOC_ALPHA, 3.0),
-        ("shipped + 100-word excerpts in training", base, DOC_ALPHA, 0.0, True),
-        ("ratio, no type features", notype, DOC_ALPHA, 0.0),
-        ("ratio, type features sampled (100)", [*notype, *s100], DOC_ALPHA, 0.0),
-        ("ratio, type features sampled (100), + 100w", [*notype, *s100], DOC_ALPHA, 0.0, True),
-        ("ratio, s100, lex mean, + 100w", [*notype, *s100, "lex_mean"], DOC_ALPHA, 0.0, True),
-        ("ratio, s100, lexicon, + 100w", [*notype, *s100, *lexf], DOC_ALPHA, 0.0, True),
-        ("ratio, s100, lexicon, + 100w + wiki", [*notype, *s100, *lexf], DOC_ALPHA, 1.0, True),
+        ("ratio, blend 0.4, + lexicon mean", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
+        ("SHIPPED: ratio, blend 0.4, + 100w cuts", ratio, DOC_ALPHA, 0.0, True, 0.4),
+        ("  + lexicon", [*ratio, *lexf], DOC_ALPHA, 0.0, True, 0.4),
+        ("  + syntax proxies", [*ratio, *syn], DOC_ALPHA, 0.0, True, 0.4),
+        ("  without type features", notype, DOC_ALPHA, 0.0, True, 0.4),
+        ("  type features as 100-token sampled shares", [*notype, *s100], DOC_ALPHA, 0.0,
+         True, 0.4),
+        ("  ridge alpha 30", ratio, 30.0, 0.0, True, 0.4),
+        ("  ridge alpha 3", ratio, 3.0, 0.0, True, 0.4),
     ]
-    exps += [
-        ("shipped features", base, DOC_ALPHA, 0.0),
-        ("shipped + wiki (w=1)", base, DOC_ALPHA, 1.0),
-        ("shipped - sampled hard words", nosample, DOC_ALPHA, 0.0),
-        ("shipped, sampled as shares of sampled types", ratio, DOC_ALPHA, 0.0),
-        ("+ lexicon", [*base, *lexf], DOC_ALPHA, 0.0),
-        ("+ lexicon mean only", [*base, "lex_mean"], DOC_ALPHA, 0.0),
-        ("+ syntax proxies", [*base, *syn], DOC_ALPHA, 0.0),
-        ("+ sentence p25, p50, entropy", [*base, "sentence_p25", "sentence_p50",
-                                          "sentence_entropy"], DOC_ALPHA, 0.0),
-        ("+ lexicon + syntax", [*base, *lexf, *syn], DOC_ALPHA, 0.0),
-        ("+ lexicon + wiki (w=1)", [*base, *lexf], DOC_ALPHA, 1.0),
-        ("+ lexicon + syntax + wiki (w=1)", [*base, *lexf, *syn], DOC_ALPHA, 1.0),
-        ("ratio + lexicon + syntax + wiki (w=1)", [*ratio, *lexf, *syn], DOC_ALPHA, 1.0),
-        ("+ lexicon + syntax + wiki (w=0.5)", [*base, *lexf, *syn], DOC_ALPHA, 0.5),
-    ]
-    for label, cols, alpha, ww, *more in exps:
-        short = bool(more and more[0])
-        blend = float(more[1]) if len(more) > 1 else 0.0
-        print(f"{label:50s} {run(cols, alpha, ww, short, blend)}", flush=True)
+    for label, cols, alpha, ww, short, blend in exps:
+        print(f"{label:46s} {run(cols, alpha, ww, short, blend)}", flush=True)
 
 
 def fit_weighted(x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float) -> dict:

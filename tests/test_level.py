@@ -120,6 +120,40 @@ def test_type_features_by_hand() -> None:
     assert x["type_syllables"] == pytest.approx(17 / 6)  # (5 + 4 + 3 + 3 + 1 + 1) / 6
     assert x["nominal_share"] == pytest.approx(0.2)
     assert x["ly_share"] == x["ing_share"] == x["ed_share"] == pytest.approx(0.1)
+    # expected distinct types in 200 draws from N = 10 tokens, 1 − (1 − f/10)^200 per type:
+    # every type here is (all but) certain to be drawn, so 6
+    assert x["sampled_types"] == pytest.approx(6.0)
+
+
+def test_sampled_types_by_hand() -> None:
+    # N = 400: f = 2 → 1 − 0.995^200 = 0.633042; f = 4 → 1 − 0.99^200 = 0.866020;
+    # f = 394 → 1.0 (to 1e-300); total 2.499062
+    x = level._type_features({"alpha": 2, "beta": 4, "the": 394}, 400)
+    assert x["sampled_types"] == pytest.approx(2.499062, rel=1e-6)
+
+
+def test_sampled_hard_word_shares_by_hand() -> None:
+    # 400 tokens: C1 "alpha" ×2, C2 "beta" ×4, unlisted rare "gamma" ×1, "the" ×393.
+    # Seen in 200 draws: alpha 0.633042, beta 0.866020, gamma 1 − 0.9975^200 = 0.393849,
+    # the 1.0; sampled types 2.892911. C1/C2 share (0.633042 + 0.866020) / 2.892911 = 0.518184;
+    # rare share 0.393849 / 2.892911 = 0.136143.
+    vp = replace(
+        vocabulary_profile("A cat."),
+        tokens=400,
+        hard_words=(
+            HardWord("alpha", "C1", "off", 2, ("alpha",)),
+            HardWord("beta", "C2", "off", 4, ("beta",)),
+            HardWord("gamma", "unlisted", "off", 1, ("gamma",)),
+        ),
+    )
+    counts = Counts(
+        sentences=20, tokens=400, types=4, syllables=500, letters=1600, characters=1600,
+        monosyllables=393, polysyllables=0, complex_words=0, long_words=0,
+    )
+    freqs = {"alpha": 2, "beta": 4, "gamma": 1, "the": 393}
+    x = level.document_features(counts, vp, [20] * 20, commas=0, freqs=freqs)
+    assert x["sample_c1c2_share"] == pytest.approx(0.518184, rel=1e-5)
+    assert x["sample_rare_share"] == pytest.approx(0.136143, rel=1e-5)
 
 
 def test_sampled_hard_words_by_hand() -> None:
@@ -198,6 +232,63 @@ def test_easy_text_scores_below_hard_text() -> None:
     assert easy.grade is not None and hard.grade is not None
     assert easy.grade + 4 < hard.grade
     assert LEVELS.index(easy.cefr or "") < LEVELS.index(hard.cefr or "")
+
+
+# Hand-written texts of two genres the model was not trained on (neither news nor Wikipedia):
+# informational texts and stories, one pair for young readers, one for upper secondary school.
+KIDS_INFO = (
+    "Frogs live near ponds and rivers. A frog has long back legs. It can jump very far. "
+    "Frogs eat flies and bugs. They catch them with their long tongue. Baby frogs are called "
+    "tadpoles. Tadpoles live in the water. They have tails and no legs. Then they grow legs and "
+    "lose their tails. Now they are frogs! They can live on land and in the water."
+)
+KIDS_STORY = (
+    "Mia had a red kite. One windy day she took it to the hill. Her dog Sam ran after her. "
+    "The kite went up and up. Then the string broke! The kite flew over the trees. Mia was "
+    'sad. Sam barked and ran into the woods. Soon he came back. He had the kite in his mouth. '
+    'Mia hugged him. "Good dog," she said. They walked home together.'
+)
+SCHOOL_INFO = (
+    "Amphibians occupy an unusual position among vertebrates, because most species depend on "
+    "both aquatic and terrestrial habitats during their life cycle. Their permeable skin, "
+    "which facilitates respiration and water absorption, also renders them exceptionally "
+    "vulnerable to environmental contaminants. Consequently, ecologists frequently regard "
+    "declining amphibian populations as an early indicator of broader ecosystem deterioration, "
+    "although distinguishing the effects of pollution from those of habitat fragmentation and "
+    "disease remains methodologically challenging."
+)
+SCHOOL_STORY = (
+    "The house had been silent for years, yet Eleanor could not shake the conviction that "
+    "someone was still listening. She lingered in the doorway, her fingers tracing the "
+    "splintered frame, and recalled the evenings when her grandmother, imperious and "
+    "unsentimental, had recited long passages of poetry to an audience of indifferent "
+    "grandchildren. Those recitations, she realised now, had been less a performance than a "
+    "quiet act of defiance against a family that had never quite forgiven her for leaving."
+)
+
+
+@pytest.mark.parametrize("easy", [KIDS_INFO, KIDS_STORY])
+@pytest.mark.parametrize("hard", [SCHOOL_INFO, SCHOOL_STORY])
+def test_other_genres_keep_their_order(easy: str, hard: str) -> None:
+    # Short texts (66–79 tokens, under the 200-token sample) of other genres: the young
+    # readers' texts get a low grade and A1/A2, the upper-school ones a grade above 12 and B2+,
+    # whichever genre is paired with which.
+    e, h = factbox.profile(easy), factbox.profile(hard)
+    assert e.grade is not None and h.grade is not None
+    assert e.grade < 7.0
+    assert h.grade > 12.0
+    assert e.cefr in ("A1", "A2") and h.cefr in ("B2", "C1", "C2")
+
+
+def test_grade_and_cefr_are_tied_by_one_line() -> None:
+    # grade = g0 + g1·z and CEFR score = c0 + c1·z, so the grade at a CEFR score s is
+    # g0 + g1·(s − c0)/c1. The calibration (docs/level.md §2) puts the middle of B1 (3.0)
+    # between grades 8.5 and 10.5 and the A2/B1 boundary below grade 9.
+    m = level.model()
+    at = lambda s: m.grade[0] + m.grade[1] * (s - m.cefr[0]) / m.cefr[1]  # noqa: E731
+    assert 8.5 < at(3.0) < 10.5
+    assert at(2.5) < 9.0
+    assert at(1.5) < at(2.5) < at(3.5) < at(4.5) < at(5.5)
 
 
 def test_estimate_matches_calibration() -> None:
