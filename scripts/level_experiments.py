@@ -34,6 +34,7 @@ from sklearn.preprocessing import StandardScaler
 from build_level_lexicon import build_lexicon
 from eval_level import classify, fit_thresholds, grouped_folds
 from factbox import level as _level
+from factbox.sentences import sentences
 from factbox.vocabulary import lookup
 from level_data import excerpt, load_cefr_sp, load_onestop, profile_and_inputs, pseudo_documents
 from train_level import DOC_ALPHA, DOC_FEATURES, EXCERPT_TOKENS, VOCAB_FEATURES, fit_ridge, predict
@@ -155,6 +156,15 @@ def candidate_features(text: str, lex: dict[str, float] | None = None) -> dict[s
     bins = Counter(min(x // 5, 10) for x in ls)
     out["sentence_entropy"] = -sum(c / len(ls) * math.log(c / len(ls)) for c in bins.values())
     out["log_sentence_sd"] = math.log1p(out["sentence_length_sd"])
+    # distribution of the sentence model's scores over the text's sentences
+    sc = sorted(v for v in (_level.sentence_score(x) for x in sentences(text)) if v is not None)
+    sc = sc or [0.0]
+    out["sent_mean"] = float(np.mean(sc))
+    out["sent_sd"] = float(np.std(sc))
+    out["sent_p50"] = float(np.percentile(sc, 50))
+    out["sent_p75"] = float(np.percentile(sc, 75))
+    out["sent_p90"] = float(np.percentile(sc, 90))
+    out["sent_share_b2"] = float(np.mean([v >= 3.5 for v in sc]))
     # type features as expected shares among the types of a random 100-token sample
     k = 100
     acc: dict[str, float] = dict.fromkeys(("all", "b1", "b2p", "c1c2", "unl", "rare", "let",
@@ -389,7 +399,13 @@ def round3() -> None:
     notype = [c for c in ratio if c not in typef]
     # (label, features, ridge alpha, weight of the wiki rows in one joint fit, 100-word cuts in
     # training, blend weight of a separate wiki model)
+    sentf = ["sent_mean", "sent_sd", "sent_p50", "sent_p75", "sent_p90", "sent_share_b2"]
     exps: list[tuple[str, list[str], float, float, bool, float]] = [
+        ("SHIPPED + sentence-score distribution", [*ratio, *sentf], DOC_ALPHA, 0.0, True, 0.4),
+        ("SHIPPED + sentence-score p75, p90", [*ratio, "sent_p75", "sent_p90"], DOC_ALPHA, 0.0,
+         True, 0.4),
+        ("SHIPPED + sentence-score mean", [*ratio, "sent_mean"], DOC_ALPHA, 0.0, True, 0.4),
+        ("sentence-score distribution only", sentf, DOC_ALPHA, 0.0, True, 0.4),
         ("round-2 shipped (OSE whole + 250w)", base, DOC_ALPHA, 0.0, False, 0.0),
         ("  + OSE 100w cuts in training", base, DOC_ALPHA, 0.0, True, 0.0),
         ("  - sampled hard words", nosample, DOC_ALPHA, 0.0, False, 0.0),

@@ -162,16 +162,18 @@ def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
     letters10 = type_letters = type_syl = 0
     by_class = [0, 0, 0, 0, 0]
     get = _SHAPES.get
-    n_freqs = sum(freqs.values())
-    once = 1.0 - (1.0 - 1.0 / n_freqs) ** SAMPLE_TOKENS  # a type seen once: the common case
-    seen = 0.0
     for t, f in freqs.items():
         nl, sy, cls, ten = get(t) or _word_shape(t)
         type_letters += nl
         type_syl += sy
         by_class[cls] += f
         letters10 += ten * f
-        seen += once if f == 1 else 1.0 - (1.0 - f / n_freqs) ** SAMPLE_TOKENS
+    # types with the same frequency have the same chance of being drawn: one pow per frequency
+    n_freqs = sum(freqs.values())
+    seen = sum(
+        k * (1.0 - (1.0 - f / n_freqs) ** SAMPLE_TOKENS)
+        for f, k in Counter(freqs.values()).items()
+    )
     inv = 1.0 / n
     n_types = max(len(freqs), 1)
     return {
