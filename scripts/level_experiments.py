@@ -137,6 +137,7 @@ def candidate_features(text: str, lex: dict[str, float] | None = None) -> dict[s
     counts = got["counts"]
     lengths = got["sentence_lengths"]
     out = _level.document_features(counts, got["vocabulary"], lengths, got["commas"], freqs)
+    out["_freqs"] = freqs  # type: ignore[assignment]  # for the in-fold OneStopEnglish lexicon
     n = max(sum(freqs.values()), 1)
     for name, ws in WORD_GROUPS.items():
         out[name] = sum(freqs.get(w, 0) for w in ws.split()) / n
@@ -312,6 +313,49 @@ def _pseudo_features(split: str, cut: int | None = None) -> tuple[np.ndarray, li
     return y, feats
 
 
+def ose_lexicon(freqs: list[Mapping[str, int]], y: np.ndarray, alpha: float = 1.0,
+                min_count: int = 5) -> dict[str, float]:
+    """A simplification lexicon learned from OneStopEnglish training texts: for each case-folded
+    type seen at least ``min_count`` times in the elementary and advanced texts together, the
+    log ratio of its (add-alpha smoothed) relative frequency in the advanced texts to that in
+    the elementary ones."""
+    c0: Counter[str] = Counter()
+    c2: Counter[str] = Counter()
+    for f, lv in zip(freqs, y, strict=True):
+        if lv == 0:
+            c0.update(f)
+        elif lv == 2:
+            c2.update(f)
+    n0, n2 = sum(c0.values()), sum(c2.values())
+    vocab = [w for w in set(c0) | set(c2) if c0[w] + c2[w] >= min_count
+             and not any(ch.isdigit() for ch in w)]
+    v = len(vocab)
+    return {
+        w: math.log((c2[w] + alpha) / (n2 + alpha * v))
+        - math.log((c0[w] + alpha) / (n0 + alpha * v))
+        for w in vocab
+    }
+
+
+def ose_lexicon_features(freqs: Mapping[str, int], lex: Mapping[str, float]) -> dict[str, float]:
+    pairs = sorted((lex[t], f) for t, f in freqs.items() if t in lex)
+    n = sum(f for _, f in pairs)
+    if not n:
+        return {"olex_mean": 0.0, "olex_p75": 0.0, "olex_p90": 0.0, "olex_pos": 0.0}
+    mean = sum(v * f for v, f in pairs) / n
+    cum, p75, p90 = 0, None, pairs[-1][0]
+    for v, f in pairs:
+        cum += f
+        if p75 is None and cum >= 0.75 * n:
+            p75 = v
+        if cum >= 0.9 * n:
+            p90 = v
+            break
+    pos = sum(f for v, f in pairs if v > 1.0) / n
+    return {"olex_mean": mean, "olex_p75": p75 if p75 is not None else p90, "olex_p90": p90,
+            "olex_pos": pos}
+
+
 def round3() -> None:
     """Round 3 (docs/level.md): each experiment with OneStopEnglish CV on whole texts, on 250-
     and 100-word excerpts read with the whole-text thresholds, and the genre check (Pearson and
@@ -332,8 +376,39 @@ def round3() -> None:
     _, dev100 = _pseudo_features("dev", 100)
     folds = grouped_folds(names)
 
+    all_rows = (whole, cut, cut100, wiki, wiki100, dev, dev100)
+
+    def with_ose_lexicon(train: np.ndarray) -> None:
+        """Adds the in-fold OneStopEnglish lexicon features to every row (lexicon from the
+        whole texts of the training articles only)."""
+        lex = ose_lexicon([whole[i]["_freqs"] for i in train], y[train])
+        for rows in all_rows:
+            for r in rows:
+                r.update(ose_lexicon_features(r["_freqs"], lex))
+
     def run(cols: list[str], alpha: float = DOC_ALPHA, wiki_weight: float = 0.0,
             short: bool = False, blend: float = 0.0) -> str:
+        if any(c.startswith("olex_") for c in cols):
+            return run_lex(cols, alpha, wiki_weight, short, blend)
+        return run_fixed(cols, alpha, wiki_weight, short, blend)
+
+    def run_lex(cols: list[str], alpha: float, wiki_weight: float, short: bool,
+                blend: float) -> str:
+        """run_fixed with the lexicon rebuilt for each fold (and on all texts for the genre
+        columns)."""
+        accs: dict[str, list[float]] = {"whole": [], "250": [], "100": []}
+        for k, test in enumerate(folds):
+            train = np.setdiff1d(np.arange(len(y)), test)
+            with_ose_lexicon(train)
+            res = run_fixed(cols, alpha, wiki_weight, short, blend, only_fold=k)
+            for key, v in zip(accs, res, strict=False):
+                accs[key].append(float(v))
+        with_ose_lexicon(np.arange(len(y)))
+        genre = run_fixed(cols, alpha, wiki_weight, short, blend, only_fold=-1)
+        return "   ".join([*(f"{np.mean(v):.3f}" for v in accs.values()), genre])
+
+    def run_fixed(cols: list[str], alpha: float = DOC_ALPHA, wiki_weight: float = 0.0,
+                  short: bool = False, blend: float = 0.0, *, only_fold: int | None = None) -> Any:
         m_ = lambda rows: np.array([[r[c] for c in cols] for r in rows])  # noqa: E731
         xw, xc, x1, xk, xk1 = m_(whole), m_(cut), m_(cut100), m_(wiki), m_(wiki100)
         if short:
@@ -361,12 +436,16 @@ def round3() -> None:
             return fit_weighted(np.vstack(xt), np.concatenate(yt), np.concatenate(wt), alpha)
 
         accs: dict[str, list[float]] = {"whole": [], "250": [], "100": []}
-        for test in folds:
+        for k, test in enumerate(folds):
+            if only_fold is not None and k != only_fold:
+                continue
             train = np.setdiff1d(np.arange(len(y)), test)
             m = fit(train)
             a, b = fit_thresholds(score(m, xw[train]), y[train])
             for key, xx in (("whole", xw), ("250", xc), ("100", x1)):
                 accs[key].append(float(np.mean(classify(score(m, xx[test]), a, b) == y[test])))
+        if only_fold is not None and only_fold >= 0:
+            return [v[0] for v in accs.values()]
         m = fit(np.arange(len(y)))
         out = [f"{np.mean(v):.3f}" for v in accs.values()]
         zs = []
@@ -381,6 +460,8 @@ def round3() -> None:
         d_ose = float(np.mean(score(m, x1) - zw_) / unit)
         d_dev = float(np.mean(zs[1] - zs[0]) / unit)
         out.append(f"{d_ose:+.3f} {d_dev:+.3f}")
+        if only_fold == -1:
+            return "   ".join(out[3:])
         return "   ".join(out)
 
     # round-2 shipped features: the sampled hard words divided by 200 (they drift below 200
@@ -400,7 +481,11 @@ def round3() -> None:
     # (label, features, ridge alpha, weight of the wiki rows in one joint fit, 100-word cuts in
     # training, blend weight of a separate wiki model)
     sentf = ["sent_mean", "sent_sd", "sent_p50", "sent_p75", "sent_p90", "sent_share_b2"]
+    olex = ["olex_mean", "olex_p75", "olex_p90", "olex_pos"]
     exps: list[tuple[str, list[str], float, float, bool, float]] = [
+        ("SHIPPED + OSE simplification lexicon", [*ratio, *olex], DOC_ALPHA, 0.0, True, 0.4),
+        ("SHIPPED + OSE lexicon mean", [*ratio, "olex_mean"], DOC_ALPHA, 0.0, True, 0.4),
+        ("OSE lexicon only, no blend", olex, DOC_ALPHA, 0.0, True, 0.0),
         ("SHIPPED + sentence-score distribution", [*ratio, *sentf], DOC_ALPHA, 0.0, True, 0.4),
         ("SHIPPED + sentence-score p75, p90", [*ratio, "sent_p75", "sent_p90"], DOC_ALPHA, 0.0,
          True, 0.4),

@@ -12,11 +12,13 @@ Reproducible (closed-form ridge regression, no randomness). Reads at run time:
 * ../shared/data/cefr_sp: the *train* split only (its dev split is kept for
   scripts/eval_level.py); target = mean of the two annotators' labels, A1 = 1 … C2 = 6.
 
-Calibration (see docs/level.md): the sentence model's output is equated (mean and standard
-deviation) to the CEFR-SP training labels. The document score ``z`` of the whole
-OneStopEnglish texts is (1) equated to their Flesch–Kincaid grades → ``grade``, and (2) put on
-the CEFR scale by two anchors, the elementary mean at A2 (2.0) and the advanced mean at C1
-(5.0) → the CEFR-scale ``score`` behind ``cefr``.
+Calibration (see docs/level.md §2): the sentence model's output is equated (mean and standard
+deviation) to the CEFR-SP training labels. The document score ``z`` is (1) equated to the
+Flesch–Kincaid grades of the whole OneStopEnglish texts and the CEFR-SP train
+pseudo-documents together → ``grade``, and (2) put on the CEFR scale by a least-squares line
+through two sets of anchors, weighted equally: the OneStopEnglish course levels (elementary
+mean at A2 = 2.0, intermediate at 3.5, advanced at C1 = 5.0) and the CEFR-SP pseudo-document
+groups at their mean annotated label → the CEFR-scale ``score`` behind ``cefr``.
 """
 
 from __future__ import annotations
@@ -277,8 +279,9 @@ def main() -> None:
     zw = np.array([lin.score(dict(zip(names, row, strict=True))) for row in xw])
     y = y_all[whole]
 
-    # Calibration on the whole texts: grade equated to their Flesch–Kincaid grades; the CEFR
-    # score anchored on the course labels (elementary mean at A2, advanced mean at C1).
+    # Calibration: grade equated to the Flesch–Kincaid grades of the whole OneStopEnglish texts
+    # and the CEFR-SP pseudo-documents; the CEFR score a line through the course anchors and
+    # the CEFR-SP pseudo-document groups (cefr_line).
     fk = np.array([f["flesch_kincaid_grade"] for f, w in zip(formulas, whole, strict=True) if w])
     fkw = np.array([f["flesch_kincaid_grade"] for f in wforms])
     grade_cal = equate(np.concatenate([z, zw]), np.concatenate([fk, fkw]))
@@ -296,7 +299,15 @@ def main() -> None:
             ),
             "sentence": f"CEFR-SP Wiki-Auto train split, {len(ys)} sentences (mean label)",
             "ridge_alpha": {"document": DOC_ALPHA, "sentence": SENT_ALPHA},
-            "cefr_anchors": {"ele": "A2", "adv": "C1"},
+            "grade": (
+                "equated (mean, SD) to the Flesch-Kincaid grades of the whole OneStopEnglish "
+                "texts and the CEFR-SP train pseudo-documents together"
+            ),
+            "cefr": (
+                "least-squares line through the course anchors (ele A2 = 2, int 3.5, adv C1 = 5) "
+                "and the CEFR-SP train pseudo-document groups at their mean label, the two "
+                "sources weighted equally"
+            ),
         },
         "document": doc_r,
         "sentence": _rounded(sent, SENT_FEATURES),
