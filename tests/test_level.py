@@ -266,6 +266,23 @@ SCHOOL_STORY = (
     "quiet act of defiance against a family that had never quite forgiven her for leaving."
 )
 
+MIDDLE_INFO = (
+    "Volcanoes form where molten rock, called magma, rises through cracks in the Earth's "
+    "crust. When pressure builds up underground, the magma can burst out as lava, ash and gas. "
+    "Some volcanoes erupt violently, while others release lava slowly over many years. "
+    "Scientists who study volcanoes measure small earthquakes and changes in the ground to "
+    "predict when an eruption might happen. Although eruptions can be dangerous, the ash they "
+    "leave behind makes the surrounding soil very fertile for farming."
+)
+MIDDLE_STORY = (
+    "Jonah had never liked the old lighthouse, but tonight he had no choice. The storm had "
+    "knocked out the power in the village, and his uncle was too sick to climb the stairs. "
+    "Gripping the lantern, Jonah pushed open the heavy door and started up the narrow steps. "
+    "The wind howled through the broken windows, and he could hear waves crashing against the "
+    "rocks below. When he finally reached the top, he lit the lamp and watched its beam sweep "
+    "across the dark water, hoping the fishing boats would see it in time."
+)
+
 
 @pytest.mark.parametrize("easy", [KIDS_INFO, KIDS_STORY])
 @pytest.mark.parametrize("hard", [SCHOOL_INFO, SCHOOL_STORY])
@@ -278,6 +295,21 @@ def test_other_genres_keep_their_order(easy: str, hard: str) -> None:
     assert e.grade < 7.0
     assert h.grade > 12.0
     assert e.cefr in ("A1", "A2") and h.cefr in ("B2", "C1", "C2")
+
+
+def test_other_genres_three_steps() -> None:
+    # young readers < middle school < upper secondary, for both genres, by 2+ grades a step
+    grades = {
+        name: factbox.profile(text).grade
+        for name, text in (("kids", KIDS_INFO), ("kids story", KIDS_STORY),
+                           ("middle", MIDDLE_INFO), ("middle story", MIDDLE_STORY),
+                           ("school", SCHOOL_INFO), ("school story", SCHOOL_STORY))
+    }
+    assert all(g is not None for g in grades.values())
+    for a, b in (("kids", "middle"), ("middle", "school")):
+        for sa in ("", " story"):
+            for sb in ("", " story"):
+                assert grades[a + sa] + 2.0 < grades[b + sb], (a + sa, b + sb, grades)  # type: ignore[operator]
 
 
 def test_grade_and_cefr_are_tied_by_one_line() -> None:
