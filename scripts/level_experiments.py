@@ -516,6 +516,8 @@ def round3() -> None:
         ("ratio, blend 0.4", ratio, DOC_ALPHA, 0.0, False, 0.4),
         ("ratio, blend 0.4, + lexicon mean", [*ratio, "lex_mean"], DOC_ALPHA, 0.0, False, 0.4),
         ("SHIPPED: ratio, blend 0.4, + 100w cuts", ratio, DOC_ALPHA, 0.0, True, 0.4),
+        *((f"  blend {lam}", ratio, DOC_ALPHA, 0.0, True, lam) for lam in (0.0, 0.2, 0.3, 0.5,
+                                                                         0.6)),
         ("  + lexicon", [*ratio, *lexf], DOC_ALPHA, 0.0, True, 0.4),
         ("  + syntax proxies", [*ratio, *syn], DOC_ALPHA, 0.0, True, 0.4),
         ("  without type features", notype, DOC_ALPHA, 0.0, True, 0.4),
@@ -542,10 +544,40 @@ def fit_weighted(x: np.ndarray, y: np.ndarray, w: np.ndarray, alpha: float) -> d
             "intercept": ym}
 
 
+def blend_sweep() -> None:
+    """The cross-validated genre check of scripts/eval_level.py (genre_cv: 300 CEFR-SP train
+    pseudo-documents, 5 folds) for several blend weights (docs/level.md, round 3)."""
+    import train_level as tl
+
+    ose = load_onestop()
+    x, y_all, _, _, _ = tl.document_data(ose)
+    xw, yw, _ = tl.wiki_data("train")
+    xc, _, _ = tl.wiki_data("train", tl.SHORT_EXCERPT_TOKENS)
+    n = len(yw)
+    fold = np.arange(n) % 5
+    print("blend weight: Pearson Spearman whole, first 100 words (out-of-fold)")
+    for lam in (0.0, 0.2, 0.3, 0.4, 0.5, 0.6):
+        z, zc = np.zeros(n), np.zeros(n)
+        for k in range(5):
+            tr, te = fold != k, fold == k
+            m = tl.blend(
+                tl.fit_ridge(x, y_all, tl.DOC_ALPHA),
+                tl.fit_ridge(np.vstack([xw[tr], xc[tr]]), np.concatenate([yw[tr], yw[tr]]),
+                             tl.DOC_ALPHA),
+                lam,
+            )
+            z[te] = predict(m, xw[te])
+            zc[te] = predict(m, xc[te])
+        print(f"  {lam:.1f}  {pearsonr(z, yw)[0]:+.3f} {spearmanr(z, yw)[0]:+.3f}   "
+              f"{pearsonr(zc, yw)[0]:+.3f} {spearmanr(zc, yw)[0]:+.3f}")
+
+
 if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--round3"]:
         round3()
+    elif sys.argv[1:] == ["--blend-sweep"]:
+        blend_sweep()
     else:
         main()
