@@ -7,11 +7,13 @@ Two small linear models, trained by ``scripts/train_level.py`` and shipped as
 * the **document model** scores a text from rate and share features of its profile
   (sentence length and its spread, word length by token and by type, the vocabulary
   profile's CEFR and frequency-band shares by token and by type, sampled hard words,
-  suffixes). It is trained on OneStopEnglish (elementary < intermediate < advanced rewrites of
-  the same news articles), each text whole and as a 250-word excerpt. Its score is put on two
-  linear scales: the **grade** scale, equated (mean and standard deviation) to the
-  Flesch–Kincaid grades of those texts, and the **CEFR** scale, anchored on the course labels
-  (the elementary mean at A2, the advanced mean at C1).
+  suffixes). It is the blend of a model trained on OneStopEnglish (elementary < intermediate
+  < advanced rewrites of the same news articles; each text whole and as 250- and 100-word
+  excerpts) and one trained on CEFR-SP Wikipedia sentences grouped by level into
+  pseudo-documents, folded into one linear model. Its score is put on two linear scales: the
+  **grade** scale, equated (mean and standard deviation) to the Flesch–Kincaid grades of the
+  training documents of both sources, and the **CEFR** scale, a line through the course
+  levels of the OneStopEnglish texts and the annotated levels of the pseudo-documents.
 * the **sentence model** scores one sentence from its own features, trained on CEFR-SP sentence
   labels (A1 = 1 … C2 = 6) and equated to the labels' mean and standard deviation.
 
@@ -206,7 +208,10 @@ def document_features(
     """The document model's features (all defined for any text with a word; definitions in
     docs/level.md). The case-folded type counts ``freqs`` add the type-based features
     (``letters10_share``, ``type_letters``, ``type_syllables`` and the suffix shares); without
-    them those are left out, and the model then scores them as average."""
+    them those are left out, and the model then scores them as average. The sampled hard-word
+    shares (``sample_c1c2_share``, ``sample_rare_share``) also need ``freqs``: the expected
+    number of distinct C1/C2 (or rare unlisted) headwords in a random 200-token sample over
+    the expected number of distinct types in it."""
     n = max(counts.tokens, 1)
     s = max(counts.sentences, 1)
     asl = counts.tokens / s
