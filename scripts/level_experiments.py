@@ -157,6 +157,15 @@ def candidate_features(text: str, lex: dict[str, float] | None = None) -> dict[s
     bins = Counter(min(x // 5, 10) for x in ls)
     out["sentence_entropy"] = -sum(c / len(ls) * math.log(c / len(ls)) for c in bins.values())
     out["log_sentence_sd"] = math.log1p(out["sentence_length_sd"])
+    # word-formation: adjective-forming suffixes and prefixes on long words (7+ letters)
+    adj = ("ous", "ive", "al", "ful", "less", "able", "ible", "ic", "ical", "ary", "ant", "ent")
+    pre = ("dis", "mis", "un", "re", "pre", "inter", "trans", "over", "under", "non", "counter")
+    out["adj_suffix_share"] = sum(f for t, f in freqs.items() if len(t) >= 7
+                                  and t.endswith(adj)) / n
+    out["prefix_share"] = sum(f for t, f in freqs.items() if len(t) >= 7
+                              and t.startswith(pre)) / n
+    out["determiner_rate"] = sum(freqs.get(w, 0) for w in ("the", "a", "an")) / n
+    out["preposition_rate"] = sum(freqs.get(w, 0) for w in PREPOSITIONS) / n
     # distribution of the sentence model's scores over the text's sentences
     sc = sorted(v for v in (_level.sentence_score(x) for x in sentences(text)) if v is not None)
     sc = sc or [0.0]
@@ -189,6 +198,9 @@ def candidate_features(text: str, lex: dict[str, float] | None = None) -> dict[s
         out[f"s100_{key}"] = v / tot
     return out
 
+
+PREPOSITIONS = ("of", "in", "on", "at", "by", "for", "with", "from", "into", "through", "during",
+                "among", "between", "within", "without", "against", "towards", "toward", "upon")
 
 Fit = Callable[[np.ndarray, np.ndarray], Any]
 Score = Callable[[Any, np.ndarray], np.ndarray]
@@ -482,7 +494,15 @@ def round3() -> None:
     # training, blend weight of a separate wiki model)
     sentf = ["sent_mean", "sent_sd", "sent_p50", "sent_p75", "sent_p90", "sent_share_b2"]
     olex = ["olex_mean", "olex_p75", "olex_p90", "olex_pos"]
+    wf = ["adj_suffix_share", "prefix_share"]
     exps: list[tuple[str, list[str], float, float, bool, float]] = [
+        ("SHIPPED + word-formation (adj suffixes, prefixes)", [*ratio, *wf], DOC_ALPHA, 0.0,
+         True, 0.4),
+        ("SHIPPED + determiner, preposition rates", [*ratio, "determiner_rate",
+                                                     "preposition_rate"], DOC_ALPHA, 0.0, True,
+         0.4),
+        ("SHIPPED + proper-noun and number shares", [*ratio, "proper_share", "number_share"],
+         DOC_ALPHA, 0.0, True, 0.4),
         ("SHIPPED + OSE simplification lexicon", [*ratio, *olex], DOC_ALPHA, 0.0, True, 0.4),
         ("SHIPPED + OSE lexicon mean", [*ratio, "olex_mean"], DOC_ALPHA, 0.0, True, 0.4),
         ("OSE lexicon only, no blend", olex, DOC_ALPHA, 0.0, True, 0.0),
