@@ -35,7 +35,15 @@ def _repair(text: str) -> str:
         # only when mojibake is likely: ftfy is slower than the cleaner itself
         import ftfy
 
-        text = ftfy.fix_text(text, normalization="NFC", unescape_html=False, uncurl_quotes=False)
+        # fix_line_breaks=False: ftfy would turn U+2028/U+2029/U+0085 into newlines, and the
+        # line numbers of `removed` count only the input's \n, \r\n and \r breaks
+        text = ftfy.fix_text(
+            text,
+            normalization="NFC",
+            unescape_html=False,
+            uncurl_quotes=False,
+            fix_line_breaks=False,
+        )
     return text
 
 
