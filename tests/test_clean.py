@@ -172,6 +172,16 @@ RULE_CASES = [
     ("Home > News > Local", "navigation"),
     ("Skip to main content", "navigation"),
     ("5 min read", "media_widget"),
+    # end-of-article promotions (lines written for the tests)
+    ("Get the Harbour Gazette's morning briefing delivered straight to your inbox", "newsletter"),
+    ("Never miss a story", "newsletter"),
+    ("Never miss our top stories by signing up to the briefing today!", "newsletter"),
+    ("Join over 2,500 gardeners who read our weekly letter.", "newsletter"),
+    ("Subscribe to Ann Berg's posts (via RSS) or to a single category.", "newsletter"),
+    ("Follow The Harbour Gazette on Twitter and on Facebook @HarbourGazette.", "share_widget"),
+    ("Disclaimer: opinions in this column are the writer's own.", "author_note"),
+    ("Keep Reading \U0001f680", "related"),
+    ("Comment via Facebook", "comments"),
 ]
 
 
@@ -191,6 +201,9 @@ def test_rule_classes(line, reason):
         "Editors at the paper said the decision was made last week.",
         "He said the cookies his grandmother baked were the best in town.",
         "New times",
+        "Follow these steps shared on Twitter to report a scam call.",
+        "Scammers now send fake invoices that look like real bills.",
+        "Never before had the harbour frozen in April.",
     ],
 )
 def test_rules_leave_prose_alone(line):

@@ -236,6 +236,44 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     _r(
+        "inbox_promo",
+        "newsletter",
+        r"\b(?:delivered|sent|straight|direct(?:ly)?|right|daily|weekly|free|get|receive|"
+        r"headlines|stories|news|updates)\b[^.!?]{0,40}\b(?:to|in|into) (?:your|their) "
+        r"inbox(?:es)?\b|^\s*never miss (?:a|an|our|the|another)\b(?:\W*\w+){0,2}\W*$|"
+        r"\bnever miss (?:a|an|our|the|another)\b[^.!?]{0,60}\b(?:by (?:e-?mail|signing)|"
+        r"newsletter|inbox)",
+        max_words=40,
+        hints=("inbox", "never miss"),
+    ),
+    _r(
+        "join_readers",
+        "newsletter",
+        r"^\s*join (?:over |more than |the |our )?(?:[\d,.]+k?\+?|hundreds|thousands|millions)"
+        r"\b(?: of)? (?:other |fellow )?(?:[\w-]+ ){0,3}[\w-]+s (?:who|and|like you|learning|"
+        r"reading|getting|already|in)\b",
+        max_words=40,
+    ),
+    _r(
+        "subscribe_to",
+        "newsletter",
+        r"^\s*subscribe (?:to|now|for|here|today)\b",
+        max_words=25,
+    ),
+    _r(
+        "follow_named",
+        "share_widget",
+        r"^\s*follow (?:us|me|@\w+|(?-i:[A-Z])[\w'’]+(?: (?-i:[A-Z])[\w'’]+){0,3}) on "
+        r"(?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky|mastodon)\b",
+        max_words=40,
+    ),
+    _r(
+        "disclaimer_heading",
+        "author_note",
+        r"^\s*disclaimers?\s*(?:[:(]|$)",
+        max_words=150,
+    ),
+    _r(
         "subscribe",
         "newsletter",
         r"\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b",
@@ -264,8 +302,8 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
         r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
         r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b"
-        r"|^\s*follow\b.{0,60}\bon (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|"
-        r"threads|bluesky|mastodon)\b",
+        r"|^\s*follow(?: [\w@'’]+){0,4} on (?:twitter|facebook|instagram|x|linkedin|tiktok|"
+        r"youtube|threads|bluesky|mastodon)\s*[.!:]?\s*$",
         max_words=14,
     ),
     _r(
@@ -331,7 +369,7 @@ RULES: tuple[Rule, ...] = (
         r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|"
         r"más noticias|te puede interesar|"
         r"también te puede interesar|vous aimerez aussi|leia também|"
-        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
+        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*(?:[^\w\s]\s*){0,3}$",
         barrier=True,
         max_words=12,
     ),
@@ -370,7 +408,8 @@ RULES: tuple[Rule, ...] = (
         r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
         r"conversation)|be part of the conversation|show comments|view comments|"
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
-        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
+        r"be the first to comment|comments? (?:via|with|using) (?:facebook|disqus)|"
+        r"\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
         r"(?:\d+\s+)?responses to\b.{0,120}|"
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
