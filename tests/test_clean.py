@@ -644,6 +644,17 @@ def test_gallery_with_a_repeated_label_is_removed_and_the_article_on_both_sides_
     assert art.title == "Harbour pier to be rebuilt"
 
 
+def test_gallery_label_rendered_twice_in_a_row_still_makes_a_gallery():
+    # one text node per line: the first label appears twice (slide title and alt text), so
+    # the label gaps are 1, 3, 3, 3, 3; the gap of 1 is one label rendered twice, not a step
+    gallery = ["Harbour life in pictures"]
+    for k, cap in enumerate(_CAPTIONS):
+        gallery += ["Harbour life in pictures", f"{k + 1} May 2024", cap]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *gallery, *_PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
 def test_gallery_of_captions_and_photo_credits_is_removed():
     gallery = []
     for cap in _CAPTIONS[:4]:

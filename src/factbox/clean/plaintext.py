@@ -431,9 +431,10 @@ def _mark_galleries(units: list[Unit]) -> None:
                 seen.setdefault(t, []).append(k)
     spans: list[tuple[int, int, list[int]]] = []
     for where in seen.values():
-        if len(where) < GALLERY_MIN_REPEATS:
+        # a label rendered twice in a row ("alt text" and caption) counts once
+        gaps = [b - a for a, b in itertools.pairwise(where) if b - a > 1]
+        if len(gaps) + 1 < GALLERY_MIN_REPEATS:
             continue
-        gaps = [b - a for a, b in itertools.pairwise(where)]
         if max(gaps) <= GALLERY_MAX_GAP and min(gaps) >= 2:
             spans.append((where[0], min(where[-1] + min(gaps), len(units)), where))
     # runs of photo credits at most two units apart
