@@ -145,8 +145,12 @@ RULES: tuple[Rule, ...] = (
         "photo_copyright",
         "photo_credit",
         r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*"
-        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
-        max_words=6,
+        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$"
+        # a longer credit (a society, an agency and a photographer), but not a site's notice
+        r"|^\s*©\s*(?!.*\b(?:copyright|rights|reserved|derechos|rechte|policy|notice|designed|"
+        r"published|hosted|ltd|inc|llc|limited|gmbh|site|website)\b)(?!.*\|)"
+        r"[A-Z\u00c0-\u024f][\w'’.-]*(?:[ /,&-]+[\w'’.-]+){4,9}\s*$",
+        max_words=12,
     ),
     _r(
         "powered_by",
