@@ -182,7 +182,7 @@ RULE_CASES = [
     ("Disclaimer: opinions in this column are the writer's own.", "author_note"),
     ("Keep Reading \U0001f680", "related"),
     ("© Harbour and Pier Society of Northtown 1990 e.V.", "photo_credit"),
-    ("© Harbour Gazette Ltd. All rights reserved. Site by Ann Berg Design", "copyright"),
+    ("© Harbour Gazette Ltd. All rights reserved.", "copyright"),
     ("Comment via Facebook", "comments"),
 ]
 
