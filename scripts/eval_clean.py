@@ -146,6 +146,21 @@ def render_nodes(html: str) -> str:
     return "\n".join(t for t in lines if t)
 
 
+def render_bullets(html: str) -> str:
+    """A third naive rendering: like the default, but every ``<li>`` starts with ``* `` (as
+    lynx ``-dump`` and html2text render list items), so menu entries look like list items."""
+    import lxml.html
+
+    try:
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html), parser=parser)
+    except Exception:
+        return ""
+    for li in root.iter("li"):
+        li.text = "* " + (li.text or "")
+    return render_text(lxml.html.tostring(root, encoding="unicode"))
+
+
 def eval_webpages(shared: Path, split: str, show: int, render=render_text) -> None:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     tp = fp = fn = 0
@@ -315,9 +330,10 @@ def main() -> None:
     ap.add_argument("--only", choices=["fixtures", "seeds", "webpages", "clean-articles"])
     ap.add_argument(
         "--render",
-        choices=["blocks", "nodes"],
+        choices=["blocks", "nodes", "bullets"],
         default="blocks",
-        help="naive rendering: block elements end lines (default) or one line per text node",
+        help="naive rendering: block elements end lines (default), one line per text node, "
+        "or blocks with a '* ' before every list item (lynx/html2text style)",
     )
     a = ap.parse_args()
     shared = Path(a.shared)
@@ -334,7 +350,9 @@ def main() -> None:
         eval_clean_articles(shared, a.show_misses)
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
-        render = render_text if a.render == "blocks" else render_nodes
+        render = {"blocks": render_text, "nodes": render_nodes, "bullets": render_bullets}[
+            a.render
+        ]
         print(f"(c) rendering: {a.render}")
         eval_webpages(shared, a.split, a.show_misses, render)
 

@@ -841,3 +841,48 @@ def test_sentences_about_posts_are_not_embeds():
     assert rules.match(line, len(line.split())) is None
     # an embedded tweet's signature line is kept (it quotes a source)
     assert rules.match("— Ann Berg (@annberg) January 24, 2020", 5) is None
+
+
+# --- lynx/html2text-style renderings: every <li> has a bullet ---------------------------------
+
+
+def test_bulleted_menu_and_share_bar_go_and_a_bulleted_list_in_the_article_stays():
+    menu = ["* Home", "* World", "* Politics & Society", "* Business", "* Sport", "* Culture"]
+    items = [
+        "* two new cranes for the eastern quay,",
+        "* a wider slipway for the lifeboat,",
+        "* lights along the whole length of the pier.",
+    ]
+    share = ["* Share on Facebook", "* Share on Twitter", "*", "Email"]
+    text = "\n".join(
+        [*menu, "Harbour pier to be rebuilt", *_PART1, "The plans include:", *items, *_PART2,
+         *share]
+    )
+    art = clean(text)
+    # menu entries with a bullet cost like any short line (no function word, under three
+    # words, or a headline's shape); the items read like text (lower case, commas, a full
+    # stop), so they weigh +0.5 each and stay; "* Share on Facebook" matches share_widget once
+    # the bullet is stripped, and the lone "*" joins "Email" below it
+    assert art.body == "\n\n".join([*_PART1, "The plans include:", *items, *_PART2])
+    assert art.title == "Harbour pier to be rebuilt"
+    reasons = lines_of(art)
+    assert {reasons[i] for i in range(1, 7)} == {"navigation"}
+    n = len(text.split("\n"))
+    assert {reasons[i] for i in range(n - 3, n + 1)} == {"share_widget"}
+
+
+def test_bulleted_teaser_cards_rendered_twice_are_removed():
+    cards = []
+    for cap in _CAPTIONS[:4]:
+        cards += ["*", cap, cap]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, "More stories", *cards])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
+def test_numbered_items_stay_even_when_they_are_names():
+    ranking = [f"{k:02d}. {name}" for k, name in enumerate(
+        ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1)]
+    text = "\n".join(["The six best harbour pilots", *_PART1, *ranking, *_PART2])
+    art = clean(text)
+    assert all(r in art.body for r in ranking)

@@ -117,6 +117,8 @@ def _continues(prev: str, line: str) -> bool:
     if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>":
         return False
     first = line[0]
+    if first in _BULLETS and line[1:2] == " ":
+        return False  # a new list item
     if prev[-1] in "–—" and line.count(" ") >= 4 and first.isupper():
         return True  # a dateline split from its paragraph: "KOBE –" / "A total of ..."
     if first in _CONTINUATION_PUNCT:
@@ -165,6 +167,9 @@ def split_units(text: str) -> list[Unit]:
                 if len(prev) == 1 and prev.isupper() and s[0].islower():
                     # a drop cap: "T" / "he harbour board ..."; "A" and "I" may be words
                     raw[-1] = (a, i, prev + (" " if prev in "AI" else "") + s)
+                    continue
+                if prev in _BULLETS and s[0] not in _BULLETS:
+                    raw[-1] = (a, i, prev + " " + s)  # a bullet on its own line: "*" / "Home"
                     continue
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
@@ -222,9 +227,48 @@ def _weight(u: Unit) -> float:
         if u.script is not None:
             return max(len(u.text) / 3.0, 5.0)
         return float(u.n_words)
-    if _LIST_ITEM_RE.match(u.text):
-        return LIST_ITEM_WEIGHT
+    if _list_item(u):
+        return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
     return -SHORT_LINE_COST
+
+
+def _unbulleted(t: str) -> str:
+    return t.lstrip("•·▪‣◦*–- ") if t[0] in _BULLETS else t
+
+
+def _list_text(u: Unit) -> bool:
+    """A numbered item, or a bulleted one that is not shaped like a linked headline (it ends a
+    sentence, starts in lower case after the bullet, or holds a number)."""
+    t = u.text
+    if t[0] not in _BULLETS:
+        return True
+    rest = t.lstrip("•·▪‣◦*–- ")
+    return (
+        not rest
+        or t[-1] in _END_PUNCT
+        or t[-1] in ":;,"
+        or rest[0].islower()
+        or _DIGIT_RE.search(rest) is not None
+    )
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _list_item(u: Unit) -> bool:
+    """A numbered item (``1. Ann Berg``, ``b) …``), or a bulleted item that reads like part of a
+    text: at least three words and a function word or a number (``* 2 tablespoons olive
+    oil``). A bullet before a menu entry (``* World News``, as lynx and html2text render every
+    ``<li>``) does not make it one."""
+    t = u.text
+    if _LIST_ITEM_RE.match(t) is None:
+        return False
+    if t[0] not in _BULLETS:
+        return True
+    return u.n_words >= 3 and (u.stop_ratio > 0 or _DIGIT_RE.search(t) is not None)
+
+
+_BULLETS = frozenset("•·▪‣◦*–-")
 
 
 def document_language(units: list[Unit]) -> str | None:
@@ -264,7 +308,7 @@ def _extend(units: list[Unit], j: int, max_rules: int = 2, max_short: int = 3) -
                     return j
                 rules_seen += 1
                 crossed_rule = True
-            elif not _LIST_ITEM_RE.match(u.text):  # list items do not count as gaps
+            elif not _list_item(u):  # list items do not count as gaps
                 if short_seen == max_short:
                     return j
                 short_seen += 1
@@ -466,7 +510,7 @@ def _mark_doubled_teasers(units: list[Unit]) -> None:
     pairs = [
         k
         for k in range(1, len(units))
-        if units[k].n_words >= 3 and units[k].text == units[k - 1].text
+        if units[k].n_words >= 3 and _unbulleted(units[k].text) == _unbulleted(units[k - 1].text)
     ]
     group: list[int] = []
     for k in [*pairs, len(units) + 9]:

@@ -657,11 +657,17 @@ _HINT_RE = re.compile(
 )
 
 
+_BULLETS = frozenset("•·▪‣◦*–-")
+_BULLET_RE = re.compile(r"^[•·▪‣◦*–-]+\s+")
+
+
 @lru_cache(maxsize=8192)
 def match(line: str, n_words: int) -> Rule | None:
     """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
     if len(line) > MAX_RULE_CHARS:
         return None
+    if line[:1] in _BULLETS:  # "* Share on Facebook": lynx and html2text bullet every <li>
+        line = _BULLET_RE.sub("", line, count=1) or line
     if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
     anchored_hit = _any_anchored().match(line) is not None
