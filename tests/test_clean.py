@@ -886,3 +886,37 @@ def test_numbered_items_stay_even_when_they_are_names():
     text = "\n".join(["The six best harbour pilots", *_PART1, *ranking, *_PART2])
     art = clean(text)
     assert all(r in art.body for r in ranking)
+
+
+def test_markdown_markers_do_not_hide_boilerplate_or_sentence_ends():
+    # html2text renders headings with '#', list items with '  * ', bold with '**', and
+    # escapes a full stop after a number ('01\\.'); rules see the line without the markers
+    text = "\n\n".join(
+        [
+            "  * Home",
+            "  * World News",
+            "# Harbour pier to be rebuilt",
+            *_PART1,
+            "**Why now?**",
+            *_PART2,
+            "## Related stories",
+            "  * Feb 13, 2024 Ferry timetable changes for the winter",
+            "  * Jan 30, 2024 New lifeboat named after local hero",
+            "  * Jan 22, 2024 Fish market to open on Sundays",
+            "**Tags:** harbour, pier",
+        ]
+    )
+    art = clean(text)
+    # "**Why now?**" ends a sentence once the emphasis is stripped, so it is kept as prose
+    assert art.body == "\n\n".join([*_PART1, "**Why now?**", *_PART2])
+    assert rules.match("## Related stories", 2).reason == "related"
+    assert rules.match("**Tags:** harbour, pier", 3).reason == "tag_list"
+    assert rules.match("  * Share on Facebook".strip(), 3).reason == "share_widget"
+
+
+def test_escaped_numbered_items_are_list_items():
+    ranking = [f"{k:02d}\\. {name}" for k, name in enumerate(
+        ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1)]
+    text = "\n".join(["The six best harbour pilots", *_PART1, *ranking, *_PART2])
+    art = clean(text)
+    assert all(r in art.body for r in ranking)

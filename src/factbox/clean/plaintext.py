@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factbox.clean import language as _lang
-from factbox.clean.rules import Rule, match, rule_named
+from factbox.clean.rules import DATE_RE, Rule, match, rule_named
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
@@ -102,7 +102,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
+_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}\\?[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -193,7 +193,8 @@ def split_units(text: str) -> list[Unit]:
                 text=s,
                 n_words=n,
                 stop_ratio=n_stop / len(words) if words else 0.0,
-                ends_sentence=s[-1] in _END_PUNCT,
+                # Markdown emphasis (html2text) may close after the full stop: "**Why?**"
+                ends_sentence=s[-1] in _END_PUNCT or s.rstrip("*_ ")[-1:] in _END_PUNCT,
                 script=script,
                 word_lang=script if script is not None else lang if n >= PROSE_MIN_WORDS else None,
                 rule=match(s, n),
@@ -238,7 +239,8 @@ def _unbulleted(t: str) -> str:
 
 def _list_text(u: Unit) -> bool:
     """A numbered item, or a bulleted one that is not shaped like a linked headline (it ends a
-    sentence, starts in lower case after the bullet, or holds a number)."""
+    sentence or a clause, starts in lower case after the bullet, or with a quantity, not a
+    date: ``* 2 tablespoons olive oil``)."""
     t = u.text
     if t[0] not in _BULLETS:
         return True
@@ -248,7 +250,7 @@ def _list_text(u: Unit) -> bool:
         or t[-1] in _END_PUNCT
         or t[-1] in ":;,"
         or rest[0].islower()
-        or _DIGIT_RE.search(rest) is not None
+        or (rest[0].isdigit() and DATE_RE.match(rest) is None)
     )
 
 

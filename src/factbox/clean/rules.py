@@ -657,8 +657,17 @@ _HINT_RE = re.compile(
 )
 
 
-_BULLETS = frozenset("•·▪‣◦*–-")
-_BULLET_RE = re.compile(r"^[•·▪‣◦*–-]+\s+")
+_MARKUP_START = frozenset("•·▪‣◦*–-#>_\\")
+_LEAD_MARKUP_RE = re.compile(r"^(?:[•·▪‣◦*–-]+\s+|#{1,6}\s+|>\s*)+")
+
+
+def _unmark(line: str) -> str:
+    """``line`` without a leading bullet (lynx and html2text bullet every ``<li>``), Markdown
+    heading or quote marker, emphasis around it (``**Tags:**``) or backslash escapes."""
+    out = _LEAD_MARKUP_RE.sub("", line, count=1).strip("*_ ")
+    if "\\" in out:
+        out = out.replace("\\", "")
+    return out or line
 
 
 @lru_cache(maxsize=8192)
@@ -666,8 +675,8 @@ def match(line: str, n_words: int) -> Rule | None:
     """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
     if len(line) > MAX_RULE_CHARS:
         return None
-    if line[:1] in _BULLETS:  # "* Share on Facebook": lynx and html2text bullet every <li>
-        line = _BULLET_RE.sub("", line, count=1) or line
+    if line[:1] in _MARKUP_START:  # "* Share on Facebook", "## Related", "**Tags:**"
+        line = _unmark(line)
     if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
     anchored_hit = _any_anchored().match(line) is not None
