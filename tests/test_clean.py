@@ -921,3 +921,55 @@ def test_escaped_numbered_items_are_list_items():
     text = "\n".join(["The six best harbour pilots", *_PART1, *_PART2, *ranking])
     art = clean(text)
     assert all(r in art.body for r in ranking)
+
+
+# --- comment threads without a heading ---------------------------------------------------------
+
+_THREAD = [
+    "Ann Berg",
+    "I walked along that pier every summer as a child, so I am glad it will be saved.",
+    "seaview42",
+    "Thanks for the update. My father fished from the eastern quay for forty years.",
+    "Tom Hale",
+    "I hope they keep the old lamps, they are the best thing about it.",
+    "Li Ming",
+    "My only worry is the ferry, the pontoon gets very crowded in August.",
+]
+
+
+def test_comment_thread_without_a_heading_is_removed():
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, *_THREAD])
+    art = clean(text)
+    # four author lines (four names), each followed by a comment in the first person, after
+    # 146 words of prose: the author lines are comment barriers, the comments under them go
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    reasons = lines_of(art)
+    n = len(text.split("\n"))
+    assert {reasons[i] for i in range(n - 7, n + 1)} == {"comments"}
+
+
+def test_interview_and_name_list_are_not_a_comment_thread():
+    interview = [
+        "Ann Berg",
+        "I have worked on this pier for twenty years and I have never seen cracks like these.",
+        "Tom Hale",
+        "My team checked every beam last winter, and I agree that it cannot wait.",
+        "Ann Berg",
+        "I think the town will be proud of it again when the work is done.",
+        "Tom Hale",
+        "Thank you, I hope so too.",
+    ]
+    people = [
+        "Ann Berg",
+        "She has run the harbour office since the storm of 1998.",
+        "Tom Hale",
+        "He designed the new slipway and leads the engineers.",
+        "Li Ming",
+        "She chairs the traders' association on the quay.",
+        "Sara Holm",
+        "She skippers the lifeboat and trains its volunteers.",
+    ]
+    for block in (interview, people):  # two speakers; third-person descriptions
+        text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *block, *_PART2])
+        art = clean(text)
+        assert all(line in art.body for line in block[1::2])

@@ -34,7 +34,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factbox.clean import language as _lang
-from factbox.clean.rules import DATE_RE, Rule, match, rule_named
+from factbox.clean.rules import DATE_RE, Rule, match, rule_named, unmark
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
@@ -451,6 +451,70 @@ def _mark_comment_stamps(units: list[Unit]) -> None:
             u.rule = COMMENT_AUTHOR_BARRIER
 
 
+_PERSONAL_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|me|[Tt]hanks|[Tt]hank you)\b")
+HEADLESS_MIN_AUTHORS = 4  # author lines in a thread
+HEADLESS_MIN_DISTINCT = 3  # different authors (an interview has two speakers)
+HEADLESS_MAX_GAP = 6  # units from one author line to the next
+HEADLESS_MIN_BEFORE = 80  # prose words of the article before the thread
+HEADLESS_PERSONAL_SHARE = 0.6  # comments that say "I", "my", "you", "thanks"...
+
+
+def _author_line(u: Unit) -> bool:
+    """A commenter's name or handle alone on a line: one token (a handle may hold digits) or
+    two or three capitalised words without digits, at most 30 characters, a letter first, no
+    punctuation of a sentence."""
+    t = u.text
+    if not (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and 1 <= u.n_words <= 3
+        and len(t) <= 30
+        and t[0].isalpha()
+        and not any(c in ".!?:;,|/&" for c in t)
+    ):
+        return False
+    words = t.split()
+    if len(words) == 1:
+        return len(t) >= 3  # "Ann", "killermonkey", "seaview42"
+    return all(w[0].isupper() for w in words) and u.stop_ratio == 0 and not _DIGIT_RE.search(t)
+
+
+def _comment_text(u: Unit) -> bool:
+    """A comment under an author line: prose that starts with a capital and ends a sentence."""
+    t = u.text
+    return u.prose and t[0].isupper() and t[-1] in _END_PUNCT
+
+
+def _mark_headless_comments(units: list[Unit]) -> None:
+    """A comment thread without a heading: four or more author lines (at least three different
+    names), each followed by its comment, each at most six units after the one before, after
+    at least 80 words of prose, where most comments speak in the first or second person
+    (``I``, ``my``, ``me``, ``thanks``). The author lines become comment barriers."""
+    cands = [
+        k for k in range(len(units) - 1) if _author_line(units[k]) and _comment_text(units[k + 1])
+    ]
+    groups: list[list[int]] = []
+    for k in cands:
+        if groups and k - groups[-1][-1] <= HEADLESS_MAX_GAP:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for group in groups:
+        if len(group) < HEADLESS_MIN_AUTHORS:
+            continue
+        if len({units[k].text for k in group}) < HEADLESS_MIN_DISTINCT:
+            continue
+        before = sum(u.n_words for u in units[: group[0]] if u.prose)
+        if before < HEADLESS_MIN_BEFORE:
+            continue
+        personal = sum(_PERSONAL_RE.search(units[k + 1].text) is not None for k in group)
+        if personal < HEADLESS_PERSONAL_SHARE * len(group):
+            continue
+        for k in group:
+            units[k].rule = COMMENT_AUTHOR_BARRIER
+
+
 GALLERY_MIN_REPEATS = 4
 GALLERY_MAX_GAP = 4
 GALLERY_LABEL_RULE = Rule("gallery_label", "gallery", re.compile(""), False, 12)
@@ -536,7 +600,7 @@ def _mark_comment_headings(units: list[Unit]) -> None:
     for k, u in enumerate(units):
         if u.rule is None or u.rule.name != "share_widget":
             continue
-        if not _COMMENTS_WORD_RE.fullmatch(u.text):
+        if not _COMMENTS_WORD_RE.fullmatch(unmark(u.text)):
             continue
         near = (v for v in units[max(k - 1, 0) : k + 2] if v is not u and v.rule is not None)
         if not any(v.rule.reason == "share_widget" for v in near):  # type: ignore[union-attr]
@@ -580,6 +644,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     _mark_comment_stamps(units)
+    _mark_headless_comments(units)
     _mark_comment_headings(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)

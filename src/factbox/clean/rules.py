@@ -661,7 +661,7 @@ _MARKUP_START = frozenset("•·▪‣◦*–-#>_\\")
 _LEAD_MARKUP_RE = re.compile(r"^(?:[•·▪‣◦*–-]+\s+|#{1,6}\s+|>\s*)+")
 
 
-def _unmark(line: str) -> str:
+def unmark(line: str) -> str:
     """``line`` without a leading bullet (lynx and html2text bullet every ``<li>``), Markdown
     heading or quote marker, emphasis around it (``**Tags:**``) or backslash escapes."""
     out = _LEAD_MARKUP_RE.sub("", line, count=1).strip("*_ ")
@@ -676,7 +676,7 @@ def match(line: str, n_words: int) -> Rule | None:
     if len(line) > MAX_RULE_CHARS:
         return None
     if line[:1] in _MARKUP_START:  # "* Share on Facebook", "## Related", "**Tags:**"
-        line = _unmark(line)
+        line = unmark(line)
     if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
     anchored_hit = _any_anchored().match(line) is not None
