@@ -973,3 +973,23 @@ def test_interview_and_name_list_are_not_a_comment_thread():
         text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *block, *_PART2])
         art = clean(text)
         assert all(line in art.body for line in block[1::2])
+
+
+def test_magazine_menu_with_blurbs_above_the_headline_is_not_body():
+    blurb1 = ("Our editors tried every raincoat in the shop window this autumn, and only three "
+              "of them kept the harbour wind out.")
+    blurb2 = ("The new ferry timetable starts next month, and the early boat on Sundays is "
+              "back for the whole of the summer.")
+    menu = ["News", "Fashion", "See all Fashion", blurb1, "Clothing", "Accessories",
+            "Street Style", "Beauty", "See all Beauty", "Hair", "Makeup", "Skincare", blurb2,
+            "Travel", "Books"]
+    text = "\n".join([*menu, "Harbour pier to be rebuilt", "By Ann Berg", *_PART1, *_PART2])
+    art = clean(text)
+    # without the cut, the best run starts at blurb 1: 21 words, eight menu lines (-16), blurb
+    # 2 (21), two lines, the headline, the byline (-12) and the article (146 words) still sum to
+    # more than the article alone. Above the byline the run holds 13 short lines (8 in a row)
+    # against 2 prose lines of 42 words, fewer than the 146 after it: it starts after the
+    # headline, which becomes the title
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert art.title == "Harbour pier to be rebuilt"
+    assert art.authors == ("Ann Berg",)

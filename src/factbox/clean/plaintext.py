@@ -632,6 +632,53 @@ def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
             u.rule = AUTHOR_BIO_RULE
 
 
+HEAD_MIN_SHORT = 10  # short lines above the headline
+HEAD_MENU_RUN = 8  # of them in a row (a menu)
+
+
+def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
+    """The first body run, when it holds a byline after a stretch of mostly short lines (a
+    magazine menu with featured-article blurbs above the headline), starts after the headline
+    above the byline (within four units): at least ten short lines there, eight of them in a
+    row, no fewer than prose units, and fewer prose words than from the byline to the end of
+    the run."""
+    n = len(units)
+    a = next((k for k in range(n) if inside[k]), n)
+    b = a
+    while b < n and inside[b]:
+        b += 1
+    by = next(
+        (m for m in range(a + 1, b) if units[m].rule is not None
+         and units[m].rule.reason == "byline"),
+        None,
+    )
+    if by is None:
+        return
+    head = by
+    for m in range(by - 1, max(a, by - 4) - 1, -1):
+        if units[m].rule is None and units[m].headline_like and units[m].text[-1] not in _END_PUNCT:
+            head = m
+            break
+    pre = units[a:head]
+    short = sum(1 for u in pre if not u.prose and not _list_item(u))
+    prose = sum(1 for u in pre if u.prose)
+    stretch = longest = 0
+    for u in pre:
+        stretch = 0 if u.prose or _list_item(u) else stretch + 1
+        longest = max(longest, stretch)
+    words_pre = sum(u.n_words for u in pre if u.prose)
+    words_post = sum(u.n_words for u in units[by:b] if u.prose)
+    if (
+        short >= HEAD_MIN_SHORT
+        and short >= prose
+        and longest >= HEAD_MENU_RUN
+        and words_pre < words_post
+    ):
+        # the headline leaves the run too, so that it becomes Article.title
+        for m in range(a, head + 1 if head < by else head):
+            inside[m] = False
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -651,6 +698,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_author_box(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
+    _cut_before_byline(units, inside)
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
