@@ -308,10 +308,14 @@ def eval_clean_articles(shared: Path, show: int) -> None:
             reasons[r.reason] += k
             if show:
                 print(f"    LOST {path.name}:{r.start_line} [{r.reason}/{r.rule}] {r.text[:70]}")
-    print(f"  {files} articles, {lines} non-blank lines: {lost} removed as boilerplate "
-          f"({lost / max(lines, 1):.4f}), {titles} moved to the title; {dict(reasons)}")
-    print(f"  speed: {n_chars / 1e6:.2f} MB in {best:.2f} s CPU = "
-          f"{n_chars / max(best, 1e-9) / 1e6:.1f} MB/s (best of 3 passes)")
+    print(
+        f"  {files} articles, {lines} non-blank lines: {lost} removed as boilerplate "
+        f"({lost / max(lines, 1):.4f}), {titles} moved to the title; {dict(reasons)}"
+    )
+    print(
+        f"  speed: {n_chars / 1e6:.2f} MB in {best:.2f} s CPU = "
+        f"{n_chars / max(best, 1e-9) / 1e6:.1f} MB/s (best of 3 passes)"
+    )
 
 
 def default_shared() -> Path:
@@ -350,9 +354,7 @@ def main() -> None:
         eval_clean_articles(shared, a.show_misses)
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
-        render = {"blocks": render_text, "nodes": render_nodes, "bullets": render_bullets}[
-            a.render
-        ]
+        render = {"blocks": render_text, "nodes": render_nodes, "bullets": render_bullets}[a.render]
         print(f"(c) rendering: {a.render}")
         eval_webpages(shared, a.split, a.show_misses, render)
 

@@ -801,8 +801,15 @@ def test_drop_cap_and_by_on_its_own_line_are_joined():
 
 @pytest.mark.parametrize(
     "line",
-    ["Notify of", "newest oldest most voted", "Inline Feedbacks", "View all comments",
-     "Sort by: Newest", "Hinterlasse einen Kommentar", "Kommentare abonnieren?"],
+    [
+        "Notify of",
+        "newest oldest most voted",
+        "Inline Feedbacks",
+        "View all comments",
+        "Sort by: Newest",
+        "Hinterlasse einen Kommentar",
+        "Kommentare abonnieren?",
+    ],
 )
 def test_comment_widget_lines_start_the_comment_section(line):
     rule = rules.match(line, len(line.split()))
@@ -855,8 +862,15 @@ def test_bulleted_menu_and_share_bar_go_and_a_bulleted_list_in_the_article_stays
     ]
     share = ["* Share on Facebook", "* Share on Twitter", "*", "Email"]
     text = "\n".join(
-        [*menu, "Harbour pier to be rebuilt", *_PART1, "The plans include:", *items, *_PART2,
-         *share]
+        [
+            *menu,
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            "The plans include:",
+            *items,
+            *_PART2,
+            *share,
+        ]
     )
     art = clean(text)
     # menu entries with a bullet cost like any short line (no function word, under three
@@ -881,8 +895,12 @@ def test_bulleted_teaser_cards_rendered_twice_are_removed():
 
 
 def test_numbered_items_stay_even_when_they_are_names():
-    ranking = [f"{k:02d}. {name}" for k, name in enumerate(
-        ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1)]
+    ranking = [
+        f"{k:02d}. {name}"
+        for k, name in enumerate(
+            ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1
+        )
+    ]
     text = "\n".join(["The six best harbour pilots", *_PART1, *ranking, *_PART2])
     art = clean(text)
     assert all(r in art.body for r in ranking)
@@ -916,8 +934,12 @@ def test_markdown_markers_do_not_hide_boilerplate_or_sentence_ends():
 
 def test_escaped_numbered_items_are_list_items():
     # at the end of the text: list items weigh +0.5 and end the run; short lines would cost
-    ranking = [f"{k:02d}\\. {name}" for k, name in enumerate(
-        ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1)]
+    ranking = [
+        f"{k:02d}\\. {name}"
+        for k, name in enumerate(
+            ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1
+        )
+    ]
     text = "\n".join(["The six best harbour pilots", *_PART1, *_PART2, *ranking])
     art = clean(text)
     assert all(r in art.body for r in ranking)
@@ -976,13 +998,31 @@ def test_interview_and_name_list_are_not_a_comment_thread():
 
 
 def test_magazine_menu_with_blurbs_above_the_headline_is_not_body():
-    blurb1 = ("Our editors tried every raincoat in the shop window this autumn, and only three "
-              "of them kept the harbour wind out.")
-    blurb2 = ("The new ferry timetable starts next month, and the early boat on Sundays is "
-              "back for the whole of the summer.")
-    menu = ["News", "Fashion", "See all Fashion", blurb1, "Clothing", "Accessories",
-            "Street Style", "Beauty", "See all Beauty", "Hair", "Makeup", "Skincare", blurb2,
-            "Travel", "Books"]
+    blurb1 = (
+        "Our editors tried every raincoat in the shop window this autumn, and only three "
+        "of them kept the harbour wind out."
+    )
+    blurb2 = (
+        "The new ferry timetable starts next month, and the early boat on Sundays is "
+        "back for the whole of the summer."
+    )
+    menu = [
+        "News",
+        "Fashion",
+        "See all Fashion",
+        blurb1,
+        "Clothing",
+        "Accessories",
+        "Street Style",
+        "Beauty",
+        "See all Beauty",
+        "Hair",
+        "Makeup",
+        "Skincare",
+        blurb2,
+        "Travel",
+        "Books",
+    ]
     text = "\n".join([*menu, "Harbour pier to be rebuilt", "By Ann Berg", *_PART1, *_PART2])
     art = clean(text)
     # without the cut, the best run starts at blurb 1: 21 words, eight menu lines (-16), blurb

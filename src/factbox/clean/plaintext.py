@@ -648,8 +648,11 @@ def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
     while b < n and inside[b]:
         b += 1
     by = next(
-        (m for m in range(a + 1, b) if units[m].rule is not None
-         and units[m].rule.reason == "byline"),
+        (
+            m
+            for m in range(a + 1, b)
+            if units[m].rule is not None and units[m].rule.reason == "byline"
+        ),
         None,
     )
     if by is None:

@@ -651,6 +651,7 @@ def _any_anchored() -> re.Pattern[str]:
         "|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.anchored), re.IGNORECASE
     )
 
+
 _DIGIT_RE = re.compile(r"\d")
 _HINT_RE = re.compile(
     "|".join(sorted({re.escape(h) for r in RULES for h in r.hints}, key=len, reverse=True))
