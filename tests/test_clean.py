@@ -1033,3 +1033,56 @@ def test_magazine_menu_with_blurbs_above_the_headline_is_not_body():
     assert art.body == "\n\n".join(_PART1 + _PART2)
     assert art.title == "Harbour pier to be rebuilt"
     assert art.authors == ("Ann Berg",)
+
+
+def test_a_run_of_teasers_after_the_article_is_removed():
+    teasers = [
+        "Ferry timetable changes for the winter season",
+        "The early boat on Sundays is back from next month.",
+        "New lifeboat named after a local hero",
+        "Volunteers raised the money in less than a year.",
+        "Fish market to open on Sundays this summer",
+        "Traders say the change was long overdue.",
+    ]
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            *_PART2,
+            "More on this story",
+            "Harbour",
+            "Facebook",
+            "Twitter",
+            *teasers,
+        ]
+    )
+    art = clean(text)
+    # after a "related" heading, the teasers (blurbs of 10 + 9 + 7 words, the two headlines
+    # between them at -2: 22 >= 20) would be taken for the rest of the article after an inline
+    # box (a run starting at most 8 units after the main one); but three headlines (the first
+    # just above the run), no paragraph over 30 words and every paragraph right under a
+    # headline make it a teaser list
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "lifeboat" in r.text} == {"teaser_run"}
+
+
+def test_a_short_tail_after_an_inline_box_stays():
+    tail = [
+        "The harbour master said the pier would reopen with a small festival.",
+        "Tickets for the festival go on sale in May, and children go free.",
+    ]
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            *_PART2,
+            "Related stories",
+            "Ferry timetable changes for the winter season",
+            "New lifeboat named after a hero",
+            "Fish market to open on Sundays this summer",
+            *tail,
+        ]
+    )
+    art = clean(text)
+    # three headlines, but the paragraphs of the tail are not under a headline (1 of 2)
+    assert all(t in art.body for t in tail)

@@ -682,6 +682,59 @@ def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
             inside[m] = False
 
 
+TEASER_RUN_RULE = Rule("teaser_run", "related", re.compile(""), False, 40)
+TEASER_MIN_HEADLINES = 3
+TEASER_MAX_BLURB = 30
+TEASER_SHARE = 0.5
+
+
+def _teaser_headline(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.rule is None
+        and u.headline_like
+        and 4 <= u.n_words <= 20
+        and t[-1] not in ":;,!?"
+        and not _list_item(u)
+    )
+
+
+def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
+    """A body run after the main one made only of teasers: three or more headlines, no
+    paragraph over 30 words, and most paragraphs right under a headline (a blurb)."""
+    runs: list[tuple[int, int]] = []
+    k, n = 0, len(units)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        a = k
+        while k < n and inside[k]:
+            k += 1
+        runs.append((a, k))
+    if len(runs) < 2:
+        return
+    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
+    main = words.index(max(words))
+    for a, b in runs[main + 1 :]:
+        if a > 0 and _teaser_headline(units[a - 1]):
+            a -= 1  # a run starts with a positive weight: its first headline is just above
+        body = [m for m in range(a, b) if units[m].rule is None]
+        prose = [m for m in body if units[m].prose]
+        heads = [m for m in body if not units[m].prose and _teaser_headline(units[m])]
+        if len(heads) < TEASER_MIN_HEADLINES or not prose:
+            continue
+        if any(units[m].n_words > TEASER_MAX_BLURB for m in prose):
+            continue
+        under = sum(1 for m in prose if m - 1 >= a and _teaser_headline(units[m - 1]))
+        if under < TEASER_SHARE * len(prose):
+            continue
+        for m in range(a, b):
+            inside[m] = False
+            if units[m].rule is None:
+                units[m].rule = TEASER_RUN_RULE
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -702,6 +755,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
+    _drop_teaser_runs(units, inside)
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
