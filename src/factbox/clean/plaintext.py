@@ -716,9 +716,9 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
         return
     words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
     main = words.index(max(words))
-    for a, b in runs[main + 1 :]:
-        if a > 0 and _teaser_headline(units[a - 1]):
-            a -= 1  # a run starts with a positive weight: its first headline is just above
+    for start, b in runs[main + 1 :]:
+        # a run starts with a positive weight: its first headline is just above it
+        a = start - 1 if start > 0 and _teaser_headline(units[start - 1]) else start
         body = [m for m in range(a, b) if units[m].rule is None]
         prose = [m for m in body if units[m].prose]
         heads = [m for m in body if not units[m].prose and _teaser_headline(units[m])]
