@@ -181,6 +181,7 @@ RULE_CASES = [
     ("Follow The Harbour Gazette on Twitter and on Facebook @HarbourGazette.", "share_widget"),
     ("Disclaimer: opinions in this column are the writer's own.", "author_note"),
     ("Keep Reading \U0001f680", "related"),
+    ("Want More?", "related"),
     ("© Harbour and Pier Society of Northtown 1990 e.V.", "photo_credit"),
     ("© Harbour Gazette Ltd. All rights reserved.", "copyright"),
     ("Comment via Facebook", "comments"),
