@@ -1087,3 +1087,14 @@ def test_a_short_tail_after_an_inline_box_stays():
     art = clean(text)
     # three headlines, but the paragraphs of the tail are not under a headline (1 of 2)
     assert all(t in art.body for t in tail)
+
+
+def test_html_path_drops_inline_read_more_links_that_trafilatura_keeps():
+    html = HTML.replace(
+        "<p>Weekend services",
+        "<p>READ MORE: Island bus timetable to change in spring</p>\n<p>Weekend services",
+    )
+    art = clean(html, url="https://harbour.example/ferry")
+    assert "Weekend services" in art.body and "twenty minutes earlier" in art.body
+    assert "READ MORE" not in art.body
+    assert any(r.rule == "related_inline" for r in art.removed)

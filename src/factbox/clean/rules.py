@@ -246,7 +246,7 @@ RULES: tuple[Rule, ...] = (
         r"headlines|stories|news|updates)\b[^.!?]{0,40}\b(?:to|in|into) (?:your|their) "
         r"inbox(?:es)?\b|^\s*never miss (?:a|an|our|the|another)\b(?:\W*\w+){0,2}\W*$|"
         r"\bnever miss (?:a|an|our|the|another)\b[^.!?]{0,60}\b(?:by (?:e-?mail|signing)|"
-        r"newsletter|inbox)",
+        r"newsletter|inbox)|\bby e-?mail\b[^.!?]{0,20}\bnever miss\b",
         max_words=40,
         hints=("inbox", "never miss"),
     ),
