@@ -1098,3 +1098,12 @@ def test_html_path_drops_inline_read_more_links_that_trafilatura_keeps():
     assert "Weekend services" in art.body and "twenty minutes earlier" in art.body
     assert "READ MORE" not in art.body
     assert any(r.rule == "related_inline" for r in art.removed)
+
+
+def test_a_line_ending_with_and_more_does_not_run_into_the_next():
+    blurb = "The latest on the harbour, from ferries to fish markets and more"
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, "Keep Reading", blurb, *_PART2])
+    art = clean(text)
+    # "more" may end a phrase: the blurb is a short line of its own (-2), not the start of
+    # the paragraph under it, so it stays out of the body and the paragraph stays in
+    assert art.body == "\n\n".join(_PART1 + _PART2)

@@ -134,7 +134,35 @@ def _continues(prev: str, line: str) -> bool:
     if prev[-1] in ",-–":
         return True
     m = _LAST_WORD_RE.search(prev[-40:])
-    return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
+    if not m or not first.isalpha():
+        return False
+    last = m.group(1).lower()
+    return last in _lang.all_stopwords() and last not in _PHRASE_END_WORDS
+
+
+# function words that may end a phrase ("… and more", "… he said", "… like you"): a line
+# ending with one does not need the next line to finish its sentence
+_PHRASE_END_WORDS = frozenset(
+    [
+        "more",
+        "said",
+        "also",
+        "it",
+        "you",
+        "they",
+        "we",
+        "he",
+        "she",
+        "i",
+        "there",
+        "what",
+        "them",
+        "her",
+        "about",
+        "these",
+        "those",
+    ]
+)
 
 
 _BY_WORDS = frozenset(
