@@ -1107,3 +1107,20 @@ def test_a_line_ending_with_and_more_does_not_run_into_the_next():
     # "more" may end a phrase: the blurb is a short line of its own (-2), not the start of
     # the paragraph under it, so it stays out of the body and the paragraph stays in
     assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
+def test_the_line_under_an_image_caption_label_is_a_caption():
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            "Image caption",
+            "Fishing boats moored at the eastern quay on Tuesday morning",
+            *_PART2,
+        ]
+    )
+    art = clean(text)
+    # the caption alone (no full stop, 10 words) would be a short line inside the run (-2)
+    # and kept; under the label it is a caption
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "moored" in r.text} == {"caption_after_label"}

@@ -639,6 +639,24 @@ def _mark_comment_headings(units: list[Unit]) -> None:
             u.rule = rule_named("comments")
 
 
+CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
+_CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
+
+
+def _mark_captions(units: list[Unit]) -> None:
+    """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
+    render the label and the caption as two lines)."""
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1]
+        if (
+            nxt.rule is None
+            and nxt.n_words <= CAPTION_RULE.max_words
+            and _CAPTION_LABEL_RE.fullmatch(u.text)
+        ):
+            nxt.rule = CAPTION_RULE
+            nxt.prose = False
+
+
 def _mark_author_box(units: list[Unit]) -> None:
     """The paragraph under an ``About the author`` heading is the author's biography."""
     for k in range(1, len(units)):
@@ -784,6 +802,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
+    _mark_captions(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
