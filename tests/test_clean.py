@@ -1124,3 +1124,15 @@ def test_the_line_under_an_image_caption_label_is_a_caption():
     # and kept; under the label it is a caption
     assert art.body == "\n\n".join(_PART1 + _PART2)
     assert {r.rule for r in art.removed if "moored" in r.text} == {"caption_after_label"}
+
+
+def test_two_linked_headlines_between_paragraphs_are_an_inline_related_box():
+    pair = ["Ferry timetable changes for the winter season", "New lifeboat named after a hero"]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *pair, *_PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "lifeboat" in r.text} == {"inline_headline_pair"}
+    # a subheading alone, and a list of three, stay
+    for block in (pair[:1], [*pair, "Fish market to open on Sundays this summer"]):
+        text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *block, *_PART2])
+        assert all(line in clean(text).body for line in block)

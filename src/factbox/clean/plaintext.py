@@ -732,6 +732,43 @@ def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
             inside[m] = False
 
 
+INLINE_PAIR_RULE = Rule("inline_headline_pair", "related", re.compile(""), False, 15)
+_PLAIN_HEADLINE_RE = re.compile(r"[A-Z][\w ,'’‘\"“”-]+")
+
+
+def _plain_headline(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and u.headline_like
+        and 4 <= u.n_words <= 15
+        and _PLAIN_HEADLINE_RE.fullmatch(t) is not None
+        and not _DIGIT_RE.search(t)
+    )
+
+
+def _mark_inline_headline_pairs(units: list[Unit], inside: list[bool]) -> None:
+    """Exactly two linked headlines in a row between two paragraphs of at least 15 words, in
+    the body: an inline "related" box (``One virus, two Americas`` / ``Four out of five jobs
+    affected by virus globally``). A subheading comes alone; a table of contents or a list
+    has more items; headlines with digits, colons or other punctuation are left alone."""
+    for k in range(1, len(units) - 2):
+        if not all(inside[k - 1 : k + 3]):
+            continue
+        before, first, second, after = units[k - 1 : k + 3]
+        if (
+            _plain_headline(first)
+            and _plain_headline(second)
+            and before.prose
+            and after.prose
+            and before.n_words >= 15
+            and after.n_words >= 15
+        ):
+            first.rule = second.rule = INLINE_PAIR_RULE
+
+
 TEASER_RUN_RULE = Rule("teaser_run", "related", re.compile(""), False, 40)
 TEASER_MIN_HEADLINES = 3
 TEASER_MAX_BLURB = 30
@@ -807,6 +844,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
     _drop_teaser_runs(units, inside)
+    _mark_inline_headline_pairs(units, inside)
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
