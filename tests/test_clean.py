@@ -182,6 +182,11 @@ RULE_CASES = [
     ("Disclaimer: opinions in this column are the writer's own.", "author_note"),
     ("Keep Reading \U0001f680", "related"),
     ("Want More?", "related"),
+    ("Donate Now", "navigation"),
+    ("Report a correction or typo", "navigation"),
+    ("Print this page", "navigation"),
+    ("Click here to read the full report from the harbour board.", "navigation"),
+    ("Was this article helpful?", "navigation"),
     ("© Harbour and Pier Society of Northtown 1990 e.V.", "photo_credit"),
     ("© Harbour Gazette Ltd. All rights reserved.", "copyright"),
     ("Comment via Facebook", "comments"),
@@ -207,6 +212,8 @@ def test_rule_classes(line, reason):
         "Follow these steps shared on Twitter to report a scam call.",
         "Scammers now send fake invoices that look like real bills.",
         "Never before had the harbour frozen in April.",
+        "Donate blood if you can, the hospital said.",
+        "Report this to the police, officers urged residents who saw the crash.",
     ],
 )
 def test_rules_leave_prose_alone(line):

@@ -586,6 +586,19 @@ RULES: tuple[Rule, ...] = (
         max_words=6,
     ),
     _r(
+        "page_widget",
+        "navigation",
+        r"^\s*(?:report (?:an? )?(?:error|typo|correction|problem|this (?:post|comment|ad))\b"
+        r".{0,30}"
+        r"|(?:got|have) a (?:news )?tip\b.{0,60}|send us (?:a|your) (?:tip|story|news)\b.{0,60}"
+        r"|click here\b.{0,150}|(?:donate|support us)(?: now| today| to [\w ]{1,30})?\s*[!.]?"
+        r"|make a donation\b.{0,40}|(?:print|e-?mail) this (?:article|page|story|post)\s*:?"
+        r"|was this (?:article|page|story|information|answer)? ?helpful\??.{0,20}"
+        r"|(?:text|font) size\s*:?.{0,10}|translate this page"
+        r"|save (?:for later|this (?:article|story))|add to (?:favou?rites|reading list))\s*$",
+        max_words=30,
+    ),
+    _r(
         "breadcrumb",
         "navigation",
         r"^\s*(?:home|startseite|inicio|accueil)\s*(?:[>»›/|]|\s-\s)",
