@@ -146,6 +146,21 @@ def render_nodes(html: str) -> str:
     return "\n".join(t for t in lines if t)
 
 
+def render_bullets(html: str) -> str:
+    """A third naive rendering: like the default, but every ``<li>`` starts with ``* `` (as
+    lynx ``-dump`` and html2text render list items), so menu entries look like list items."""
+    import lxml.html
+
+    try:
+        parser = lxml.html.HTMLParser(huge_tree=True)
+        root = lxml.html.document_fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", html), parser=parser)
+    except Exception:
+        return ""
+    for li in root.iter("li"):
+        li.text = "* " + (li.text or "")
+    return render_text(lxml.html.tostring(root, encoding="unicode"))
+
+
 def eval_webpages(shared: Path, split: str, show: int, render=render_text) -> None:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     tp = fp = fn = 0
@@ -293,10 +308,14 @@ def eval_clean_articles(shared: Path, show: int) -> None:
             reasons[r.reason] += k
             if show:
                 print(f"    LOST {path.name}:{r.start_line} [{r.reason}/{r.rule}] {r.text[:70]}")
-    print(f"  {files} articles, {lines} non-blank lines: {lost} removed as boilerplate "
-          f"({lost / max(lines, 1):.4f}), {titles} moved to the title; {dict(reasons)}")
-    print(f"  speed: {n_chars / 1e6:.2f} MB in {best:.2f} s CPU = "
-          f"{n_chars / max(best, 1e-9) / 1e6:.1f} MB/s (best of 3 passes)")
+    print(
+        f"  {files} articles, {lines} non-blank lines: {lost} removed as boilerplate "
+        f"({lost / max(lines, 1):.4f}), {titles} moved to the title; {dict(reasons)}"
+    )
+    print(
+        f"  speed: {n_chars / 1e6:.2f} MB in {best:.2f} s CPU = "
+        f"{n_chars / max(best, 1e-9) / 1e6:.1f} MB/s (best of 3 passes)"
+    )
 
 
 def default_shared() -> Path:
@@ -315,9 +334,10 @@ def main() -> None:
     ap.add_argument("--only", choices=["fixtures", "seeds", "webpages", "clean-articles"])
     ap.add_argument(
         "--render",
-        choices=["blocks", "nodes"],
+        choices=["blocks", "nodes", "bullets"],
         default="blocks",
-        help="naive rendering: block elements end lines (default) or one line per text node",
+        help="naive rendering: block elements end lines (default), one line per text node, "
+        "or blocks with a '* ' before every list item (lynx/html2text style)",
     )
     a = ap.parse_args()
     shared = Path(a.shared)
@@ -334,7 +354,7 @@ def main() -> None:
         eval_clean_articles(shared, a.show_misses)
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
-        render = render_text if a.render == "blocks" else render_nodes
+        render = {"blocks": render_text, "nodes": render_nodes, "bullets": render_bullets}[a.render]
         print(f"(c) rendering: {a.render}")
         eval_webpages(shared, a.split, a.show_misses, render)
 

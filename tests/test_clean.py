@@ -172,6 +172,24 @@ RULE_CASES = [
     ("Home > News > Local", "navigation"),
     ("Skip to main content", "navigation"),
     ("5 min read", "media_widget"),
+    # end-of-article promotions (lines written for the tests)
+    ("Get the Harbour Gazette's morning briefing delivered straight to your inbox", "newsletter"),
+    ("Never miss a story", "newsletter"),
+    ("Never miss our top stories by signing up to the briefing today!", "newsletter"),
+    ("Join over 2,500 gardeners who read our weekly letter.", "newsletter"),
+    ("Subscribe to Ann Berg's posts (via RSS) or to a single category.", "newsletter"),
+    ("Follow The Harbour Gazette on Twitter and on Facebook @HarbourGazette.", "share_widget"),
+    ("Disclaimer: opinions in this column are the writer's own.", "author_note"),
+    ("Keep Reading \U0001f680", "related"),
+    ("Want More?", "related"),
+    ("Donate Now", "navigation"),
+    ("Report a correction or typo", "navigation"),
+    ("Print this page", "navigation"),
+    ("Click here to read the full report from the harbour board.", "navigation"),
+    ("Was this article helpful?", "navigation"),
+    ("© Harbour and Pier Society of Northtown 1990 e.V.", "photo_credit"),
+    ("© Harbour Gazette Ltd. All rights reserved.", "copyright"),
+    ("Comment via Facebook", "comments"),
 ]
 
 
@@ -191,6 +209,11 @@ def test_rule_classes(line, reason):
         "Editors at the paper said the decision was made last week.",
         "He said the cookies his grandmother baked were the best in town.",
         "New times",
+        "Follow these steps shared on Twitter to report a scam call.",
+        "Scammers now send fake invoices that look like real bills.",
+        "Never before had the harbour frozen in April.",
+        "Donate blood if you can, the hospital said.",
+        "Report this to the police, officers urged residents who saw the crash.",
     ],
 )
 def test_rules_leave_prose_alone(line):
@@ -631,6 +654,17 @@ def test_gallery_with_a_repeated_label_is_removed_and_the_article_on_both_sides_
     assert art.title == "Harbour pier to be rebuilt"
 
 
+def test_gallery_label_rendered_twice_in_a_row_still_makes_a_gallery():
+    # one text node per line: the first label appears twice (slide title and alt text), so
+    # the label gaps are 1, 3, 3, 3, 3; the gap of 1 is one label rendered twice, not a step
+    gallery = ["Harbour life in pictures"]
+    for k, cap in enumerate(_CAPTIONS):
+        gallery += ["Harbour life in pictures", f"{k + 1} May 2024", cap]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *gallery, *_PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
 def test_gallery_of_captions_and_photo_credits_is_removed():
     gallery = []
     for cap in _CAPTIONS[:4]:
@@ -775,8 +809,15 @@ def test_drop_cap_and_by_on_its_own_line_are_joined():
 
 @pytest.mark.parametrize(
     "line",
-    ["Notify of", "newest oldest most voted", "Inline Feedbacks", "View all comments",
-     "Sort by: Newest", "Hinterlasse einen Kommentar", "Kommentare abonnieren?"],
+    [
+        "Notify of",
+        "newest oldest most voted",
+        "Inline Feedbacks",
+        "View all comments",
+        "Sort by: Newest",
+        "Hinterlasse einen Kommentar",
+        "Kommentare abonnieren?",
+    ],
 )
 def test_comment_widget_lines_start_the_comment_section(line):
     rule = rules.match(line, len(line.split()))
@@ -815,3 +856,290 @@ def test_sentences_about_posts_are_not_embeds():
     assert rules.match(line, len(line.split())) is None
     # an embedded tweet's signature line is kept (it quotes a source)
     assert rules.match("— Ann Berg (@annberg) January 24, 2020", 5) is None
+
+
+# --- lynx/html2text-style renderings: every <li> has a bullet ---------------------------------
+
+
+def test_bulleted_menu_and_share_bar_go_and_a_bulleted_list_in_the_article_stays():
+    menu = ["* Home", "* World", "* Politics & Society", "* Business", "* Sport", "* Culture"]
+    items = [
+        "* two new cranes for the eastern quay,",
+        "* a wider slipway for the lifeboat,",
+        "* lights along the whole length of the pier.",
+    ]
+    share = ["* Share on Facebook", "* Share on Twitter", "*", "Email"]
+    text = "\n".join(
+        [
+            *menu,
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            "The plans include:",
+            *items,
+            *_PART2,
+            *share,
+        ]
+    )
+    art = clean(text)
+    # menu entries with a bullet cost like any short line (no function word, under three
+    # words, or a headline's shape); the items read like text (lower case, commas, a full
+    # stop), so they weigh +0.5 each and stay; "* Share on Facebook" matches share_widget once
+    # the bullet is stripped, and the lone "*" joins "Email" below it
+    assert art.body == "\n\n".join([*_PART1, "The plans include:", *items, *_PART2])
+    assert art.title == "Harbour pier to be rebuilt"
+    reasons = lines_of(art)
+    assert {reasons[i] for i in range(1, 7)} == {"navigation"}
+    n = len(text.split("\n"))
+    assert {reasons[i] for i in range(n - 3, n + 1)} == {"share_widget"}
+
+
+def test_bulleted_teaser_cards_rendered_twice_are_removed():
+    cards = []
+    for cap in _CAPTIONS[:4]:
+        cards += ["*", cap, cap]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, "More stories", *cards])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
+def test_numbered_items_stay_even_when_they_are_names():
+    ranking = [
+        f"{k:02d}. {name}"
+        for k, name in enumerate(
+            ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1
+        )
+    ]
+    text = "\n".join(["The six best harbour pilots", *_PART1, *ranking, *_PART2])
+    art = clean(text)
+    assert all(r in art.body for r in ranking)
+
+
+def test_markdown_markers_do_not_hide_boilerplate_or_sentence_ends():
+    # html2text renders headings with '#', list items with '  * ', bold with '**', and
+    # escapes a full stop after a number ('01\\.'); rules see the line without the markers
+    text = "\n\n".join(
+        [
+            "  * Home",
+            "  * World News",
+            "# Harbour pier to be rebuilt",
+            *_PART1,
+            "**Why now?**",
+            *_PART2,
+            "## Related stories",
+            "  * Feb 13, 2024 Ferry timetable changes for the winter",
+            "  * Jan 30, 2024 New lifeboat named after local hero",
+            "  * Jan 22, 2024 Fish market to open on Sundays",
+            "**Tags:** harbour, pier",
+        ]
+    )
+    art = clean(text)
+    # "**Why now?**" ends a sentence once the emphasis is stripped, so it is kept as prose
+    assert art.body == "\n\n".join([*_PART1, "**Why now?**", *_PART2])
+    assert rules.match("## Related stories", 2).reason == "related"
+    assert rules.match("**Tags:** harbour, pier", 3).reason == "tag_list"
+    assert rules.match("  * Share on Facebook".strip(), 3).reason == "share_widget"
+
+
+def test_escaped_numbered_items_are_list_items():
+    # at the end of the text: list items weigh +0.5 and end the run; short lines would cost
+    ranking = [
+        f"{k:02d}\\. {name}"
+        for k, name in enumerate(
+            ["Ann Berg", "Li Ming", "Tom Hale", "Sara Holm", "Eva Lund", "Jon Dahl"], 1
+        )
+    ]
+    text = "\n".join(["The six best harbour pilots", *_PART1, *_PART2, *ranking])
+    art = clean(text)
+    assert all(r in art.body for r in ranking)
+
+
+# --- comment threads without a heading ---------------------------------------------------------
+
+_THREAD = [
+    "Ann Berg",
+    "I walked along that pier every summer as a child, so I am glad it will be saved.",
+    "seaview42",
+    "Thanks for the update. My father fished from the eastern quay for forty years.",
+    "Tom Hale",
+    "I hope they keep the old lamps, they are the best thing about it.",
+    "Li Ming",
+    "My only worry is the ferry, the pontoon gets very crowded in August.",
+]
+
+
+def test_comment_thread_without_a_heading_is_removed():
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *_PART2, *_THREAD])
+    art = clean(text)
+    # four author lines (four names), each followed by a comment in the first person, after
+    # 146 words of prose: the author lines are comment barriers, the comments under them go
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    reasons = lines_of(art)
+    n = len(text.split("\n"))
+    assert {reasons[i] for i in range(n - 7, n + 1)} == {"comments"}
+
+
+def test_interview_and_name_list_are_not_a_comment_thread():
+    interview = [
+        "Ann Berg",
+        "I have worked on this pier for twenty years and I have never seen cracks like these.",
+        "Tom Hale",
+        "My team checked every beam last winter, and I agree that it cannot wait.",
+        "Ann Berg",
+        "I think the town will be proud of it again when the work is done.",
+        "Tom Hale",
+        "Thank you, I hope so too.",
+    ]
+    people = [
+        "Ann Berg",
+        "She has run the harbour office since the storm of 1998.",
+        "Tom Hale",
+        "He designed the new slipway and leads the engineers.",
+        "Li Ming",
+        "She chairs the traders' association on the quay.",
+        "Sara Holm",
+        "She skippers the lifeboat and trains its volunteers.",
+    ]
+    for block in (interview, people):  # two speakers; third-person descriptions
+        text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *block, *_PART2])
+        art = clean(text)
+        assert all(line in art.body for line in block[1::2])
+
+
+def test_magazine_menu_with_blurbs_above_the_headline_is_not_body():
+    blurb1 = (
+        "Our editors tried every raincoat in the shop window this autumn, and only three "
+        "of them kept the harbour wind out."
+    )
+    blurb2 = (
+        "The new ferry timetable starts next month, and the early boat on Sundays is "
+        "back for the whole of the summer."
+    )
+    menu = [
+        "News",
+        "Fashion",
+        "See all Fashion",
+        blurb1,
+        "Clothing",
+        "Accessories",
+        "Street Style",
+        "Beauty",
+        "See all Beauty",
+        "Hair",
+        "Makeup",
+        "Skincare",
+        blurb2,
+        "Travel",
+        "Books",
+    ]
+    text = "\n".join([*menu, "Harbour pier to be rebuilt", "By Ann Berg", *_PART1, *_PART2])
+    art = clean(text)
+    # without the cut, the best run starts at blurb 1: 21 words, eight menu lines (-16), blurb
+    # 2 (21), two lines, the headline, the byline (-12) and the article (146 words) still sum to
+    # more than the article alone. Above the byline the run holds 13 short lines (8 in a row)
+    # against 2 prose lines of 42 words, fewer than the 146 after it: it starts after the
+    # headline, which becomes the title
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert art.title == "Harbour pier to be rebuilt"
+    assert art.authors == ("Ann Berg",)
+
+
+def test_a_run_of_teasers_after_the_article_is_removed():
+    teasers = [
+        "Ferry timetable changes for the winter season",
+        "The early boat on Sundays is back from next month.",
+        "New lifeboat named after a local hero",
+        "Volunteers raised the money in less than a year.",
+        "Fish market to open on Sundays this summer",
+        "Traders say the change was long overdue.",
+    ]
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            *_PART2,
+            "More on this story",
+            "Harbour",
+            "Facebook",
+            "Twitter",
+            *teasers,
+        ]
+    )
+    art = clean(text)
+    # after a "related" heading, the teasers (blurbs of 10 + 9 + 7 words, the two headlines
+    # between them at -2: 22 >= 20) would be taken for the rest of the article after an inline
+    # box (a run starting at most 8 units after the main one); but three headlines (the first
+    # just above the run), no paragraph over 30 words and every paragraph right under a
+    # headline make it a teaser list
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "lifeboat" in r.text} == {"teaser_run"}
+
+
+def test_a_short_tail_after_an_inline_box_stays():
+    tail = [
+        "The harbour master said the pier would reopen with a small festival.",
+        "Tickets for the festival go on sale in May, and children go free.",
+    ]
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            *_PART2,
+            "Related stories",
+            "Ferry timetable changes for the winter season",
+            "New lifeboat named after a hero",
+            "Fish market to open on Sundays this summer",
+            *tail,
+        ]
+    )
+    art = clean(text)
+    # three headlines, but the paragraphs of the tail are not under a headline (1 of 2)
+    assert all(t in art.body for t in tail)
+
+
+def test_html_path_drops_inline_read_more_links_that_trafilatura_keeps():
+    html = HTML.replace(
+        "<p>Weekend services",
+        "<p>READ MORE: Island bus timetable to change in spring</p>\n<p>Weekend services",
+    )
+    art = clean(html, url="https://harbour.example/ferry")
+    assert "Weekend services" in art.body and "twenty minutes earlier" in art.body
+    assert "READ MORE" not in art.body
+    assert any(r.rule == "related_inline" for r in art.removed)
+
+
+def test_a_line_ending_with_and_more_does_not_run_into_the_next():
+    blurb = "The latest on the harbour, from ferries to fish markets and more"
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, "Keep Reading", blurb, *_PART2])
+    art = clean(text)
+    # "more" may end a phrase: the blurb is a short line of its own (-2), not the start of
+    # the paragraph under it, so it stays out of the body and the paragraph stays in
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+
+
+def test_the_line_under_an_image_caption_label_is_a_caption():
+    text = "\n".join(
+        [
+            "Harbour pier to be rebuilt",
+            *_PART1,
+            "Image caption",
+            "Fishing boats moored at the eastern quay on Tuesday morning",
+            *_PART2,
+        ]
+    )
+    art = clean(text)
+    # the caption alone (no full stop, 10 words) would be a short line inside the run (-2)
+    # and kept; under the label it is a caption
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "moored" in r.text} == {"caption_after_label"}
+
+
+def test_two_linked_headlines_between_paragraphs_are_an_inline_related_box():
+    pair = ["Ferry timetable changes for the winter season", "New lifeboat named after a hero"]
+    text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *pair, *_PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(_PART1 + _PART2)
+    assert {r.rule for r in art.removed if "lifeboat" in r.text} == {"inline_headline_pair"}
+    # a subheading alone, and a list of three, stay
+    for block in (pair[:1], [*pair, "Fish market to open on Sundays this summer"]):
+        text = "\n".join(["Harbour pier to be rebuilt", *_PART1, *block, *_PART2])
+        assert all(line in clean(text).body for line in block)

@@ -191,6 +191,9 @@ _HTML_DROP = frozenset(
         "media_widget",
     }
 )
+# and single rules of other classes: "READ MORE: …" links and comment-form prompts that
+# trafilatura leaves inside the body
+_HTML_DROP_RULES = frozenset({"related_inline", "comment_form"})
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -233,7 +236,11 @@ def _clean_html(html: str, url: str | None) -> Article:
             "(menus, footers, share buttons...); check that the page holds an article"
         )
     # our keyword rules also run over trafilatura's lines (only the unambiguous classes)
-    dropped = {u.text: u.rule for u in units if u.rule is not None and u.rule.reason in _HTML_DROP}
+    dropped = {
+        u.text: u.rule
+        for u in units
+        if u.rule is not None and (u.rule.reason in _HTML_DROP or u.rule.name in _HTML_DROP_RULES)
+    }
     body_lines = [ln for ln in body_lines if ln not in dropped]
     lines = rendered.split("\n")
     marks = _mark_rendered(lines, body_lines, dropped)

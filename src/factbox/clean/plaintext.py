@@ -11,16 +11,20 @@
 3. **Structure.** Boilerplate visible only in the shape of several lines is marked first:
    photo galleries (a label repeated before every caption, captions between photo credits),
    teaser cards rendered twice, comment markers (time stamps, ``Ann says:``, a lone
-   ``Comments``), the paragraph under ``About the author``.
+   ``Comments``; a thread of author lines and first-person comments without any of these),
+   the paragraph under ``About the author``.
 4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
-   0.5, any other line or a foreign-language line costs 2, a rule-matched line 12. The article
+   0.5 (a bulleted headline or date 0, a bulleted menu entry -2), any other line or a
+   foreign-language line costs 2, a rule-matched line 12. The article
    is the run of consecutive units with the largest total weight (a maximum-subarray search),
    never running across a *barrier* rule (footers, comment sections, "related" lists). Further
    runs are added when they score at least 80 (or 35 % of the best) and do not follow an end
    barrier that comes after the best run (``docs/cleaning.md`` has every condition). Short
    lines between prose lines (subheadings, list items, one-line quotes) are inside the run and
    are kept. Each segment between barriers may hold several runs (the best one, then the best
-   on either side of it).
+   on either side of it). The first run starts after the headline over its byline when a menu
+   with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
+   teaser list.
 5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
@@ -34,7 +38,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from factbox.clean import language as _lang
-from factbox.clean.rules import Rule, match, rule_named
+from factbox.clean.rules import DATE_RE, Rule, match, rule_named, unmark
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _END_PUNCT = frozenset('.!?。！？।…"”’»)')
@@ -102,7 +106,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
 
 
 _LAST_WORD_RE = re.compile(r"([^\W\d_]+)\W*$")
-_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
+_LIST_ITEM_RE = re.compile(r"^(?:\d{1,3}\\?[.)]\s+|[•·▪‣◦*–-]\s+|\(?[a-z]\)\s+)\S")
 
 
 def _continues(prev: str, line: str) -> bool:
@@ -117,6 +121,8 @@ def _continues(prev: str, line: str) -> bool:
     if len(prev) > _FEATURE_CHARS or prev[-1] in _END_PUNCT or prev[-1] in ":;|»›>":
         return False
     first = line[0]
+    if first in _BULLETS and line[1:2] == " ":
+        return False  # a new list item
     if prev[-1] in "–—" and line.count(" ") >= 4 and first.isupper():
         return True  # a dateline split from its paragraph: "KOBE –" / "A total of ..."
     if first in _CONTINUATION_PUNCT:
@@ -128,7 +134,35 @@ def _continues(prev: str, line: str) -> bool:
     if prev[-1] in ",-–":
         return True
     m = _LAST_WORD_RE.search(prev[-40:])
-    return bool(m) and m.group(1).lower() in _lang.all_stopwords() and first.isalpha()
+    if not m or not first.isalpha():
+        return False
+    last = m.group(1).lower()
+    return last in _lang.all_stopwords() and last not in _PHRASE_END_WORDS
+
+
+# function words that may end a phrase ("… and more", "… he said", "… like you"): a line
+# ending with one does not need the next line to finish its sentence
+_PHRASE_END_WORDS = frozenset(
+    [
+        "more",
+        "said",
+        "also",
+        "it",
+        "you",
+        "they",
+        "we",
+        "he",
+        "she",
+        "i",
+        "there",
+        "what",
+        "them",
+        "her",
+        "about",
+        "these",
+        "those",
+    ]
+)
 
 
 _BY_WORDS = frozenset(
@@ -166,6 +200,9 @@ def split_units(text: str) -> list[Unit]:
                     # a drop cap: "T" / "he harbour board ..."; "A" and "I" may be words
                     raw[-1] = (a, i, prev + (" " if prev in "AI" else "") + s)
                     continue
+                if prev in _BULLETS and s[0] not in _BULLETS:
+                    raw[-1] = (a, i, prev + " " + s)  # a bullet on its own line: "*" / "Home"
+                    continue
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
                     continue
@@ -188,7 +225,8 @@ def split_units(text: str) -> list[Unit]:
                 text=s,
                 n_words=n,
                 stop_ratio=n_stop / len(words) if words else 0.0,
-                ends_sentence=s[-1] in _END_PUNCT,
+                # Markdown emphasis (html2text) may close after the full stop: "**Why?**"
+                ends_sentence=s[-1] in _END_PUNCT or s.rstrip("*_ ")[-1:] in _END_PUNCT,
                 script=script,
                 word_lang=script if script is not None else lang if n >= PROSE_MIN_WORDS else None,
                 rule=match(s, n),
@@ -222,9 +260,49 @@ def _weight(u: Unit) -> float:
         if u.script is not None:
             return max(len(u.text) / 3.0, 5.0)
         return float(u.n_words)
-    if _LIST_ITEM_RE.match(u.text):
-        return LIST_ITEM_WEIGHT
+    if _list_item(u):
+        return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
     return -SHORT_LINE_COST
+
+
+def _unbulleted(t: str) -> str:
+    return t.lstrip("•·▪‣◦*–- ") if t[0] in _BULLETS else t
+
+
+def _list_text(u: Unit) -> bool:
+    """A numbered item, or a bulleted one that is not shaped like a linked headline (it ends a
+    sentence or a clause, starts in lower case after the bullet, or with a quantity, not a
+    date: ``* 2 tablespoons olive oil``)."""
+    t = u.text
+    if t[0] not in _BULLETS:
+        return True
+    rest = t.lstrip("•·▪‣◦*–- ")
+    return (
+        not rest
+        or t[-1] in _END_PUNCT
+        or t[-1] in ":;,"
+        or rest[0].islower()
+        or (rest[0].isdigit() and DATE_RE.match(rest) is None)
+    )
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _list_item(u: Unit) -> bool:
+    """A numbered item (``1. Ann Berg``, ``b) …``), or a bulleted item that reads like part of a
+    text: at least three words and a function word or a number (``* 2 tablespoons olive
+    oil``). A bullet before a menu entry (``* World News``, as lynx and html2text render every
+    ``<li>``) does not make it one."""
+    t = u.text
+    if _LIST_ITEM_RE.match(t) is None:
+        return False
+    if t[0] not in _BULLETS:
+        return True
+    return u.n_words >= 3 and (u.stop_ratio > 0 or _DIGIT_RE.search(t) is not None)
+
+
+_BULLETS = frozenset("•·▪‣◦*–-")
 
 
 def document_language(units: list[Unit]) -> str | None:
@@ -264,7 +342,7 @@ def _extend(units: list[Unit], j: int, max_rules: int = 2, max_short: int = 3) -
                     return j
                 rules_seen += 1
                 crossed_rule = True
-            elif not _LIST_ITEM_RE.match(u.text):  # list items do not count as gaps
+            elif not _list_item(u):  # list items do not count as gaps
                 if short_seen == max_short:
                     return j
                 short_seen += 1
@@ -405,6 +483,70 @@ def _mark_comment_stamps(units: list[Unit]) -> None:
             u.rule = COMMENT_AUTHOR_BARRIER
 
 
+_PERSONAL_RE = re.compile(r"\b(?:I|I'm|I’m|I've|I’ve|I'd|I’d|[Mm]y|me|[Tt]hanks|[Tt]hank you)\b")
+HEADLESS_MIN_AUTHORS = 4  # author lines in a thread
+HEADLESS_MIN_DISTINCT = 3  # different authors (an interview has two speakers)
+HEADLESS_MAX_GAP = 6  # units from one author line to the next
+HEADLESS_MIN_BEFORE = 80  # prose words of the article before the thread
+HEADLESS_PERSONAL_SHARE = 0.6  # comments that say "I", "my", "you", "thanks"...
+
+
+def _author_line(u: Unit) -> bool:
+    """A commenter's name or handle alone on a line: one token (a handle may hold digits) or
+    two or three capitalised words without digits, at most 30 characters, a letter first, no
+    punctuation of a sentence."""
+    t = u.text
+    if not (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and 1 <= u.n_words <= 3
+        and len(t) <= 30
+        and t[0].isalpha()
+        and not any(c in ".!?:;,|/&" for c in t)
+    ):
+        return False
+    words = t.split()
+    if len(words) == 1:
+        return len(t) >= 3  # "Ann", "killermonkey", "seaview42"
+    return all(w[0].isupper() for w in words) and u.stop_ratio == 0 and not _DIGIT_RE.search(t)
+
+
+def _comment_text(u: Unit) -> bool:
+    """A comment under an author line: prose that starts with a capital and ends a sentence."""
+    t = u.text
+    return u.prose and t[0].isupper() and t[-1] in _END_PUNCT
+
+
+def _mark_headless_comments(units: list[Unit]) -> None:
+    """A comment thread without a heading: four or more author lines (at least three different
+    names), each followed by its comment, each at most six units after the one before, after
+    at least 80 words of prose, where most comments speak in the first or second person
+    (``I``, ``my``, ``me``, ``thanks``). The author lines become comment barriers."""
+    cands = [
+        k for k in range(len(units) - 1) if _author_line(units[k]) and _comment_text(units[k + 1])
+    ]
+    groups: list[list[int]] = []
+    for k in cands:
+        if groups and k - groups[-1][-1] <= HEADLESS_MAX_GAP:
+            groups[-1].append(k)
+        else:
+            groups.append([k])
+    for group in groups:
+        if len(group) < HEADLESS_MIN_AUTHORS:
+            continue
+        if len({units[k].text for k in group}) < HEADLESS_MIN_DISTINCT:
+            continue
+        before = sum(u.n_words for u in units[: group[0]] if u.prose)
+        if before < HEADLESS_MIN_BEFORE:
+            continue
+        personal = sum(_PERSONAL_RE.search(units[k + 1].text) is not None for k in group)
+        if personal < HEADLESS_PERSONAL_SHARE * len(group):
+            continue
+        for k in group:
+            units[k].rule = COMMENT_AUTHOR_BARRIER
+
+
 GALLERY_MIN_REPEATS = 4
 GALLERY_MAX_GAP = 4
 GALLERY_LABEL_RULE = Rule("gallery_label", "gallery", re.compile(""), False, 12)
@@ -431,9 +573,10 @@ def _mark_galleries(units: list[Unit]) -> None:
                 seen.setdefault(t, []).append(k)
     spans: list[tuple[int, int, list[int]]] = []
     for where in seen.values():
-        if len(where) < GALLERY_MIN_REPEATS:
+        # a label rendered twice in a row ("alt text" and caption) counts once
+        gaps = [b - a for a, b in itertools.pairwise(where) if b - a > 1]
+        if len(gaps) + 1 < GALLERY_MIN_REPEATS:
             continue
-        gaps = [b - a for a, b in itertools.pairwise(where)]
         if max(gaps) <= GALLERY_MAX_GAP and min(gaps) >= 2:
             spans.append((where[0], min(where[-1] + min(gaps), len(units)), where))
     # runs of photo credits at most two units apart
@@ -465,7 +608,7 @@ def _mark_doubled_teasers(units: list[Unit]) -> None:
     pairs = [
         k
         for k in range(1, len(units))
-        if units[k].n_words >= 3 and units[k].text == units[k - 1].text
+        if units[k].n_words >= 3 and _unbulleted(units[k].text) == _unbulleted(units[k - 1].text)
     ]
     group: list[int] = []
     for k in [*pairs, len(units) + 9]:
@@ -489,11 +632,29 @@ def _mark_comment_headings(units: list[Unit]) -> None:
     for k, u in enumerate(units):
         if u.rule is None or u.rule.name != "share_widget":
             continue
-        if not _COMMENTS_WORD_RE.fullmatch(u.text):
+        if not _COMMENTS_WORD_RE.fullmatch(unmark(u.text)):
             continue
         near = (v for v in units[max(k - 1, 0) : k + 2] if v is not u and v.rule is not None)
         if not any(v.rule.reason == "share_widget" for v in near):  # type: ignore[union-attr]
             u.rule = rule_named("comments")
+
+
+CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
+_CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
+
+
+def _mark_captions(units: list[Unit]) -> None:
+    """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
+    render the label and the caption as two lines)."""
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1]
+        if (
+            nxt.rule is None
+            and nxt.n_words <= CAPTION_RULE.max_words
+            and _CAPTION_LABEL_RE.fullmatch(u.text)
+        ):
+            nxt.rule = CAPTION_RULE
+            nxt.prose = False
 
 
 def _mark_author_box(units: list[Unit]) -> None:
@@ -521,6 +682,146 @@ def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
             u.rule = AUTHOR_BIO_RULE
 
 
+HEAD_MIN_SHORT = 10  # short lines above the headline
+HEAD_MENU_RUN = 8  # of them in a row (a menu)
+
+
+def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
+    """The first body run, when it holds a byline after a stretch of mostly short lines (a
+    magazine menu with featured-article blurbs above the headline), starts after the headline
+    above the byline (within four units): at least ten short lines there, eight of them in a
+    row, no fewer than prose units, and fewer prose words than from the byline to the end of
+    the run."""
+    n = len(units)
+    a = next((k for k in range(n) if inside[k]), n)
+    b = a
+    while b < n and inside[b]:
+        b += 1
+    by = next(
+        (
+            m
+            for m in range(a + 1, b)
+            if units[m].rule is not None and units[m].rule.reason == "byline"
+        ),
+        None,
+    )
+    if by is None:
+        return
+    head = by
+    for m in range(by - 1, max(a, by - 4) - 1, -1):
+        if units[m].rule is None and units[m].headline_like and units[m].text[-1] not in _END_PUNCT:
+            head = m
+            break
+    pre = units[a:head]
+    short = sum(1 for u in pre if not u.prose and not _list_item(u))
+    prose = sum(1 for u in pre if u.prose)
+    stretch = longest = 0
+    for u in pre:
+        stretch = 0 if u.prose or _list_item(u) else stretch + 1
+        longest = max(longest, stretch)
+    words_pre = sum(u.n_words for u in pre if u.prose)
+    words_post = sum(u.n_words for u in units[by:b] if u.prose)
+    if (
+        short >= HEAD_MIN_SHORT
+        and short >= prose
+        and longest >= HEAD_MENU_RUN
+        and words_pre < words_post
+    ):
+        # the headline leaves the run too, so that it becomes Article.title
+        for m in range(a, head + 1 if head < by else head):
+            inside[m] = False
+
+
+INLINE_PAIR_RULE = Rule("inline_headline_pair", "related", re.compile(""), False, 15)
+_PLAIN_HEADLINE_RE = re.compile(r"[A-Z][\w ,'’‘\"“”-]+")
+
+
+def _plain_headline(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and u.headline_like
+        and 4 <= u.n_words <= 15
+        and _PLAIN_HEADLINE_RE.fullmatch(t) is not None
+        and not _DIGIT_RE.search(t)
+    )
+
+
+def _mark_inline_headline_pairs(units: list[Unit], inside: list[bool]) -> None:
+    """Exactly two linked headlines in a row between two paragraphs of at least 15 words, in
+    the body: an inline "related" box (``One virus, two Americas`` / ``Four out of five jobs
+    affected by virus globally``). A subheading comes alone; a table of contents or a list
+    has more items; headlines with digits, colons or other punctuation are left alone."""
+    for k in range(1, len(units) - 2):
+        if not all(inside[k - 1 : k + 3]):
+            continue
+        before, first, second, after = units[k - 1 : k + 3]
+        if (
+            _plain_headline(first)
+            and _plain_headline(second)
+            and before.prose
+            and after.prose
+            and before.n_words >= 15
+            and after.n_words >= 15
+        ):
+            first.rule = second.rule = INLINE_PAIR_RULE
+
+
+TEASER_RUN_RULE = Rule("teaser_run", "related", re.compile(""), False, 40)
+TEASER_MIN_HEADLINES = 3
+TEASER_MAX_BLURB = 30
+TEASER_SHARE = 0.5
+
+
+def _teaser_headline(u: Unit) -> bool:
+    t = u.text
+    return (
+        u.rule is None
+        and u.headline_like
+        and 4 <= u.n_words <= 20
+        and t[-1] not in ":;,!?"
+        and not _list_item(u)
+    )
+
+
+def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
+    """A body run after the main one made only of teasers: three or more headlines, no
+    paragraph over 30 words, and most paragraphs right under a headline (a blurb)."""
+    runs: list[tuple[int, int]] = []
+    k, n = 0, len(units)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        a = k
+        while k < n and inside[k]:
+            k += 1
+        runs.append((a, k))
+    if len(runs) < 2:
+        return
+    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
+    main = words.index(max(words))
+    for start, b in runs[main + 1 :]:
+        # a run starts with a positive weight: its first headline is just above it
+        a = start - 1 if start > 0 and _teaser_headline(units[start - 1]) else start
+        body = [m for m in range(a, b) if units[m].rule is None]
+        prose = [m for m in body if units[m].prose]
+        heads = [m for m in body if not units[m].prose and _teaser_headline(units[m])]
+        if len(heads) < TEASER_MIN_HEADLINES or not prose:
+            continue
+        if any(units[m].n_words > TEASER_MAX_BLURB for m in prose):
+            continue
+        under = sum(1 for m in prose if m - 1 >= a and _teaser_headline(units[m - 1]))
+        if under < TEASER_SHARE * len(prose):
+            continue
+        for m in range(a, b):
+            inside[m] = False
+            if units[m].rule is None:
+                units[m].rule = TEASER_RUN_RULE
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -533,12 +834,17 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
                 u.foreign = True
                 u.prose = False
     _mark_comment_stamps(units)
+    _mark_headless_comments(units)
     _mark_comment_headings(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
+    _mark_captions(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
+    _cut_before_byline(units, inside)
+    _drop_teaser_runs(units, inside)
+    _mark_inline_headline_pairs(units, inside)
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):

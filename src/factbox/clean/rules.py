@@ -145,8 +145,12 @@ RULES: tuple[Rule, ...] = (
         "photo_copyright",
         "photo_credit",
         r"^\s*(?:©|\(c\)|copyright\s*:?)\s*[A-Z\u00c0-\u024f][\w'’.-]*"
-        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$",
-        max_words=6,
+        r"(?:[ /,&-]+[\w'’.-]+){0,4}\s*$"
+        # a longer credit (a society, an agency and a photographer), but not a site's notice
+        r"|^\s*©\s*(?!.*\b(?:copyright|rights|reserved|derechos|rechte|policy|notice|designed|"
+        r"published|hosted|ltd|inc|llc|limited|gmbh|site|website)\b)(?!.*\|)"
+        r"[A-Z\u00c0-\u024f][\w'’.-]*(?:[ /,&-]+[\w'’.-]+){4,9}\s*$",
+        max_words=12,
     ),
     _r(
         "powered_by",
@@ -236,6 +240,44 @@ RULES: tuple[Rule, ...] = (
         ),
     ),
     _r(
+        "inbox_promo",
+        "newsletter",
+        r"\b(?:delivered|sent|straight|direct(?:ly)?|right|daily|weekly|free|get|receive|"
+        r"headlines|stories|news|updates)\b[^.!?]{0,40}\b(?:to|in|into) (?:your|their) "
+        r"inbox(?:es)?\b|^\s*never miss (?:a|an|our|the|another)\b(?:\W*\w+){0,2}\W*$|"
+        r"\bnever miss (?:a|an|our|the|another)\b[^.!?]{0,60}\b(?:by (?:e-?mail|signing)|"
+        r"newsletter|inbox)|\bby e-?mail\b[^.!?]{0,20}\bnever miss\b",
+        max_words=40,
+        hints=("inbox", "never miss"),
+    ),
+    _r(
+        "join_readers",
+        "newsletter",
+        r"^\s*join (?:over |more than |the |our )?(?:[\d,.]+k?\+?|hundreds|thousands|millions)"
+        r"\b(?: of)? (?:other |fellow )?(?:[\w-]+ ){0,3}[\w-]+s (?:who|and|like you|learning|"
+        r"reading|getting|already|in)\b",
+        max_words=40,
+    ),
+    _r(
+        "subscribe_to",
+        "newsletter",
+        r"^\s*subscribe (?:to|now|for|here|today)\b",
+        max_words=25,
+    ),
+    _r(
+        "follow_named",
+        "share_widget",
+        r"^\s*follow (?:us|me|@\w+|(?-i:[A-Z])[\w'’]+(?: (?-i:[A-Z])[\w'’]+){0,3}) on "
+        r"(?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|threads|bluesky|mastodon)\b",
+        max_words=40,
+    ),
+    _r(
+        "disclaimer_heading",
+        "author_note",
+        r"^\s*disclaimers?\s*(?:[:(]|$)",
+        max_words=150,
+    ),
+    _r(
         "subscribe",
         "newsletter",
         r"\bsubscribe\b|\bsubscription\b|\bsign up (?:for|to|now|today)\b",
@@ -264,8 +306,8 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
         r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
         r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b"
-        r"|^\s*follow\b.{0,60}\bon (?:twitter|facebook|instagram|x|linkedin|tiktok|youtube|"
-        r"threads|bluesky|mastodon)\b",
+        r"|^\s*follow(?: [\w@'’]+){0,4} on (?:twitter|facebook|instagram|x|linkedin|tiktok|"
+        r"youtube|threads|bluesky|mastodon)\s*[.!:]?\s*$",
         max_words=14,
     ),
     _r(
@@ -325,13 +367,14 @@ RULES: tuple[Rule, ...] = (
         r"reading| stories| articles)?|(?:most|more) (?:read|popular|viewed|shared|emailed)|"
         r"trending(?: now| stories| nationally| on \w+)?|popular(?: posts| stories| now)?|"
         r"latest(?: news| stories| posts| articles| videos)?|top stories|editor['’]?s picks|"
-        r"what to read next|up next|next up|don['’]t miss|must read|in case you missed it|"
+        r"what to read next|want more|up next|next up|don['’]t miss|must read|"
+        r"in case you missed it|"
         r"further reading|explore more|keep reading|weitere artikel|das könnte sie auch "
         r"interessieren|lesen sie auch|ähnliche beiträge|artículos relacionados|"
         r"verwandte artikel(?:\s*mehr vom autor)?|mehr vom autor|noticias relacionadas|"
         r"más noticias|te puede interesar|"
         r"también te puede interesar|vous aimerez aussi|leia também|"
-        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*$",
+        r"à lire aussi|sur le même sujet|相关新闻|相关阅读)\s*[:：»>.…]*\s*(?:[^\w\s]\s*){0,3}$",
         barrier=True,
         max_words=12,
     ),
@@ -370,7 +413,8 @@ RULES: tuple[Rule, ...] = (
         r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
         r"conversation)|be part of the conversation|show comments|view comments|"
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
-        r"be the first to comment|\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
+        r"be the first to comment|comments? (?:via|with|using) (?:facebook|disqus)|"
+        r"\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
         r"(?:\d+\s+)?responses to\b.{0,120}|"
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
@@ -542,6 +586,19 @@ RULES: tuple[Rule, ...] = (
         max_words=6,
     ),
     _r(
+        "page_widget",
+        "navigation",
+        r"^\s*(?:report (?:an? )?(?:error|typo|correction|problem|this (?:post|comment|ad))\b"
+        r".{0,30}"
+        r"|(?:got|have) a (?:news )?tip\b.{0,60}|send us (?:a|your) (?:tip|story|news)\b.{0,60}"
+        r"|click here\b.{0,150}|(?:donate|support us)(?: now| today| to [\w ]{1,30})?\s*[!.]?"
+        r"|make a donation\b.{0,40}|(?:print|e-?mail) this (?:article|page|story|post)\s*:?"
+        r"|was this (?:article|page|story|information|answer)? ?helpful\??.{0,20}"
+        r"|(?:text|font) size\s*:?.{0,10}|translate this page"
+        r"|save (?:for later|this (?:article|story))|add to (?:favou?rites|reading list))\s*$",
+        max_words=30,
+    ),
+    _r(
         "breadcrumb",
         "navigation",
         r"^\s*(?:home|startseite|inicio|accueil)\s*(?:[>»›/|]|\s-\s)",
@@ -608,10 +665,24 @@ def _any_anchored() -> re.Pattern[str]:
         "|".join(f"(?:{r.pattern.pattern})" for r in RULES if r.anchored), re.IGNORECASE
     )
 
+
 _DIGIT_RE = re.compile(r"\d")
 _HINT_RE = re.compile(
     "|".join(sorted({re.escape(h) for r in RULES for h in r.hints}, key=len, reverse=True))
 )
+
+
+_MARKUP_START = frozenset("•·▪‣◦*–-#>_\\")
+_LEAD_MARKUP_RE = re.compile(r"^(?:[•·▪‣◦*–-]+\s+|#{1,6}\s+|>\s*)+")
+
+
+def unmark(line: str) -> str:
+    """``line`` without a leading bullet (lynx and html2text bullet every ``<li>``), Markdown
+    heading or quote marker, emphasis around it (``**Tags:**``) or backslash escapes."""
+    out = _LEAD_MARKUP_RE.sub("", line, count=1).strip("*_ ")
+    if "\\" in out:
+        out = out.replace("\\", "")
+    return out or line
 
 
 @lru_cache(maxsize=8192)
@@ -619,6 +690,8 @@ def match(line: str, n_words: int) -> Rule | None:
     """The first rule that matches ``line`` (a stripped line of ``n_words`` words), or None."""
     if len(line) > MAX_RULE_CHARS:
         return None
+    if line[:1] in _MARKUP_START:  # "* Share on Facebook", "## Related", "**Tags:**"
+        line = unmark(line)
     if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
     anchored_hit = _any_anchored().match(line) is not None
