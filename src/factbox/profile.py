@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable
@@ -20,7 +19,7 @@ from factbox.diversity import Diversity
 from factbox.readability import Readability
 from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
-from factbox.tokens import TOKEN_RE, fold_all, foreign_characters, strip_urls
+from factbox.tokens import TOKEN_RE, foreign_characters, scan, strip_urls
 from factbox.vocabulary import VocabularyProfile
 from factbox.vocabulary import compute as _vocabulary
 
@@ -87,12 +86,6 @@ def _finite(x: Any) -> Any:
 # per distinct form costs less than looking it up in a large dict (measured, see
 # docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
-# Sentences are tokenised in one regex pass over the text with this character between them: it
-# ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
-# the tokens are those of a findall per sentence. Texts that contain it take the slow path.
-_SENTINEL = "\x01"
-_TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
-
 # Columns of the type table.
 _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
 
@@ -172,22 +165,6 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
-def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """The tokens of each sentence span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
-    if _SENTINEL in text:
-        findall = TOKEN_RE.findall
-        return [findall(text, a, b) for a, b in spans]
-    flat = _TOKENS_AND_SENTINELS(_SENTINEL.join([text[a:b] for a, b in spans]) + _SENTINEL)
-    out = []
-    i = 0
-    index = flat.index
-    for _ in spans:
-        k = index(_SENTINEL, i)
-        out.append(flat[i:k])
-        i = k + 1
-    return out
-
-
 def profile(
     text: str,
     *,
@@ -203,30 +180,28 @@ def profile(
     count_syllables = syllable_counter(cfg.syllable_method)
 
     stripped, n_urls = strip_urls(text)
-    tokens: list[str] = []
+    spans = sentence_spans(stripped)
+    # One pass (compiled when available, see factbox.engine()) finds and counts the tokens of
+    # every sentence: per form, per type, and each token's type id.
+    raw_counts, fold_of, freqs, type_ids, lengths, firsts = scan(stripped, spans)
     initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     sentence_lengths: list[int] = []
-    spans = sentence_spans(stripped)
-    for (start, end), toks in zip(spans, _sentence_tokens(stripped, spans), strict=True):
-        if not toks:
+    for (start, end), n, first in zip(spans, lengths, firsts, strict=True):
+        if not n:
             continue
-        sentence_lengths.append(len(toks))
-        tokens += toks
-        if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
-            stripped[start:end], toks
-        ):
-            title_case += toks
-        elif toks[0][0].isupper():
-            initial.append(toks[0])
+        sentence_lengths.append(n)
+        if stripped[end - 1] not in _HEADLINE_ENDS:  # rare: the sentence's tokens again
+            toks = TOKEN_RE.findall(stripped, start, end)
+            if _counts.is_title_case_headline(stripped[start:end], toks):
+                title_case += toks
+                continue
+        if first[0].isupper():
+            initial.append(first)
     n_sentences = len(sentence_lengths)
+    n_tokens = sum(sentence_lengths)
 
-    # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
-    # by cache, counting, type ids) run in C.
-    raw_counts = Counter(tokens)
-    fold_of = dict(zip(raw_counts, fold_all(raw_counts), strict=True))  # no cache: see docs
-    folded = list(map(fold_of.__getitem__, tokens))
-    freqs = Counter(folded)
+    # Work per type, not per token, wherever a loop is in Python.
     type_list = list(freqs)
     table = _type_table(cfg.syllable_method, count_syllables)
     rows, row_of, matrix = table.rows(type_list)
@@ -264,7 +239,7 @@ def profile(
     sp_words = cfg.spache_words
     counts = Counts(
         sentences=n_sentences,
-        tokens=len(tokens),
+        tokens=n_tokens,
         types=len(freqs),
         syllables=syllables,
         letters=letters,
@@ -283,9 +258,8 @@ def profile(
         foreign_characters=foreign_characters(stripped),
     )
     readability, notes = _readability.compute(counts)
-    type_id = dict(zip(type_list, range(len(type_list)), strict=True))
     div, div_notes = _diversity.compute_ids(
-        list(map(type_id.__getitem__, folded)),
+        type_ids,
         freqs,
         mattr_window=cfg.mattr_window,
         msttr_segment=cfg.msttr_segment,
