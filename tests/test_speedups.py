@@ -200,3 +200,38 @@ def test_profile_same_with_both_engines_any_text(parts: list[str]) -> None:
     finally:
         _engine.speedups = saved
     assert got == expected
+
+
+_SENTENCE_PARTS = st.sampled_from(
+    [
+        "The", "he", "Mr", "Dr", "U.S", "e.g", "a.m", "Inc", "No", "Jan", "J", "I", "iPhone",
+        "cold.It", "5", "1", "a", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\u2009", ".", ". ",
+        "!", "?", "…", "‽", '"', "”", "’", "'", ")", "]", "(", "“", "- ", "• ", "1. ", "2) ",
+        ":", ",", "Why", "said", "Tom", "x@y.com", "www.a.b",
+    ]
+)
+
+
+@needs_c
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(_SENTENCE_PARTS, st.characters()), max_size=60))
+def test_sentence_spans_equal_reference(parts: list[str]) -> None:
+    text = "".join(parts)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+@needs_c
+def test_sentence_kernels_reject_bad_arguments() -> None:
+    with pytest.raises(TypeError):
+        _speedups.sentence_candidates("A. B", 0, 4, [], {})
+    with pytest.raises(TypeError):
+        _speedups.strip_spans("text", [1, "2"])
+    assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
+    assert _speedups.sentence_candidates("Hi. There", -5, 99, {}, {}) == [3]

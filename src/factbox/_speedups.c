@@ -174,7 +174,11 @@ hash_bytes(const unsigned char *s, Py_ssize_t n)
         h ^= s[i];
         h *= 1099511628211ULL;
     }
-    return h ^ (h >> 29);
+    h ^= h >> 33; /* a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low ones */
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
 }
 
 /* ---- scan -------------------------------------------------------------------------------- */
@@ -539,6 +543,204 @@ done:
     return result;
 }
 
+/* ---- sentence boundaries (factbox/sentences.py) ------------------------------------------ */
+
+static inline int
+is_terminal(Py_UCS4 c) /* [.!?…‽] */
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203D;
+}
+
+static inline int
+is_terminal_or_closer(Py_UCS4 c) /* [.!?…‽"'”’»)\]}] */
+{
+    return is_terminal(c) || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+           c == ')' || c == ']' || c == '}';
+}
+
+static inline int
+is_close_only(Py_UCS4 c) /* sentences._CLOSE_ONLY = ”’»)]} */
+{
+    return c == 0x201D || c == 0x2019 || c == 0xBB || c == ')' || c == ']' || c == '}';
+}
+
+/* The end of the match of sentences._CAND_RE at i in text[:e], or -1:
+ * [.!?…‽][.!?…‽"'”’»)\]}]*(?=\s|[A-Z][a-z]), with the regex's backtracking of the run. */
+static inline Py_ssize_t
+candidate_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    Py_ssize_t j = i + 1;
+    while (j < e && is_terminal_or_closer(RD(j)))
+        j++;
+    for (; j > i; j--) {
+        if (j < e) {
+            Py_UCS4 c = RD(j);
+            if (Py_UNICODE_ISSPACE(c))
+                return j;
+            if (c >= 'A' && c <= 'Z' && j + 1 < e) {
+                Py_UCS4 d = RD(j + 1);
+                if (d >= 'a' && d <= 'z')
+                    return j;
+            }
+        }
+    }
+    return -1;
+}
+
+static PyObject *
+sentence_candidates(PyObject *module, PyObject *args)
+{
+    PyObject *text, *exact, *anycase;
+    Py_ssize_t s, e;
+    if (!PyArg_ParseTuple(args, "UnnO!O!:sentence_candidates", &text, &s, &e, &PyDict_Type,
+                          &exact, &PyDict_Type, &anycase))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (s < 0)
+        s = 0;
+    if (e > n)
+        e = n;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = s;
+    while (i < e) {
+        if (!is_terminal(RD(i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t end = candidate_end(kind, data, i, e);
+        if (end < 0) {
+            i++;
+            continue;
+        }
+        /* the match is text[i:end]; decide what sentences._candidate would do, where it
+         * is simple, else hand the candidate back */
+        int slow = 0;
+        Py_ssize_t k = end;
+        if (!Py_UNICODE_ISSPACE(RD(k))) {
+            slow = 1; /* S7: a glued boundary */
+        } else {
+            k++;
+            while (k < e && Py_UNICODE_ISSPACE(RD(k)))
+                k++;
+            if (k >= e) {
+                i = end; /* end of the run: no boundary */
+                continue;
+            }
+            Py_UCS4 c0 = RD(k);
+            if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1)))) {
+                i = end; /* S1 */
+                continue;
+            }
+            if (is_close_only(c0) || i == s || Py_UNICODE_ISSPACE(RD(i - 1)) ||
+                !(end == i + 1 && RD(i) == '.' && Py_UNICODE_ISUPPER(c0))) {
+                slow = 1;
+            } else {
+                /* the chunk before the full stop: from the last space or line break */
+                Py_ssize_t lo = i - 40 > s ? i - 40 : s;
+                Py_ssize_t j = i - 1;
+                while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
+                    j--;
+                /* pre = text[j + 1 : i]; the fast path needs 2+ letters, no tab or NBSP */
+                if (i - (j + 1) < 2) {
+                    slow = 1;
+                } else {
+                    for (Py_ssize_t q = j + 1; q < i; q++) {
+                        if (!Py_UNICODE_ISALPHA(RD(q))) { /* tab and NBSP are not letters */
+                            slow = 1;
+                            break;
+                        }
+                    }
+                }
+                if (!slow) {
+                    PyObject *pre = PyUnicode_Substring(text, j + 1, i);
+                    if (pre == NULL)
+                        goto error;
+                    int known = PyDict_Contains(exact, pre);
+                    if (known == 0) {
+                        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
+                        if (lower == NULL) {
+                            Py_DECREF(pre);
+                            goto error;
+                        }
+                        known = PyDict_Contains(anycase, lower);
+                        Py_DECREF(lower);
+                    }
+                    Py_DECREF(pre);
+                    if (known < 0)
+                        goto error;
+                    slow = known; /* an abbreviation: the full rules decide */
+                }
+            }
+        }
+        PyObject *item = slow ? Py_BuildValue("(nn)", i, end) : PyLong_FromSsize_t(end);
+        if (item == NULL)
+            goto error;
+        int rc = PyList_Append(out, item);
+        Py_DECREF(item);
+        if (rc < 0)
+            goto error;
+        i = end;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+strip_spans(PyObject *module, PyObject *args)
+{
+    PyObject *text, *cuts;
+    if (!PyArg_ParseTuple(args, "UO:strip_spans", &text, &cuts))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Fast(cuts, "cuts must be a sequence of offsets");
+    if (seq == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto error;
+    Py_ssize_t prev = 0;
+    for (Py_ssize_t x = 0; x < PySequence_Fast_GET_SIZE(seq); x++) {
+        Py_ssize_t c = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, x));
+        if (c == -1 && PyErr_Occurred())
+            goto error;
+        /* text[prev:c] with slice semantics, stripped of white space */
+        Py_ssize_t a = prev < 0 ? 0 : (prev > n ? n : prev);
+        Py_ssize_t b = c < 0 ? 0 : (c > n ? n : c);
+        while (a < b && Py_UNICODE_ISSPACE(RD(a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(RD(b - 1)))
+            b--;
+        if (a < b) {
+            PyObject *span = Py_BuildValue("(nn)", a, b);
+            if (span == NULL)
+                goto error;
+            int rc = PyList_Append(out, span);
+            Py_DECREF(span);
+            if (rc < 0)
+                goto error;
+        }
+        prev = c;
+    }
+    Py_DECREF(seq);
+    return out;
+error:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -549,6 +751,14 @@ static PyMethodDef methods[] = {
      "sequence_measures(type_ids, n_types, window, segment, threshold)\n"
      "-> (msttr_types, mattr_types, mtld_forward, mtld_backward)\n\n"
      "See factbox.diversity._sequence_measures_python."},
+    {"sentence_candidates", sentence_candidates, METH_VARARGS,
+     "sentence_candidates(text, s, e, exact, anycase) -> list\n\n"
+     "The candidate boundaries of text[s:e] (sentences._CAND_RE): an int is a boundary decided\n"
+     "by the common 'word. Next' rule, (start, end) a candidate for the full rules; candidates\n"
+     "that cannot be boundaries are left out (see sentences._split_candidates)."},
+    {"strip_spans", strip_spans, METH_VARARGS,
+     "strip_spans(text, cuts) -> list of (start, end)\n\n"
+     "The non-empty pieces text[prev:cut], stripped of white space (sentences.sentence_spans)."},
     {NULL, NULL, 0, NULL},
 };
 

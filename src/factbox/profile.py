@@ -206,10 +206,16 @@ def profile(
     table = _type_table(cfg.syllable_method, count_syllables)
     rows, row_of, matrix = table.rows(type_list)
     np = table.np
+    n_types = len(type_list)
     totals = (
-        np.array(list(freqs.values()), np.int64) @ matrix[rows] if rows else [0] * 7
+        (
+            np.fromiter(freqs.values(), np.int64, n_types)
+            @ matrix.take(np.fromiter(rows, np.intp, n_types), axis=0)
+        ).tolist()
+        if rows
+        else [0] * 7
     )
-    syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
+    syllables, mono, poly, complex_words, letters, characters, long_words = totals
     capitalised: dict[str, int] = {}  # capitalised occurrences of each type
     for form in [t for t in raw_counts if t[0].isupper()]:
         typ = fold_of[form]
