@@ -54,61 +54,79 @@ is_APOS(Py_UCS4 c)
 
 #define RD(i) PyUnicode_READ(kind, data, (i))
 
-/* The end of the token of TOKEN_RE that starts at p (p < b), or -1 when none starts there.
- * ``b`` is the end of the searched range (the regex sees it as the end of the string).
+/* NEXT_TOKEN(T) defines next_token_T(d, p, b, &start): the first token of TOKEN_RE in
+ * d[p:b] (the regex sees b as the end of the string); returns its end and sets *start, or
+ * returns -1 when there is none. A letter or digit always starts a token.
  *
  * TOKEN_RE = [L](?:(?:\.[L])+\.?(?![LD]) | [LD]*(?:[APOS][LD]+)*) | [0-9]+(?:[.,][0-9]+)*(?:[L]+)?
  */
+#define NEXT_TOKEN(T)                                                                         \
+    static Py_ssize_t next_token_##T(const T *d, Py_ssize_t p, Py_ssize_t b,                \
+                                     Py_ssize_t *start)                                      \
+    {                                                                                         \
+        Py_ssize_t q;                                                                         \
+        while (p < b && !is_LD(d[p]))                                                         \
+            p++;                                                                              \
+        if (p >= b)                                                                           \
+            return -1;                                                                        \
+        *start = p;                                                                           \
+        if (is_D(d[p])) { /* numbers: 2024, 13.6, 1,000, 20th */                              \
+            q = p + 1;                                                                        \
+            while (q < b && is_D(d[q]))                                                       \
+                q++;                                                                          \
+            while (q + 1 < b && (d[q] == '.' || d[q] == ',') && is_D(d[q + 1])) {             \
+                q += 2;                                                                       \
+                while (q < b && is_D(d[q]))                                                   \
+                    q++;                                                                      \
+            }                                                                                 \
+            while (q < b && is_L(d[q]))                                                       \
+                q++;                                                                          \
+            return q;                                                                         \
+        }                                                                                     \
+        /* initialism: (?:\.[L])+ greedy, then \.?, then (?![LD]), with the regex's           \
+         * backtracking: k repetitions end at q */                                            \
+        Py_ssize_t k = 0;                                                                     \
+        q = p + 1;                                                                            \
+        while (q + 1 < b && d[q] == '.' && is_L(d[q + 1])) {                                  \
+            q += 2;                                                                           \
+            k++;                                                                              \
+        }                                                                                     \
+        if (k > 0) {                                                                          \
+            if (q < b && d[q] == '.') /* with the dot the lookahead sees q + 1, else the dot */ \
+                return (q + 1 < b && is_LD(d[q + 1])) ? q : q + 1;                            \
+            if (q >= b || !is_LD(d[q]))                                                       \
+                return q;                                                                     \
+            if (k >= 2)                                                                       \
+                return q - 2; /* one repetition less: the lookahead sees a full stop */       \
+            /* k == 1 fails: the word alternative */                                          \
+        }                                                                                     \
+        q = p + 1; /* words with internal apostrophes */                                      \
+        for (;;) {                                                                            \
+            while (q < b && is_LD(d[q]))                                                      \
+                q++;                                                                          \
+            if (q + 1 < b && is_APOS(d[q]) && is_LD(d[q + 1]))                                \
+                q += 2;                                                                       \
+            else                                                                              \
+                break;                                                                        \
+        }                                                                                     \
+        return q;                                                                             \
+    }
+
+NEXT_TOKEN(Py_UCS1)
+NEXT_TOKEN(Py_UCS2)
+NEXT_TOKEN(Py_UCS4)
+
 static inline Py_ssize_t
-token_end(int kind, const void *data, Py_ssize_t p, Py_ssize_t b)
+next_token(int kind, const void *data, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *start)
 {
-    Py_UCS4 c = RD(p);
-    Py_ssize_t q;
-    if (is_L(c)) {
-        /* initialism: (?:\.[L])+ greedy, then \.?, then (?![LD]), with the regex's
-         * backtracking: k repetitions end at q. */
-        Py_ssize_t k = 0;
-        q = p + 1;
-        while (q + 1 < b && RD(q) == '.' && is_L(RD(q + 1))) {
-            q += 2;
-            k++;
-        }
-        if (k > 0) {
-            if (q < b && RD(q) == '.') {
-                /* with the dot, the lookahead sees q + 1; else it sees the dot (not LD) */
-                return (q + 1 < b && is_LD(RD(q + 1))) ? q : q + 1;
-            }
-            if (q >= b || !is_LD(RD(q)))
-                return q;
-            if (k >= 2)
-                return q - 2; /* one repetition less: the lookahead sees a full stop */
-            /* k == 1 fails: the word alternative */
-        }
-        q = p + 1;
-        for (;;) {
-            while (q < b && is_LD(RD(q)))
-                q++;
-            if (q + 1 < b && is_APOS(RD(q)) && is_LD(RD(q + 1)))
-                q += 2;
-            else
-                break;
-        }
-        return q;
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return next_token_Py_UCS1((const Py_UCS1 *)data, p, b, start);
+    case PyUnicode_2BYTE_KIND:
+        return next_token_Py_UCS2((const Py_UCS2 *)data, p, b, start);
+    default:
+        return next_token_Py_UCS4((const Py_UCS4 *)data, p, b, start);
     }
-    if (is_D(c)) {
-        q = p + 1;
-        while (q < b && is_D(RD(q)))
-            q++;
-        while (q + 1 < b && (RD(q) == '.' || RD(q) == ',') && is_D(RD(q + 1))) {
-            q += 2;
-            while (q < b && is_D(RD(q)))
-                q++;
-        }
-        while (q < b && is_L(RD(q)))
-            q++;
-        return q;
-    }
-    return -1;
 }
 
 /* ---- a hash table of the distinct forms, keyed by their characters in the text ---------- */
@@ -188,7 +206,7 @@ typedef struct {
     Py_ssize_t n, cap;
 } IntVec;
 
-static int
+static inline int
 vec_push(IntVec *a, int32_t x)
 {
     if (a->n == a->cap) {
@@ -206,10 +224,21 @@ vec_push(IntVec *a, int32_t x)
 static PyObject *casefold_method; /* str.casefold */
 static PyObject *typographic_apostrophe, *ascii_apostrophe;
 
-/* fold(form) = form.casefold().replace("\u2019", "'") (factbox.tokens.fold) */
+/* fold(form) = form.casefold().replace("\u2019", "'") (factbox.tokens.fold); a form of
+ * ASCII characters without capitals is its own fold (a new reference either way) */
 static PyObject *
 fold(PyObject *form)
 {
+    if (PyUnicode_IS_ASCII(form)) {
+        const Py_UCS1 *c = PyUnicode_1BYTE_DATA(form);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(form), i = 0;
+        while (i < n && !(c[i] >= 'A' && c[i] <= 'Z'))
+            i++;
+        if (i == n) {
+            Py_INCREF(form);
+            return form;
+        }
+    }
     PyObject *f = PyObject_CallOneArg(casefold_method, form);
     if (f == NULL)
         return NULL;
@@ -219,6 +248,17 @@ fold(PyObject *form)
         return r;
     }
     return f;
+}
+
+static PyObject *
+new_dict(Py_ssize_t size)
+{
+#if PY_VERSION_HEX < 0x030D0000
+    return _PyDict_NewPresized(size);
+#else
+    (void)size;
+    return PyDict_New();
+#endif
 }
 
 static PyObject *
@@ -244,18 +284,18 @@ scan(PyObject *module, PyObject *args)
     IntVec form_count = {NULL, 0, 0};
     IntVec type_count = {NULL, 0, 0};
     IntVec form_ids = {NULL, 0, 0}; /* per token */
-    PyObject *form_list = NULL, *types = NULL, *lengths = NULL, *firsts = NULL;
-    PyObject *forms = NULL, *fold_of = NULL, *freqs = NULL, *type_ids = NULL;
+    PyObject *form_list = NULL, *type_list = NULL, *types = NULL, *lengths = NULL;
+    PyObject *firsts = NULL, *forms = NULL, *fold_of = NULL, *type_ids = NULL;
     PyObject *result = NULL;
 
-    if (table_init(&table, text_len / 16 + 16) < 0)
+    if (table_init(&table, text_len / 12 + 16) < 0)
         goto nomem;
     form_list = PyList_New(0);
-    types = PyDict_New(); /* type -> type id */
-    fold_of = PyDict_New();
+    type_list = PyList_New(0);
+    types = new_dict(text_len / 16 + 8); /* type -> type id; at the end type -> count */
     lengths = PyList_New(n_spans);
     firsts = PyList_New(n_spans);
-    if (form_list == NULL || types == NULL || fold_of == NULL || lengths == NULL ||
+    if (form_list == NULL || type_list == NULL || types == NULL || lengths == NULL ||
         firsts == NULL)
         goto error;
 
@@ -272,21 +312,15 @@ scan(PyObject *module, PyObject *args)
         b = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
         if (b == -1 && PyErr_Occurred())
             goto error;
-        /* the slice semantics of findall(text, a, b) */
-        if (a < 0)
+        if (a < 0) /* the slice semantics of findall(text, a, b) */
             a = 0;
         if (b > text_len)
             b = text_len;
         Py_ssize_t before = form_ids.n;
-        Py_ssize_t p = a;
-        while (p < b) {
-            Py_ssize_t e = token_end(kind, data, p, b);
-            if (e < 0) {
-                p++;
-                continue;
-            }
-            Py_ssize_t len = e - p;
-            const unsigned char *chars = bytes + p * kind;
+        Py_ssize_t p = a, start, e;
+        while ((e = next_token(kind, data, p, b, &start)) >= 0) {
+            Py_ssize_t len = e - start;
+            const unsigned char *chars = bytes + start * kind;
             uint64_t h = hash_bytes(chars, len * kind);
             Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)table.mask);
             Py_ssize_t id = -1;
@@ -307,7 +341,7 @@ scan(PyObject *module, PyObject *args)
                     PyErr_SetString(PyExc_OverflowError, "too many distinct tokens");
                     goto error;
                 }
-                PyObject *form = PyUnicode_Substring(text, p, e);
+                PyObject *form = PyUnicode_Substring(text, start, e);
                 if (form == NULL)
                     goto error;
                 int rc = PyList_Append(form_list, form);
@@ -317,10 +351,6 @@ scan(PyObject *module, PyObject *args)
                 PyObject *typ = fold(form);
                 if (typ == NULL)
                     goto error;
-                if (PyDict_SetItem(fold_of, form, typ) < 0) {
-                    Py_DECREF(typ);
-                    goto error;
-                }
                 PyObject *tid = PyDict_GetItemWithError(types, typ);
                 Py_ssize_t t;
                 if (tid != NULL) {
@@ -329,9 +359,10 @@ scan(PyObject *module, PyObject *args)
                     Py_DECREF(typ);
                     goto error;
                 } else {
-                    t = PyDict_GET_SIZE(types);
+                    t = PyList_GET_SIZE(type_list);
                     PyObject *num = PyLong_FromSsize_t(t);
-                    if (num == NULL || PyDict_SetItem(types, typ, num) < 0) {
+                    if (num == NULL || PyDict_SetItem(types, typ, num) < 0 ||
+                        PyList_Append(type_list, typ) < 0) {
                         Py_XDECREF(num);
                         Py_DECREF(typ);
                         goto error;
@@ -346,7 +377,7 @@ scan(PyObject *module, PyObject *args)
                 if (vec_push(&form_type, (int32_t)t) < 0 || vec_push(&form_count, 0) < 0)
                     goto nomem;
                 Slot *sl = &table.slots[j];
-                sl->start = p;
+                sl->start = start;
                 sl->len = len;
                 sl->hash = h;
                 sl->id = id;
@@ -369,42 +400,40 @@ scan(PyObject *module, PyObject *args)
         PyList_SET_ITEM(firsts, s, first);
     }
 
-    /* forms: form -> count; freqs: type -> count; type_ids: int32 per token */
+    /* forms: form -> count; fold_of: form -> type; types becomes type -> count (freqs) */
     Py_ssize_t n_forms = PyList_GET_SIZE(form_list);
-    forms = PyDict_New();
-    freqs = PyDict_New();
+    forms = new_dict(n_forms);
+    fold_of = new_dict(n_forms);
     type_ids = PyBytes_FromStringAndSize(NULL, form_ids.n * (Py_ssize_t)sizeof(int32_t));
-    if (forms == NULL || freqs == NULL || type_ids == NULL)
+    if (forms == NULL || fold_of == NULL || type_ids == NULL)
         goto error;
     for (Py_ssize_t i = 0; i < n_forms; i++) {
+        PyObject *form = PyList_GET_ITEM(form_list, i);
         type_count.v[form_type.v[i]] += form_count.v[i];
         PyObject *c = PyLong_FromLong(form_count.v[i]);
         if (c == NULL)
             goto error;
-        int rc = PyDict_SetItem(forms, PyList_GET_ITEM(form_list, i), c);
+        int rc = PyDict_SetItem(forms, form, c);
+        Py_DECREF(c);
+        if (rc < 0 ||
+            PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, form_type.v[i])) < 0)
+            goto error;
+    }
+    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(type_list); t++) {
+        PyObject *c = PyLong_FromLong(type_count.v[t]);
+        if (c == NULL)
+            goto error;
+        int rc = PyDict_SetItem(types, PyList_GET_ITEM(type_list, t), c); /* keeps the order */
         Py_DECREF(c);
         if (rc < 0)
             goto error;
-    }
-    {
-        PyObject *key, *value;
-        Py_ssize_t pos = 0, t = 0;
-        while (PyDict_Next(types, &pos, &key, &value)) { /* insertion order = type id */
-            PyObject *c = PyLong_FromLong(type_count.v[t++]);
-            if (c == NULL)
-                goto error;
-            int rc = PyDict_SetItem(freqs, key, c);
-            Py_DECREF(c);
-            if (rc < 0)
-                goto error;
-        }
     }
     {
         int32_t *out = (int32_t *)PyBytes_AS_STRING(type_ids);
         for (Py_ssize_t i = 0; i < form_ids.n; i++)
             out[i] = form_type.v[form_ids.v[i]];
     }
-    result = PyTuple_Pack(6, forms, fold_of, freqs, type_ids, lengths, firsts);
+    result = PyTuple_Pack(6, forms, fold_of, types, type_ids, lengths, firsts);
     goto done;
 
 nomem:
@@ -417,12 +446,12 @@ done:
     PyMem_Free(type_count.v);
     PyMem_Free(form_ids.v);
     Py_XDECREF(form_list);
+    Py_XDECREF(type_list);
     Py_XDECREF(types);
     Py_XDECREF(lengths);
     Py_XDECREF(firsts);
     Py_XDECREF(forms);
     Py_XDECREF(fold_of);
-    Py_XDECREF(freqs);
     Py_XDECREF(type_ids);
     Py_DECREF(seq);
     return result;
