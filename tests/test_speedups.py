@@ -46,14 +46,15 @@ def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _same_scan(text: str, spans: list[tuple[int, int]]) -> None:
-    forms, fold_of, freqs, ids, lengths, firsts = scan_python(text, spans)
-    c_forms, c_fold_of, c_freqs, c_ids, c_lengths, c_firsts = _speedups.scan(text, spans)
+    forms, fold_of, freqs, ids, lengths, firsts, caps = scan_python(text, spans)
+    c_forms, c_fold_of, c_freqs, c_ids, c_lengths, c_firsts, c_caps = _speedups.scan(text, spans)
     assert list(c_forms.items()) == list(forms.items())  # same counts, same order
     assert list(c_fold_of.items()) == list(fold_of.items())
     assert list(c_freqs.items()) == list(freqs.items())
     assert c_ids == array("i", ids).tobytes()
     assert c_lengths == lengths
     assert c_firsts == firsts
+    assert list(c_caps.items()) == list(caps.items())
     # and both are what the token pattern finds, span by span
     assert lengths == [len(TOKEN_RE.findall(text, a, b)) for a, b in spans]
 
@@ -107,7 +108,7 @@ def test_scan_huge_input() -> None:
     text = " ".join(words * 3) + ". " + "a" * 1_000_000 + " " + "9" * 10_000
     spans = sentence_spans(text)
     _same_scan(text, spans)
-    forms, _, freqs, ids, lengths, _ = _speedups.scan(text, spans)
+    forms, _, freqs, ids, lengths, _, _ = _speedups.scan(text, spans)
     assert len(forms) == 30_002 == len(freqs)
     assert sum(lengths) == 90_002 == len(ids) // 4
 

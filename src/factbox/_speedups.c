@@ -3,7 +3,7 @@
  * Two functions, each an exact replacement for a pure-Python reference that stays in the
  * package (tests compare both on arbitrary input):
  *
- *   scan(text, spans)  -> (forms, fold_of, freqs, type_ids, lengths, firsts)
+ *   scan(text, spans)  -> (forms, fold_of, freqs, type_ids, lengths, firsts, capitalised)
  *       reference: factbox.tokens.scan_python. One pass over text[a:b] for each (a, b) in
  *       spans that finds exactly TOKEN_RE.findall(text, a, b)'s tokens (factbox/tokens.py:
  *       initialisms, numbers with separators, words with internal apostrophes) and counts
@@ -199,6 +199,44 @@ hash_bytes(const unsigned char *s, Py_ssize_t n)
     return h ^ (h >> 33);
 }
 
+/* The id of the type string ``typ`` in ``types`` (a table keyed by the type's characters;
+ * ``type_list`` holds the strings by id), adding it with the next id when it is new. Equal
+ * strings have the same kind (CPython keeps strings in their smallest kind), so the kind and
+ * the bytes decide. Returns -1 on error. */
+static Py_ssize_t
+type_id(Table *types, PyObject *type_list, PyObject *typ)
+{
+    int kind = PyUnicode_KIND(typ);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(typ);
+    const unsigned char *d = (const unsigned char *)PyUnicode_DATA(typ);
+    uint64_t h = hash_bytes(d, len * kind);
+    Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)types->mask);
+    for (;;) {
+        Slot *sl = &types->slots[j];
+        if (sl->len < 0)
+            break;
+        if (sl->hash == h && sl->len == len) {
+            PyObject *o = PyList_GET_ITEM(type_list, sl->id);
+            if (PyUnicode_KIND(o) == kind && memcmp(PyUnicode_DATA(o), d, len * kind) == 0)
+                return sl->id;
+        }
+        j = (j + 1) & types->mask;
+    }
+    Py_ssize_t id = PyList_GET_SIZE(type_list);
+    if (PyList_Append(type_list, typ) < 0)
+        return -1;
+    Slot *sl = &types->slots[j];
+    sl->start = 0;
+    sl->len = len;
+    sl->hash = h;
+    sl->id = id;
+    if (++types->used * 2 > types->mask + 1 && table_grow(types) < 0) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return id;
+}
+
 /* ---- scan -------------------------------------------------------------------------------- */
 
 typedef struct {
@@ -279,24 +317,26 @@ scan(PyObject *module, PyObject *args)
     Py_ssize_t text_len = PyUnicode_GET_LENGTH(text);
     Py_ssize_t n_spans = PySequence_Fast_GET_SIZE(seq);
 
-    Table table = {NULL, 0, 0};
+    Table table = {NULL, 0, 0}, type_table = {NULL, 0, 0};
+    IntVec form_cap = {NULL, 0, 0}; /* form id -> 1 when it starts with a capital */
+    IntVec type_cap = {NULL, 0, 0};
     IntVec form_type = {NULL, 0, 0}; /* form id -> type id */
     IntVec form_count = {NULL, 0, 0};
     IntVec type_count = {NULL, 0, 0};
     IntVec form_ids = {NULL, 0, 0}; /* per token */
     PyObject *form_list = NULL, *type_list = NULL, *types = NULL, *lengths = NULL;
     PyObject *firsts = NULL, *forms = NULL, *fold_of = NULL, *type_ids = NULL;
+    PyObject *capitalised = NULL;
     PyObject *result = NULL;
 
-    if (table_init(&table, text_len / 12 + 16) < 0)
+    if (table_init(&table, text_len / 12 + 16) < 0 ||
+        table_init(&type_table, text_len / 16 + 16) < 0)
         goto nomem;
     form_list = PyList_New(0);
     type_list = PyList_New(0);
-    types = new_dict(text_len / 16 + 8); /* type -> type id; at the end type -> count */
     lengths = PyList_New(n_spans);
     firsts = PyList_New(n_spans);
-    if (form_list == NULL || type_list == NULL || types == NULL || lengths == NULL ||
-        firsts == NULL)
+    if (form_list == NULL || type_list == NULL || lengths == NULL || firsts == NULL)
         goto error;
 
     for (Py_ssize_t s = 0; s < n_spans; s++) {
@@ -351,29 +391,16 @@ scan(PyObject *module, PyObject *args)
                 PyObject *typ = fold(form);
                 if (typ == NULL)
                     goto error;
-                PyObject *tid = PyDict_GetItemWithError(types, typ);
-                Py_ssize_t t;
-                if (tid != NULL) {
-                    t = PyLong_AsSsize_t(tid);
-                } else if (PyErr_Occurred()) {
-                    Py_DECREF(typ);
-                    goto error;
-                } else {
-                    t = PyList_GET_SIZE(type_list);
-                    PyObject *num = PyLong_FromSsize_t(t);
-                    if (num == NULL || PyDict_SetItem(types, typ, num) < 0 ||
-                        PyList_Append(type_list, typ) < 0) {
-                        Py_XDECREF(num);
-                        Py_DECREF(typ);
-                        goto error;
-                    }
-                    Py_DECREF(num);
-                    if (vec_push(&type_count, 0) < 0) {
-                        Py_DECREF(typ);
-                        goto nomem;
-                    }
-                }
+                Py_ssize_t n_types = PyList_GET_SIZE(type_list);
+                Py_ssize_t t = type_id(&type_table, type_list, typ);
                 Py_DECREF(typ);
+                if (t < 0)
+                    goto error;
+                if (t == n_types && (vec_push(&type_count, 0) < 0 || vec_push(&type_cap, 0) < 0))
+                    goto nomem;
+                if (vec_push(&form_cap, Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(form, 0)) != 0) <
+                    0)
+                    goto nomem;
                 if (vec_push(&form_type, (int32_t)t) < 0 || vec_push(&form_count, 0) < 0)
                     goto nomem;
                 Slot *sl = &table.slots[j];
@@ -400,40 +427,61 @@ scan(PyObject *module, PyObject *args)
         PyList_SET_ITEM(firsts, s, first);
     }
 
-    /* forms: form -> count; fold_of: form -> type; types becomes type -> count (freqs) */
+    /* forms: form -> count; fold_of: form -> type; types (freqs): type -> count;
+     * capitalised: type -> occurrences that start with a capital, in the order of the first
+     * such form */
     Py_ssize_t n_forms = PyList_GET_SIZE(form_list);
+    Py_ssize_t n_types = PyList_GET_SIZE(type_list);
     forms = new_dict(n_forms);
     fold_of = new_dict(n_forms);
+    types = new_dict(n_types);
+    capitalised = PyDict_New();
     type_ids = PyBytes_FromStringAndSize(NULL, form_ids.n * (Py_ssize_t)sizeof(int32_t));
-    if (forms == NULL || fold_of == NULL || type_ids == NULL)
+    if (forms == NULL || fold_of == NULL || types == NULL || capitalised == NULL ||
+        type_ids == NULL)
         goto error;
     for (Py_ssize_t i = 0; i < n_forms; i++) {
         PyObject *form = PyList_GET_ITEM(form_list, i);
-        type_count.v[form_type.v[i]] += form_count.v[i];
+        int32_t t = form_type.v[i];
+        type_count.v[t] += form_count.v[i];
+        if (form_cap.v[i])
+            type_cap.v[t] += form_count.v[i];
         PyObject *c = PyLong_FromLong(form_count.v[i]);
         if (c == NULL)
             goto error;
         int rc = PyDict_SetItem(forms, form, c);
         Py_DECREF(c);
-        if (rc < 0 ||
-            PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, form_type.v[i])) < 0)
+        if (rc < 0 || PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, t)) < 0)
             goto error;
     }
-    for (Py_ssize_t t = 0; t < PyList_GET_SIZE(type_list); t++) {
+    for (Py_ssize_t t = 0; t < n_types; t++) {
         PyObject *c = PyLong_FromLong(type_count.v[t]);
         if (c == NULL)
             goto error;
-        int rc = PyDict_SetItem(types, PyList_GET_ITEM(type_list, t), c); /* keeps the order */
+        int rc = PyDict_SetItem(types, PyList_GET_ITEM(type_list, t), c);
         Py_DECREF(c);
         if (rc < 0)
             goto error;
+    }
+    for (Py_ssize_t i = 0; i < n_forms; i++) {
+        int32_t t = form_type.v[i];
+        if (!form_cap.v[i] || type_cap.v[t] < 0)
+            continue;
+        PyObject *c = PyLong_FromLong(type_cap.v[t]);
+        if (c == NULL)
+            goto error;
+        int rc = PyDict_SetItem(capitalised, PyList_GET_ITEM(type_list, t), c);
+        Py_DECREF(c);
+        if (rc < 0)
+            goto error;
+        type_cap.v[t] = -1; /* done */
     }
     {
         int32_t *out = (int32_t *)PyBytes_AS_STRING(type_ids);
         for (Py_ssize_t i = 0; i < form_ids.n; i++)
             out[i] = form_type.v[form_ids.v[i]];
     }
-    result = PyTuple_Pack(6, forms, fold_of, types, type_ids, lengths, firsts);
+    result = PyTuple_Pack(7, forms, fold_of, types, type_ids, lengths, firsts, capitalised);
     goto done;
 
 nomem:
@@ -441,6 +489,9 @@ nomem:
 error:
 done:
     PyMem_Free(table.slots);
+    PyMem_Free(type_table.slots);
+    PyMem_Free(form_cap.v);
+    PyMem_Free(type_cap.v);
     PyMem_Free(form_type.v);
     PyMem_Free(form_count.v);
     PyMem_Free(type_count.v);
@@ -453,6 +504,7 @@ done:
     Py_XDECREF(forms);
     Py_XDECREF(fold_of);
     Py_XDECREF(type_ids);
+    Py_XDECREF(capitalised);
     Py_DECREF(seq);
     return result;
 }
@@ -774,7 +826,7 @@ error:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, spans) -> (forms, fold_of, freqs, type_ids, lengths, firsts)\n\n"
+     "scan(text, spans) -> (forms, fold_of, freqs, type_ids, lengths, firsts, capitalised)\n\n"
      "The tokens of text[a:b] for each span, counted (see factbox.tokens.scan_python)."},
     {"sequence_measures", sequence_measures, METH_VARARGS,
      "sequence_measures(type_ids, n_types, window, segment, threshold)\n"

@@ -183,7 +183,7 @@ def profile(
     spans = sentence_spans(stripped)
     # One pass (compiled when available, see factbox.engine()) finds and counts the tokens of
     # every sentence: per form, per type, and each token's type id.
-    raw_counts, fold_of, freqs, type_ids, lengths, firsts = scan(stripped, spans)
+    raw_counts, fold_of, freqs, type_ids, lengths, firsts, capitalised = scan(stripped, spans)
     initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     sentence_lengths: list[int] = []
@@ -216,10 +216,6 @@ def profile(
         else [0] * 7
     )
     syllables, mono, poly, complex_words, letters, characters, long_words = totals
-    capitalised: dict[str, int] = {}  # capitalised occurrences of each type
-    for form in [t for t in raw_counts if t[0].isupper()]:
-        typ = fold_of[form]
-        capitalised[typ] = capitalised.get(typ, 0) + raw_counts[form]
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a

@@ -127,8 +127,12 @@ def characters(token: str) -> int:
 _SENTINEL = "\x01"
 _TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
 
-Scan = tuple[dict[str, int], dict[str, str], dict[str, int], "bytes | list[int]", list[int], list]
-"""What :func:`scan` returns: ``(forms, fold_of, freqs, type_ids, lengths, firsts)``."""
+Scan = tuple[
+    dict[str, int], dict[str, str], dict[str, int], "bytes | list[int]", list[int], list,
+    dict[str, int],
+]
+"""What :func:`scan` returns: ``(forms, fold_of, freqs, type_ids, lengths, firsts,
+capitalised)``."""
 
 
 def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
@@ -157,7 +161,9 @@ def scan(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
       ints, or with the compiled engine the same numbers as native 32-bit ints in a bytes
       object);
     * ``lengths``: the number of tokens of each span;
-    * ``firsts``: the first token of each span (``None`` for a span without tokens).
+    * ``firsts``: the first token of each span (``None`` for a span without tokens);
+    * ``capitalised``: each type → its occurrences that start with a capital letter (types
+      without any are left out), in order of the first capitalised form.
 
     Uses the compiled extension when it is available (``factbox.engine()``), else
     :func:`scan_python`, the reference; both give the same result.
@@ -179,6 +185,10 @@ def scan_python(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     folded = list(map(fold_of.__getitem__, tokens))
     freqs = Counter(folded)
     type_id = dict(zip(freqs, range(len(freqs)), strict=True))
+    capitalised: dict[str, int] = {}
+    for form in [t for t in forms if t[0].isupper()]:
+        typ = fold_of[form]
+        capitalised[typ] = capitalised.get(typ, 0) + forms[form]
     return (
         forms,
         fold_of,
@@ -186,4 +196,5 @@ def scan_python(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
         list(map(type_id.__getitem__, folded)),
         [len(toks) for toks in per_span],
         [toks[0] if toks else None for toks in per_span],
+        capitalised,
     )
