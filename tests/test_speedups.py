@@ -236,3 +236,28 @@ def test_sentence_kernels_reject_bad_arguments() -> None:
         _speedups.strip_spans("text", [1, "2"])
     assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
     assert _speedups.sentence_candidates("Hi. There", -5, 99, {}, {}) == [3]
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=4), st.integers(-(2**40), 2**40), max_size=30),
+    st.dictionaries(st.text(max_size=4), st.integers(0, 2**40), max_size=30),
+)
+def test_lookup_equals_reference(index: dict[str, int], freqs: dict[str, int]) -> None:
+    import numpy as np
+
+    ids, counts = _engine.lookup(index, freqs, np)
+    ref_ids, ref_counts = _engine.lookup_python(index, freqs, np)
+    assert ids.tolist() == ref_ids.tolist() == [index.get(t, -1) for t in freqs]
+    assert counts.tolist() == ref_counts.tolist() == list(freqs.values())
+
+
+@needs_c
+def test_lookup_rejects_bad_values() -> None:
+    with pytest.raises(TypeError):
+        _speedups.lookup({"a": "x"}, {"a": 1})
+    with pytest.raises(TypeError):
+        _speedups.lookup({}, {"a": None})
+    with pytest.raises(TypeError):
+        _speedups.lookup([], {})

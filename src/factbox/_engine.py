@@ -9,7 +9,9 @@ results (docs/performance.md).
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from types import ModuleType
+from typing import Any
 
 
 def _load() -> ModuleType | None:
@@ -29,3 +31,24 @@ speedups: ModuleType | None = _load()
 def engine() -> str:
     """``"c"`` when the compiled hot path is in use, ``"python"`` for the pure-Python one."""
     return "python" if speedups is None else "c"
+
+
+def lookup(index: Mapping[str, int], freqs: Mapping[str, int], np: Any) -> tuple[Any, Any]:
+    """For each type of ``freqs`` in order: its row in ``index`` (-1 when it has none) and its
+    count, as two numpy int64 arrays. Compiled when available; :func:`lookup_python` is the
+    reference."""
+    c = speedups
+    if c is not None and type(index) is dict and type(freqs) is dict:
+        ids, counts = c.lookup(index, freqs)
+        return np.frombuffer(ids, np.int64), np.frombuffer(counts, np.int64)
+    return lookup_python(index, freqs, np)
+
+
+def lookup_python(index: Mapping[str, int], freqs: Mapping[str, int], np: Any) -> tuple[Any, Any]:
+    """:func:`lookup` in Python."""
+    n = len(freqs)
+    get = index.get
+    return (
+        np.fromiter((get(t, -1) for t in freqs), np.int64, n),
+        np.fromiter(freqs.values(), np.int64, n),
+    )

@@ -822,6 +822,51 @@ error:
     return NULL;
 }
 
+/* ---- per-type lookups -------------------------------------------------------------------- */
+
+static PyObject *
+lookup(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs;
+    if (!PyArg_ParseTuple(args, "O!O!:lookup", &PyDict_Type, &index, &PyDict_Type, &freqs))
+        return NULL;
+    Py_ssize_t n = PyDict_GET_SIZE(freqs);
+    PyObject *ids = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    PyObject *counts = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (ids == NULL || counts == NULL)
+        goto error;
+    int64_t *id = (int64_t *)PyBytes_AS_STRING(ids);
+    int64_t *count = (int64_t *)PyBytes_AS_STRING(counts);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0, i = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (i >= n) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during lookup");
+            goto error;
+        }
+        PyObject *row = PyDict_GetItemWithError(index, key);
+        if (row == NULL && PyErr_Occurred())
+            goto error;
+        id[i] = row == NULL ? -1 : PyLong_AsLongLong(row);
+        count[i] = PyLong_AsLongLong(value);
+        if ((id[i] == -1 || count[i] == -1) && PyErr_Occurred())
+            goto error;
+        i++;
+    }
+    if (i != n) {
+        PyErr_SetString(PyExc_RuntimeError, "dict changed size during lookup");
+        goto error;
+    }
+    PyObject *result = PyTuple_Pack(2, ids, counts);
+    Py_DECREF(ids);
+    Py_DECREF(counts);
+    return result;
+error:
+    Py_XDECREF(ids);
+    Py_XDECREF(counts);
+    return NULL;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -840,6 +885,10 @@ static PyMethodDef methods[] = {
     {"strip_spans", strip_spans, METH_VARARGS,
      "strip_spans(text, cuts) -> list of (start, end)\n\n"
      "The non-empty pieces text[prev:cut], stripped of white space (sentences.sentence_spans)."},
+    {"lookup", lookup, METH_VARARGS,
+     "lookup(index, freqs) -> (ids, counts)\n\n"
+     "For each key of freqs in order, index[key] (-1 when missing) and freqs[key], as native\n"
+     "64-bit ints in two bytes objects (see factbox._engine.lookup)."},
     {NULL, NULL, 0, NULL},
 };
 

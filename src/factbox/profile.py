@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from factbox import _engine
 from factbox import counts as _counts
 from factbox import diversity as _diversity
 from factbox import level as _level
@@ -202,19 +203,14 @@ def profile(
     n_tokens = sum(sentence_lengths)
 
     # Work per type, not per token, wherever a loop is in Python.
-    type_list = list(freqs)
     table = _type_table(cfg.syllable_method, count_syllables)
-    rows, row_of, matrix = table.rows(type_list)
     np = table.np
-    n_types = len(type_list)
-    totals = (
-        (
-            np.fromiter(freqs.values(), np.int64, n_types)
-            @ matrix.take(np.fromiter(rows, np.intp, n_types), axis=0)
-        ).tolist()
-        if rows
-        else [0] * 7
-    )
+    row_of, matrix = table.state  # one consistent pair (see _TypeTable)
+    rows, f = _engine.lookup(row_of, freqs, np)
+    if len(rows) and rows.min() < 0:  # types not in the table yet
+        new_rows, row_of, matrix = table.rows(list(freqs))
+        rows = np.array(new_rows, np.int64)
+    totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
     syllables, mono, poly, complex_words, letters, characters, long_words = totals
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
