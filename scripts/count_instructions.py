@@ -55,9 +55,9 @@ def sections(step: int, labels_file: str) -> None:
     stripped = [strip_urls(t)[0] for t in texts]
     spans = [sentence_spans(t) for t in stripped]
     scans = [scan(t, sp) for t, sp in zip(stripped, spans, strict=True)]
-    freqs = [sc[2] for sc in scans]
-    ids = [sc[3] for sc in scans]
-    toks = [sc[0] for sc in scans]  # the distinct forms
+    freqs = [sc[1] for sc in scans]
+    ids = [sc[2] for sc in scans]
+    toks = [sc[0] for sc in scans]  # the distinct forms (form → type)
     for t in texts:  # warm-up: every cache filled
         profile(t)
     for f, i, ts in zip(freqs, ids, toks, strict=True):

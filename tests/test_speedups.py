@@ -46,10 +46,9 @@ def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _same_scan(text: str, spans: list[tuple[int, int]]) -> None:
-    forms, fold_of, freqs, ids, lengths, firsts, caps = scan_python(text, spans)
-    c_forms, c_fold_of, c_freqs, c_ids, c_lengths, c_firsts, c_caps = _speedups.scan(text, spans)
-    assert list(c_forms.items()) == list(forms.items())  # same counts, same order
-    assert list(c_fold_of.items()) == list(fold_of.items())
+    fold_of, freqs, ids, lengths, firsts, caps = scan_python(text, spans)
+    c_fold_of, c_freqs, c_ids, c_lengths, c_firsts, c_caps = _speedups.scan(text, spans)
+    assert list(c_fold_of.items()) == list(fold_of.items())  # same forms, same order
     assert list(c_freqs.items()) == list(freqs.items())
     assert c_ids == array("i", ids).tobytes()
     assert c_lengths == lengths
@@ -108,7 +107,7 @@ def test_scan_huge_input() -> None:
     text = " ".join(words * 3) + ". " + "a" * 1_000_000 + " " + "9" * 10_000
     spans = sentence_spans(text)
     _same_scan(text, spans)
-    forms, _, freqs, ids, lengths, _, _ = _speedups.scan(text, spans)
+    forms, freqs, ids, lengths, _, _ = _speedups.scan(text, spans)
     assert len(forms) == 30_002 == len(freqs)
     assert sum(lengths) == 90_002 == len(ids) // 4
 
@@ -123,7 +122,7 @@ def test_scan_rejects_bad_arguments() -> None:
         _speedups.scan("text", 5)
     with pytest.raises(TypeError):
         _speedups.scan("text", [("a", 2)])
-    assert _speedups.scan("text", [(-5, 99)])[0] == {"text": 1}  # clipped like a slice
+    assert _speedups.scan("text", [(-5, 99)])[1] == {"text": 1}  # clipped like a slice
 
 
 def _same_measures(ids: list[int], window: int, segment: int, threshold: float) -> None:

@@ -3,7 +3,7 @@
  * Two functions, each an exact replacement for a pure-Python reference that stays in the
  * package (tests compare both on arbitrary input):
  *
- *   scan(text, spans)  -> (forms, fold_of, freqs, type_ids, lengths, firsts, capitalised)
+ *   scan(text, spans)  -> (fold_of, freqs, type_ids, lengths, firsts, capitalised)
  *       reference: factbox.tokens.scan_python. One pass over text[a:b] for each (a, b) in
  *       spans that finds exactly TOKEN_RE.findall(text, a, b)'s tokens (factbox/tokens.py:
  *       initialisms, numbers with separators, words with internal apostrophes) and counts
@@ -325,7 +325,7 @@ scan(PyObject *module, PyObject *args)
     IntVec type_count = {NULL, 0, 0};
     IntVec form_ids = {NULL, 0, 0}; /* per token */
     PyObject *form_list = NULL, *type_list = NULL, *types = NULL, *lengths = NULL;
-    PyObject *firsts = NULL, *forms = NULL, *fold_of = NULL, *type_ids = NULL;
+    PyObject *firsts = NULL, *fold_of = NULL, *type_ids = NULL;
     PyObject *capitalised = NULL;
     PyObject *result = NULL;
 
@@ -427,18 +427,16 @@ scan(PyObject *module, PyObject *args)
         PyList_SET_ITEM(firsts, s, first);
     }
 
-    /* forms: form -> count; fold_of: form -> type; types (freqs): type -> count;
+    /* fold_of: form -> type; types (freqs): type -> count;
      * capitalised: type -> occurrences that start with a capital, in the order of the first
      * such form */
     Py_ssize_t n_forms = PyList_GET_SIZE(form_list);
     Py_ssize_t n_types = PyList_GET_SIZE(type_list);
-    forms = new_dict(n_forms);
     fold_of = new_dict(n_forms);
     types = new_dict(n_types);
     capitalised = PyDict_New();
     type_ids = PyBytes_FromStringAndSize(NULL, form_ids.n * (Py_ssize_t)sizeof(int32_t));
-    if (forms == NULL || fold_of == NULL || types == NULL || capitalised == NULL ||
-        type_ids == NULL)
+    if (fold_of == NULL || types == NULL || capitalised == NULL || type_ids == NULL)
         goto error;
     for (Py_ssize_t i = 0; i < n_forms; i++) {
         PyObject *form = PyList_GET_ITEM(form_list, i);
@@ -446,12 +444,7 @@ scan(PyObject *module, PyObject *args)
         type_count.v[t] += form_count.v[i];
         if (form_cap.v[i])
             type_cap.v[t] += form_count.v[i];
-        PyObject *c = PyLong_FromLong(form_count.v[i]);
-        if (c == NULL)
-            goto error;
-        int rc = PyDict_SetItem(forms, form, c);
-        Py_DECREF(c);
-        if (rc < 0 || PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, t)) < 0)
+        if (PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, t)) < 0)
             goto error;
     }
     for (Py_ssize_t t = 0; t < n_types; t++) {
@@ -481,7 +474,7 @@ scan(PyObject *module, PyObject *args)
         for (Py_ssize_t i = 0; i < form_ids.n; i++)
             out[i] = form_type.v[form_ids.v[i]];
     }
-    result = PyTuple_Pack(7, forms, fold_of, types, type_ids, lengths, firsts, capitalised);
+    result = PyTuple_Pack(6, fold_of, types, type_ids, lengths, firsts, capitalised);
     goto done;
 
 nomem:
@@ -501,7 +494,6 @@ done:
     Py_XDECREF(types);
     Py_XDECREF(lengths);
     Py_XDECREF(firsts);
-    Py_XDECREF(forms);
     Py_XDECREF(fold_of);
     Py_XDECREF(type_ids);
     Py_XDECREF(capitalised);
@@ -871,7 +863,7 @@ error:
 
 static PyMethodDef methods[] = {
     {"scan", scan, METH_VARARGS,
-     "scan(text, spans) -> (forms, fold_of, freqs, type_ids, lengths, firsts, capitalised)\n\n"
+     "scan(text, spans) -> (fold_of, freqs, type_ids, lengths, firsts, capitalised)\n\n"
      "The tokens of text[a:b] for each span, counted (see factbox.tokens.scan_python)."},
     {"sequence_measures", sequence_measures, METH_VARARGS,
      "sequence_measures(type_ids, n_types, window, segment, threshold)\n"

@@ -184,7 +184,7 @@ def profile(
     spans = sentence_spans(stripped)
     # One pass (compiled when available, see factbox.engine()) finds and counts the tokens of
     # every sentence: per form, per type, and each token's type id.
-    raw_counts, fold_of, freqs, type_ids, lengths, firsts, capitalised = scan(stripped, spans)
+    fold_of, freqs, type_ids, lengths, firsts, capitalised = scan(stripped, spans)
     initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     sentence_lengths: list[int] = []
@@ -265,7 +265,7 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
-    vocabulary = _vocabulary(freqs, raw_counts.keys())
+    vocabulary = _vocabulary(freqs, fold_of.keys())  # the forms as written
     estimate = _level.estimate(
         counts,
         vocabulary,

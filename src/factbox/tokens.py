@@ -128,11 +128,9 @@ _SENTINEL = "\x01"
 _TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
 
 Scan = tuple[
-    dict[str, int], dict[str, str], dict[str, int], "bytes | list[int]", list[int], list,
-    dict[str, int],
+    dict[str, str], dict[str, int], "bytes | list[int]", list[int], list, dict[str, int]
 ]
-"""What :func:`scan` returns: ``(forms, fold_of, freqs, type_ids, lengths, firsts,
-capitalised)``."""
+"""What :func:`scan` returns: ``(fold_of, freqs, type_ids, lengths, firsts, capitalised)``."""
 
 
 def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
@@ -154,8 +152,8 @@ def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[st
 def scan(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
     """The tokens of ``text[a:b]`` for each span ``(a, b)``, counted:
 
-    * ``forms``: each distinct token as written → its count, in order of first occurrence;
-    * ``fold_of``: each form → its type (:func:`fold`);
+    * ``fold_of``: each distinct token as written (form) → its type (:func:`fold`), in order
+      of first occurrence;
     * ``freqs``: each type → its count, in order of first occurrence;
     * ``type_ids``: for each token in order, the index of its type in ``freqs`` (a list of
       ints, or with the compiled engine the same numbers as native 32-bit ints in a bytes
@@ -190,7 +188,6 @@ def scan_python(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
         typ = fold_of[form]
         capitalised[typ] = capitalised.get(typ, 0) + forms[form]
     return (
-        forms,
         fold_of,
         freqs,
         list(map(type_id.__getitem__, folded)),
