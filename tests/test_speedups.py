@@ -260,3 +260,23 @@ def test_lookup_rejects_bad_values() -> None:
         _speedups.lookup({}, {"a": None})
     with pytest.raises(TypeError):
         _speedups.lookup([], {})
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(), max_size=60))
+def test_foreign_characters_equal_reference(text: str) -> None:
+    from factbox.tokens import _FOREIGN_RE
+
+    assert _speedups.foreign_characters(text) == len(_FOREIGN_RE.findall(text))
+
+
+@needs_c
+def test_foreign_characters_every_code_point() -> None:
+    from factbox.tokens import _FOREIGN_RE
+
+    every = "".join(map(chr, range(0x250, 0x110000)))  # all code points above Latin (+ surrogates)
+    assert _speedups.foreign_characters(every) == len(_FOREIGN_RE.findall(every))
+    assert _speedups.foreign_characters("abc é 中") == 1
+    with pytest.raises(TypeError):
+        _speedups.foreign_characters(b"x")

@@ -92,6 +92,9 @@ def foreign_characters(text: str) -> int:
     """Count letters of non-Latin scripts (e.g. Chinese characters), which produce no tokens."""
     if text.isascii():  # O(1) for a str: ASCII has no such letter
         return 0
+    c = _engine.speedups
+    if c is not None:
+        return c.foreign_characters(text)  # type: ignore[no-any-return]
     return len(_FOREIGN_RE.findall(text))
 
 
