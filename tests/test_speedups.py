@@ -280,3 +280,25 @@ def test_foreign_characters_every_code_point() -> None:
     assert _speedups.foreign_characters("abc é 中") == 1
     with pytest.raises(TypeError):
         _speedups.foreign_characters(b"x")
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=3), st.integers(1, 500), max_size=40))
+def test_spectrum_equals_reference(freqs: dict[str, int]) -> None:
+    from collections import Counter
+
+    got = _speedups.spectrum(freqs)
+    assert got == Counter(freqs.values())
+    assert list(got) == sorted(got)
+
+
+@needs_c
+def test_spectrum_rejects_bad_counts() -> None:
+    with pytest.raises(ValueError):
+        _speedups.spectrum({"a": 0})
+    with pytest.raises(TypeError):
+        _speedups.spectrum({"a": "1"})
+    with pytest.raises(TypeError):
+        _speedups.spectrum([1])
+    assert _speedups.spectrum({}) == {}

@@ -888,6 +888,49 @@ foreign_characters(PyObject *module, PyObject *arg)
     return PyLong_FromSsize_t(count);
 }
 
+static PyObject *
+spectrum(PyObject *module, PyObject *freqs)
+{
+    if (!PyDict_Check(freqs)) {
+        PyErr_SetString(PyExc_TypeError, "spectrum() needs a dict");
+        return NULL;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    long long top = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        long long m = PyLong_AsLongLong(value);
+        if (m == -1 && PyErr_Occurred())
+            return NULL;
+        if (m < 1) {
+            PyErr_SetString(PyExc_ValueError, "frequencies must be positive");
+            return NULL;
+        }
+        if (m > top)
+            top = m;
+    }
+    if (top > PY_SSIZE_T_MAX / 16)
+        return PyErr_NoMemory();
+    int64_t *vm = PyMem_Calloc((size_t)top + 1, sizeof(int64_t));
+    if (vm == NULL)
+        return PyErr_NoMemory();
+    pos = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value))
+        vm[PyLong_AsLongLong(value)]++;
+    PyObject *out = PyDict_New();
+    for (long long m = 1; out != NULL && m <= top; m++) {
+        if (!vm[m])
+            continue;
+        PyObject *k = PyLong_FromLongLong(m), *v = PyLong_FromLongLong(vm[m]);
+        if (k == NULL || v == NULL || PyDict_SetItem(out, k, v) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+    }
+    PyMem_Free(vm);
+    return out;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -913,6 +956,10 @@ static PyMethodDef methods[] = {
     {"foreign_characters", foreign_characters, METH_O,
      "foreign_characters(text) -> int\n\n"
      "len(factbox.tokens._FOREIGN_RE.findall(text)), in one pass."},
+    {"spectrum", spectrum, METH_O,
+     "spectrum(freqs) -> dict\n\n"
+     "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
+     "(the content of collections.Counter(freqs.values()))."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -448,7 +448,11 @@ def compute_ids(
     _check_positive("msttr_segment", msttr_segment)
     _check_threshold(mtld_threshold)
     _check_positive("hdd_draws", hdd_draws)
-    spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
+    c = _engine.speedups
+    if c is not None and type(freqs) is dict:
+        spectrum = c.spectrum(freqs)  # m → V_m, types that occur m times
+    else:
+        spectrum = Counter(freqs.values())
     msttr_, mattr_, mtld_ = _sequence_measures(
         ids, v, mattr_window, msttr_segment, mtld_threshold
     )
