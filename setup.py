@@ -13,6 +13,7 @@ setup(
         Extension(
             "factbox._speedups",
             sources=["src/factbox/_speedups.c"],
+            depends=["src/factbox/_speedups_token.h"],
             optional=True,
             extra_compile_args=["-O2"],
         )

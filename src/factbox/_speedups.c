@@ -54,78 +54,32 @@ is_APOS(Py_UCS4 c)
 
 #define RD(i) PyUnicode_READ(kind, data, (i))
 
-/* NEXT_TOKEN(T) defines next_token_T(d, p, b, &start): the first token of TOKEN_RE in
- * d[p:b] (the regex sees b as the end of the string); returns its end and sets *start, or
- * returns -1 when there is none. A letter or digit always starts a token.
+/* next_token_K(d, p, b, &start): the first token of TOKEN_RE in d[p:b] (the regex sees b as
+ * the end of the string); returns its end and sets *start, or returns -1 when there is none.
+ * A letter or digit always starts a token. One copy per string kind (_speedups_token.h).
  *
  * TOKEN_RE = [L](?:(?:\.[L])+\.?(?![LD]) | [LD]*(?:[APOS][LD]+)*) | [0-9]+(?:[.,][0-9]+)*(?:[L]+)?
  */
-#define NEXT_TOKEN(T)                                                                         \
-    static Py_ssize_t next_token_##T(const T *d, Py_ssize_t p, Py_ssize_t b,                \
-                                     Py_ssize_t *start)                                      \
-    {                                                                                         \
-        Py_ssize_t q;                                                                         \
-        while (p < b && !is_LD(d[p]))                                                         \
-            p++;                                                                              \
-        if (p >= b)                                                                           \
-            return -1;                                                                        \
-        *start = p;                                                                           \
-        if (is_D(d[p])) { /* numbers: 2024, 13.6, 1,000, 20th */                              \
-            q = p + 1;                                                                        \
-            while (q < b && is_D(d[q]))                                                       \
-                q++;                                                                          \
-            while (q + 1 < b && (d[q] == '.' || d[q] == ',') && is_D(d[q + 1])) {             \
-                q += 2;                                                                       \
-                while (q < b && is_D(d[q]))                                                   \
-                    q++;                                                                      \
-            }                                                                                 \
-            while (q < b && is_L(d[q]))                                                       \
-                q++;                                                                          \
-            return q;                                                                         \
-        }                                                                                     \
-        /* initialism: (?:\.[L])+ greedy, then \.?, then (?![LD]), with the regex's           \
-         * backtracking: k repetitions end at q */                                            \
-        Py_ssize_t k = 0;                                                                     \
-        q = p + 1;                                                                            \
-        while (q + 1 < b && d[q] == '.' && is_L(d[q + 1])) {                                  \
-            q += 2;                                                                           \
-            k++;                                                                              \
-        }                                                                                     \
-        if (k > 0) {                                                                          \
-            if (q < b && d[q] == '.') /* with the dot the lookahead sees q + 1, else the dot */ \
-                return (q + 1 < b && is_LD(d[q + 1])) ? q : q + 1;                            \
-            if (q >= b || !is_LD(d[q]))                                                       \
-                return q;                                                                     \
-            if (k >= 2)                                                                       \
-                return q - 2; /* one repetition less: the lookahead sees a full stop */       \
-            /* k == 1 fails: the word alternative */                                          \
-        }                                                                                     \
-        q = p + 1; /* words with internal apostrophes */                                      \
-        for (;;) {                                                                            \
-            while (q < b && is_LD(d[q]))                                                      \
-                q++;                                                                          \
-            if (q + 1 < b && is_APOS(d[q]) && is_LD(d[q + 1]))                                \
-                q += 2;                                                                       \
-            else                                                                              \
-                break;                                                                        \
-        }                                                                                     \
-        return q;                                                                             \
-    }
-
-NEXT_TOKEN(Py_UCS1)
-NEXT_TOKEN(Py_UCS2)
-NEXT_TOKEN(Py_UCS4)
+#define T Py_UCS1
+#define NAME next_token_1
+#include "_speedups_token.h"
+#define T Py_UCS2
+#define NAME next_token_2
+#include "_speedups_token.h"
+#define T Py_UCS4
+#define NAME next_token_4
+#include "_speedups_token.h"
 
 static inline Py_ssize_t
 next_token(int kind, const void *data, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *start)
 {
     switch (kind) {
     case PyUnicode_1BYTE_KIND:
-        return next_token_Py_UCS1((const Py_UCS1 *)data, p, b, start);
+        return next_token_1((const Py_UCS1 *)data, p, b, start);
     case PyUnicode_2BYTE_KIND:
-        return next_token_Py_UCS2((const Py_UCS2 *)data, p, b, start);
+        return next_token_2((const Py_UCS2 *)data, p, b, start);
     default:
-        return next_token_Py_UCS4((const Py_UCS4 *)data, p, b, start);
+        return next_token_4((const Py_UCS4 *)data, p, b, start);
     }
 }
 
