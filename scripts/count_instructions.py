@@ -17,6 +17,7 @@ warm-up pass that fills every cache:
 Usage::
 
     PYTHONPATH=src python scripts/count_instructions.py [--step 10]
+    FACTBOX_PURE_PYTHON=1 PYTHONPATH=src python scripts/count_instructions.py   # Python engine
 
 Needs ``valgrind`` on the PATH; takes a few minutes (callgrind runs Python about 50× slower).
 """
@@ -74,7 +75,7 @@ def sections(step: int, labels_file: str) -> None:
     section("profile() whole", lambda: [profile(t) for t in texts])
     section("  sentence_spans", lambda: [sentence_spans(t) for t in stripped])
     section(
-        "  tokenising and counting (scan)",
+        "  scan (tokens, counts)",
         lambda: [scan(t, sp) for t, sp in zip(stripped, spans, strict=True)],
     )
     section(
@@ -124,7 +125,12 @@ def main() -> None:
         for k in range(len(labels)):
             text = dumps[k + 1].read_text()
             counts.append(int(re.search(r"^totals: (\d+)", text, re.M).group(1)))
-    print(f"{info[1]} OneStopEnglish texts ({int(info[3]) / 1e3:.1f} kB), warm caches:")
+    from factbox import engine
+
+    print(
+        f"{info[1]} OneStopEnglish texts ({int(info[3]) / 1e3:.1f} kB), warm caches, "
+        f"engine {engine()} (FACTBOX_PURE_PYTHON=1 for the Python one):"
+    )
     whole = counts[0]
     for label, n in zip(labels, counts, strict=True):
         print(f"  {label:<28} {n / 1e6:8.1f} M instructions  {n / whole:6.1%}")
