@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from itertools import repeat
 from types import ModuleType
 from typing import Any
 
@@ -47,8 +48,7 @@ def lookup(index: Mapping[str, int], freqs: Mapping[str, int], np: Any) -> tuple
 def lookup_python(index: Mapping[str, int], freqs: Mapping[str, int], np: Any) -> tuple[Any, Any]:
     """:func:`lookup` in Python."""
     n = len(freqs)
-    get = index.get
     return (
-        np.fromiter((get(t, -1) for t in freqs), np.int64, n),
+        np.fromiter(map(index.get, freqs, repeat(-1)), np.int64, n),
         np.fromiter(freqs.values(), np.int64, n),
     )
