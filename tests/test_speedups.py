@@ -38,6 +38,16 @@ def test_extension_is_built_when_required() -> None:
     assert factbox.engine() == ("python" if _engine.speedups is None else "c")
 
 
+def test_version_names_the_engine() -> None:
+    from click.testing import CliRunner
+
+    from factbox.cli import cli
+
+    out = CliRunner().invoke(cli, ["--version"]).output
+    assert out.startswith("factbox, version ")
+    assert f"(engine: {factbox.engine()})" in out
+
+
 def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("FACTBOX_PURE_PYTHON", "1")
     assert _engine._load() is None
