@@ -312,3 +312,38 @@ def test_spectrum_rejects_bad_counts() -> None:
     with pytest.raises(TypeError):
         _speedups.spectrum([1])
     assert _speedups.spectrum({}) == {}
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(-1000, 1000), min_size=7, max_size=7), min_size=1, max_size=20),
+    st.dictionaries(st.text(max_size=3), st.integers(1, 10**6), max_size=20),
+    st.randoms(use_true_random=False),
+)
+def test_type_totals_equal_numpy(rows: list[list[int]], freqs: dict[str, int], rnd) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    matrix = np.array(rows, np.int64)
+    index = {t: rnd.randrange(len(rows)) for t in freqs}
+    ids, counts = _engine.lookup_python(index, freqs, np)
+    expected = (counts @ matrix.take(ids, axis=0)).tolist() if len(ids) else [0] * 7
+    assert _speedups.type_totals(index, freqs, matrix) == expected
+    if freqs:
+        missing = dict(index)
+        missing.pop(next(iter(freqs)))
+        assert _speedups.type_totals(missing, freqs, matrix) is None  # a type without a row
+
+
+@needs_c
+def test_type_totals_rejects_bad_arguments() -> None:
+    import numpy as np
+
+    with pytest.raises(TypeError):
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((2, 7), np.float64))
+    with pytest.raises(TypeError):
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros(7, np.int64))  # not 2-D
+    with pytest.raises(IndexError):
+        _speedups.type_totals({"a": 5}, {"a": 1}, np.zeros((2, 7), np.int64))
+    with pytest.raises((TypeError, ValueError, BufferError)):  # not C-contiguous
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((4, 7), np.int64)[:, ::2])

@@ -885,6 +885,70 @@ spectrum(PyObject *module, PyObject *freqs)
     return out;
 }
 
+/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), or
+ * None when a type has no row in index (the caller adds it and asks again). ``matrix`` is a
+ * C-contiguous 2-D buffer of int64 (profile._TypeTable). */
+static PyObject *
+type_totals(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs, *matrix;
+    if (!PyArg_ParseTuple(args, "O!O!O:type_totals", &PyDict_Type, &index, &PyDict_Type, &freqs,
+                          &matrix))
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(matrix, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *sums = NULL;
+    if (view.ndim != 2 || view.itemsize != 8 || view.format == NULL ||
+        !(strcmp(view.format, "l") == 0 || strcmp(view.format, "q") == 0 ||
+          strcmp(view.format, "<l") == 0 || strcmp(view.format, "<q") == 0 ||
+          strcmp(view.format, "=l") == 0 || strcmp(view.format, "=q") == 0)) {
+        PyErr_SetString(PyExc_TypeError, "matrix must be a 2-D int64 array");
+        goto done;
+    }
+    Py_ssize_t rows = view.shape[0], cols = view.shape[1];
+    const int64_t *m = (const int64_t *)view.buf;
+    sums = PyMem_Calloc(cols ? cols : 1, sizeof(int64_t));
+    if (sums == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        PyObject *row = PyDict_GetItemWithError(index, key);
+        if (row == NULL) {
+            if (!PyErr_Occurred())
+                result = Py_NewRef(Py_None);
+            goto done;
+        }
+        Py_ssize_t r = PyLong_AsSsize_t(row);
+        long long f = PyLong_AsLongLong(value);
+        if ((r == -1 || f == -1) && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= rows) {
+            PyErr_SetString(PyExc_IndexError, "row out of range");
+            goto done;
+        }
+        const int64_t *line = m + r * cols;
+        for (Py_ssize_t c = 0; c < cols; c++)
+            sums[c] += f * line[c];
+    }
+    result = PyList_New(cols);
+    for (Py_ssize_t c = 0; result != NULL && c < cols; c++) {
+        PyObject *x = PyLong_FromLongLong(sums[c]);
+        if (x == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, c, x);
+    }
+done:
+    PyMem_Free(sums);
+    PyBuffer_Release(&view);
+    return result;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -914,6 +978,9 @@ static PyMethodDef methods[] = {
      "spectrum(freqs) -> dict\n\n"
      "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
      "(the content of collections.Counter(freqs.values()))."},
+    {"type_totals", type_totals, METH_VARARGS,
+     "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
+     "Σ over the types of freqs of count × matrix[index[type]]; None when a type has no row."},
     {NULL, NULL, 0, NULL},
 };
 

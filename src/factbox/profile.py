@@ -206,11 +206,14 @@ def profile(
     table = _type_table(cfg.syllable_method, count_syllables)
     np = table.np
     row_of, matrix = table.state  # one consistent pair (see _TypeTable)
-    rows, f = _engine.lookup(row_of, freqs, np)
-    if len(rows) and rows.min() < 0:  # types not in the table yet
-        new_rows, row_of, matrix = table.rows(list(freqs))
-        rows = np.array(new_rows, np.int64)
-    totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
+    c = _engine.speedups
+    totals = None if c is None else c.type_totals(row_of, freqs, matrix)  # None: a new type
+    if totals is None:
+        rows, f = _engine.lookup(row_of, freqs, np)
+        if len(rows) and rows.min() < 0:  # types not in the table yet
+            new_rows, row_of, matrix = table.rows(list(freqs))
+            rows = np.array(new_rows, np.int64)
+        totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
     syllables, mono, poly, complex_words, letters, characters, long_words = totals
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
