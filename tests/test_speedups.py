@@ -347,3 +347,14 @@ def test_type_totals_rejects_bad_arguments() -> None:
         _speedups.type_totals({"a": 5}, {"a": 1}, np.zeros((2, 7), np.int64))
     with pytest.raises((TypeError, ValueError, BufferError)):  # not C-contiguous
         _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((4, 7), np.int64)[:, ::2])
+
+
+
+@needs_c
+def test_scan_and_strip_spans_take_any_sequence() -> None:
+    text = "Ab cd efg hij"
+    assert _speedups.scan(text, ((0, 5), (2, 9)))[3] == [2, 2]
+    assert _speedups.scan(text, iter([(0, 5)]))[3] == [2]
+    assert _speedups.strip_spans(text, (4, 9, 13)) == [(0, 4), (4, 9), (10, 13)]
+    with pytest.raises(TypeError):
+        _speedups.scan(text, [(0, 2.5)])  # offsets must be ints

@@ -261,7 +261,8 @@ scan(PyObject *module, PyObject *args)
         return NULL;
     if (PyUnicode_READY(text) < 0)
         return NULL;
-    PyObject *seq = PySequence_Fast(spans, "spans must be a sequence of (start, end) pairs");
+    /* a tuple copy: code run by a conversion below cannot change it under us */
+    PyObject *seq = PySequence_Tuple(spans);
     if (seq == NULL)
         return NULL;
 
@@ -269,7 +270,7 @@ scan(PyObject *module, PyObject *args)
     const void *data = PyUnicode_DATA(text);
     const unsigned char *bytes = (const unsigned char *)data;
     Py_ssize_t text_len = PyUnicode_GET_LENGTH(text);
-    Py_ssize_t n_spans = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t n_spans = PyTuple_GET_SIZE(seq);
 
     Table table = {NULL, 0, 0}, type_table = {NULL, 0, 0};
     IntVec form_cap = {NULL, 0, 0}; /* form id -> 1 when it starts with a capital */
@@ -295,7 +296,7 @@ scan(PyObject *module, PyObject *args)
 
     for (Py_ssize_t s = 0; s < n_spans; s++) {
         Py_ssize_t a, b;
-        PyObject *pair = PySequence_Fast_GET_ITEM(seq, s);
+        PyObject *pair = PyTuple_GET_ITEM(seq, s);
         if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
             PyErr_SetString(PyExc_TypeError, "spans must be a sequence of (start, end) pairs");
             goto error;
@@ -728,7 +729,7 @@ strip_spans(PyObject *module, PyObject *args)
         return NULL;
     if (PyUnicode_READY(text) < 0)
         return NULL;
-    PyObject *seq = PySequence_Fast(cuts, "cuts must be a sequence of offsets");
+    PyObject *seq = PySequence_Tuple(cuts); /* a copy that cannot change under us */
     if (seq == NULL)
         return NULL;
     int kind = PyUnicode_KIND(text);
@@ -738,8 +739,8 @@ strip_spans(PyObject *module, PyObject *args)
     if (out == NULL)
         goto error;
     Py_ssize_t prev = 0;
-    for (Py_ssize_t x = 0; x < PySequence_Fast_GET_SIZE(seq); x++) {
-        Py_ssize_t c = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(seq, x));
+    for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(seq); x++) {
+        Py_ssize_t c = PyLong_AsSsize_t(PyTuple_GET_ITEM(seq, x));
         if (c == -1 && PyErr_Occurred())
             goto error;
         /* text[prev:c] with slice semantics, stripped of white space */
