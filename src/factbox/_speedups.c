@@ -366,6 +366,10 @@ scan(PyObject *module, PyObject *args)
                 if (++table.used * 2 > table.mask + 1 && table_grow(&table) < 0)
                     goto nomem;
             }
+            if (form_ids.n >= INT32_MAX) { /* counts are 32-bit: over 2**31 tokens (> 4 GB) */
+                PyErr_SetString(PyExc_OverflowError, "too many tokens for one text");
+                goto error;
+            }
             form_count.v[id]++;
             if (vec_push(&form_ids, (int32_t)id) < 0)
                 goto nomem;
