@@ -4,7 +4,10 @@ In ONE run, on the OneStopEnglish texts (read at run time from ../shared/data/on
 never copied into the repository), on ONE core (the process is pinned to one CPU):
 
 * factbox: ``factbox.profile(text)`` (tokens, sentences, syllables, every formula, every
-  diversity measure);
+  diversity measure) with the active engine (``factbox.engine()``: the compiled hot path
+  when it is built);
+* factbox-python: the same with the pure-Python engine (what ``FACTBOX_PURE_PYTHON=1``
+  selects), switched per call in the same process: a fair before/after of the extension;
 * textstat: its 8 classic formulas (Flesch reading ease, Flesch–Kincaid, Gunning Fog, SMOG,
   Coleman–Liau, ARI, Dale–Chall, Linsear Write);
 * pySBD: sentence segmentation only;
@@ -50,7 +53,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from factbox import profile  # noqa: E402
+from factbox import _engine, engine, profile  # noqa: E402
 from factbox.errors import InputError  # noqa: E402
 from factbox.io import read_text  # noqa: E402
 from factbox.tokens import TOKEN_RE  # noqa: E402
@@ -88,6 +91,19 @@ def load_texts(data: Path, limit: int | None) -> tuple[list[str], list[str]]:
 
 def make_factbox() -> Callable[[str], object]:
     return profile
+
+
+def make_factbox_python() -> Callable[[str], object]:
+    compiled = _engine.speedups
+
+    def run(text: str) -> object:
+        _engine.speedups = None
+        try:
+            return profile(text)
+        finally:
+            _engine.speedups = compiled
+
+    return run
 
 
 def make_floor() -> Callable[[str], object]:
@@ -171,6 +187,7 @@ def make_lexicalrichness() -> Callable[[str], object]:
 
 TOOLS: dict[str, tuple[str, Callable[[], Callable[[str], object]]]] = {
     "factbox": ("factbox profile() (everything)", make_factbox),
+    "factbox-python": ("factbox profile(), pure-Python engine", make_factbox_python),
     "textstat": ("textstat, 8 formulas", make_textstat),
     "pysbd": ("pySBD segmentation", make_pysbd),
     "lexicalrichness": ("lexicalrichness TTR+MTLD+MATTR+HD-D", make_lexicalrichness),
@@ -247,7 +264,7 @@ def main() -> None:
     texts, notes = load_texts(data, args.limit)
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
     print(f"data: {data} ({len(texts)} texts, {n_bytes / 1e6:.3f} MB as UTF-8)")
-    print(f"python {sys.version.split()[0]}; {pin_to_one_core()}")
+    print(f"python {sys.version.split()[0]}; {pin_to_one_core()}; factbox engine: {engine()}")
     for note in notes:
         print(f"note: {note}")
     chosen = [t.strip() for t in args.only.split(",") if t.strip()]

@@ -17,6 +17,7 @@ warm-up pass that fills every cache:
 Usage::
 
     PYTHONPATH=src python scripts/count_instructions.py [--step 10]
+    FACTBOX_PURE_PYTHON=1 PYTHONPATH=src python scripts/count_instructions.py   # Python engine
 
 Needs ``valgrind`` on the PATH; takes a few minutes (callgrind runs Python about 50× slower).
 """
@@ -30,7 +31,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,9 +41,8 @@ def sections(step: int, labels_file: str) -> None:
     """Run the measured sections (inside callgrind)."""
     from factbox import diversity, profile, vocabulary
     from factbox.sentences import sentence_spans
-    from factbox.tokens import strip_urls
+    from factbox.tokens import scan, strip_urls
 
-    prof_mod = sys.modules["factbox.profile"]
     data = ROOT.parent / "shared" / "data" / "onestopenglish"
     if not data.is_dir():
         data = Path("/work/shared/data/onestopenglish")
@@ -56,20 +55,15 @@ def sections(step: int, labels_file: str) -> None:
             texts.append(raw.decode("cp1252"))
     stripped = [strip_urls(t)[0] for t in texts]
     spans = [sentence_spans(t) for t in stripped]
-    toks = [
-        [w for s in prof_mod._sentence_tokens(t, sp) for w in s]
-        for t, sp in zip(stripped, spans, strict=True)
-    ]
-    freqs = [Counter(w.casefold().replace("\u2019", "'") for w in ts) for ts in toks]
-    ids = []
-    for ts, fr in zip(toks, freqs, strict=True):
-        index = dict(zip(fr, range(len(fr)), strict=True))
-        ids.append([index[w.casefold().replace("\u2019", "'")] for w in ts])
+    scans = [scan(t, sp) for t, sp in zip(stripped, spans, strict=True)]
+    freqs = [sc[1] for sc in scans]
+    ids = [sc[2] for sc in scans]
+    toks = [sc[0] for sc in scans]  # the distinct forms (form → type)
     for t in texts:  # warm-up: every cache filled
         profile(t)
     for f, i, ts in zip(freqs, ids, toks, strict=True):
         diversity.compute_ids(i, f)
-        vocabulary.compute(f, set(ts))
+        vocabulary.compute(f, ts.keys())
 
     labels: list[str] = []
 
@@ -81,8 +75,8 @@ def sections(step: int, labels_file: str) -> None:
     section("profile() whole", lambda: [profile(t) for t in texts])
     section("  sentence_spans", lambda: [sentence_spans(t) for t in stripped])
     section(
-        "  tokenising sentences",
-        lambda: [prof_mod._sentence_tokens(t, sp) for t, sp in zip(stripped, spans, strict=True)],
+        "  scan (tokens, counts)",
+        lambda: [scan(t, sp) for t, sp in zip(stripped, spans, strict=True)],
     )
     section(
         "  diversity (10 measures)",
@@ -90,7 +84,7 @@ def sections(step: int, labels_file: str) -> None:
     )
     section(
         "  vocabulary profile",
-        lambda: [vocabulary.compute(f, set(ts)) for f, ts in zip(freqs, toks, strict=True)],
+        lambda: [vocabulary.compute(f, ts.keys()) for f, ts in zip(freqs, toks, strict=True)],
     )
     labels.append("end")
     os.getppid()
@@ -131,7 +125,12 @@ def main() -> None:
         for k in range(len(labels)):
             text = dumps[k + 1].read_text()
             counts.append(int(re.search(r"^totals: (\d+)", text, re.M).group(1)))
-    print(f"{info[1]} OneStopEnglish texts ({int(info[3]) / 1e3:.1f} kB), warm caches:")
+    from factbox import engine
+
+    print(
+        f"{info[1]} OneStopEnglish texts ({int(info[3]) / 1e3:.1f} kB), warm caches, "
+        f"engine {engine()} (FACTBOX_PURE_PYTHON=1 for the Python one):"
+    )
     whole = counts[0]
     for label, n in zip(labels, counts, strict=True):
         print(f"  {label:<28} {n / 1e6:8.1f} M instructions  {n / whole:6.1%}")

@@ -9,7 +9,7 @@ import pytest
 
 import factbox
 from factbox.sentences import sentence_spans
-from factbox.tokens import TOKEN_RE
+from factbox.tokens import TOKEN_RE, sentence_tokens
 
 P = sys.modules["factbox.profile"]
 
@@ -41,10 +41,10 @@ def test_one_pass_tokenising_equals_a_findall_per_sentence() -> None:
     text = TEXT + " End.\x01Odd control character. A.B.C. x.y"
     spans = sentence_spans(text)
     expected = [TOKEN_RE.findall(text, a, b) for a, b in spans]
-    assert P._sentence_tokens(text, spans) == expected  # the slow path (text has \x01)
+    assert sentence_tokens(text, spans) == expected  # the slow path (text has \x01)
     clean = text.replace("\x01", " ")
     spans = sentence_spans(clean)
-    assert P._sentence_tokens(clean, spans) == [TOKEN_RE.findall(clean, a, b) for a, b in spans]
+    assert sentence_tokens(clean, spans) == [TOKEN_RE.findall(clean, a, b) for a, b in spans]
 
 
 def test_type_table_grows_and_threads_agree() -> None:

@@ -6,6 +6,7 @@
 (9, 8, 2)
 """
 
+from factbox._engine import engine
 from factbox.clean import Article, NoArticleError, Removal, clean
 from factbox.config import ProfileConfig
 from factbox.counts import Counts
@@ -58,6 +59,7 @@ __all__ = [
     "SentenceLevel",
     "VocabularyProfile",
     "clean",
+    "engine",
     "format_estimate",
     "format_sentence_levels",
     "format_vocabulary",

@@ -13,12 +13,14 @@ V_m = number of types that occur exactly m times.
 from __future__ import annotations
 
 import math
+from array import array
 from collections import Counter
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from factbox import _engine
 from factbox.errors import ConfigError
 
 __all__ = [
@@ -259,42 +261,60 @@ class _Repeats:
 
 
 def _msttr(rep: _Repeats, segment: int) -> float | None:
+    k = rep.n // segment
+    return None if k == 0 else _msttr_types(rep, segment) / (k * segment)
+
+
+def _msttr_types(rep: _Repeats, segment: int) -> int:
     """Σ over complete segments of its types = k·S − (repeats inside one complete segment)."""
     k = rep.n // segment
-    if k == 0:
-        return None
     later = rep.later
     inside = (later < k * segment) & (rep.earlier // segment == later // segment)
-    distinct = k * segment - int(inside.sum())
-    return distinct / (k * segment)
+    return k * segment - int(inside.sum())
 
 
 def _mattr(rep: _Repeats, window: int) -> float | None:
-    """Σ over windows of its types = W·(N − W + 1) − Σ over repeats (p, i) of the number of
-    windows that hold both p and i (in those, token i is not a new type)."""
     n = rep.n
     if n < window:
         return None
+    cells = window * (n - window + 1)
+    return _mattr_types(rep, window) / cells
+
+
+def _mattr_types(rep: _Repeats, window: int) -> int:
+    """Σ over windows of its types = W·(N − W + 1) − Σ over repeats (p, i) of the number of
+    windows that hold both p and i (in those, token i is not a new type)."""
+    n = rep.n
     np = _numpy()
     lo = np.maximum(rep.later - (window - 1), 0)  # first window start that holds i
     hi = np.minimum(rep.earlier, n - window)  # last window start that holds p
     both = hi - lo + 1
-    cells = window * (n - window + 1)
-    return (cells - int(both[both > 0].sum())) / cells
+    return window * (n - window + 1) - int(both[both > 0].sum())
 
 
 def _mtld(rep: _Repeats, threshold: float) -> float | None:
     n = rep.n
     if n == 0:
         return None
+    forward, backward = _mtld_passes(rep, threshold)
+    return _mtld_mean(n, forward, backward)
+
+
+def _mtld_mean(n: int, forward: float, backward: float) -> float | None:
+    if forward == 0.0:
+        return None
+    return (n / forward + n / backward) / 2
+
+
+def _mtld_passes(rep: _Repeats, threshold: float) -> tuple[float, float]:
+    """The factors (full + partial) of the forward and the backward MTLD pass."""
+    n = rep.n
     # Forward: each repeat (i, p) in the order of i. Backward: positions counted from the end,
     # so the repeat (p, i) becomes (n − 1 − p, n − 1 − i), in the order of n − 1 − p.
     by_later = rep.later.argsort()
     forward = _mtld_factors(
         rep.later[by_later].tolist(), rep.earlier[by_later].tolist(), n, threshold
     )
-    if forward == 0.0:
-        return None
     by_earlier = rep.earlier.argsort()[::-1]
     last = n - 1
     backward = _mtld_factors(
@@ -303,7 +323,46 @@ def _mtld(rep: _Repeats, threshold: float) -> float | None:
         n,
         threshold,
     )
-    return (n / forward + n / backward) / 2
+    return forward, backward
+
+
+def _sequence_measures_python(
+    ids: Sequence[int], window: int, segment: int, threshold: float
+) -> tuple[int | None, int | None, float | None, float | None]:
+    """The sums behind MSTTR, MATTR and MTLD for type ids ``ids``: Σ of types over the
+    complete segments (``None`` without one), Σ of types over the windows (``None`` when
+    N < window), and the factors of the forward and backward MTLD passes (``None`` when N = 0).
+    The reference for the compiled ``factbox._speedups.sequence_measures``."""
+    rep = _Repeats(ids)
+    n = rep.n
+    return (
+        None if n < segment else _msttr_types(rep, segment),
+        None if n < window else _mattr_types(rep, window),
+        *((None, None) if n == 0 else _mtld_passes(rep, threshold)),
+    )
+
+
+def _sequence_measures(
+    ids: bytes | Sequence[int], n_types: int, window: int, segment: int, threshold: float
+) -> tuple[float | None, float | None, float | None]:
+    """MSTTR, MATTR and MTLD of the type ids ``ids`` (a list, or native 32-bit ints in bytes
+    as ``factbox.tokens.scan`` gives them), by the compiled kernel when it is available."""
+    c = _engine.speedups
+    if c is not None:
+        if not isinstance(ids, bytes):
+            ids = array("i", ids).tobytes()
+        n = len(ids) // 4
+        seg, win, fwd, bwd = c.sequence_measures(ids, n_types, window, segment, threshold)
+    else:
+        if isinstance(ids, bytes):
+            ids = memoryview(ids).cast("i").tolist()
+        n = len(ids)
+        seg, win, fwd, bwd = _sequence_measures_python(ids, window, segment, threshold)
+    return (
+        None if seg is None else seg / (n // segment * segment),
+        None if win is None else win / (window * (n - window + 1)),
+        None if fwd is None else _mtld_mean(n, fwd, bwd),  # type: ignore[arg-type]
+    )
 
 
 def _mtld_factors(at: list[int], prev: list[int], n: int, threshold: float) -> float:
@@ -369,7 +428,7 @@ def compute(
 
 
 def compute_ids(
-    ids: list[int],
+    ids: bytes | Sequence[int],
     freqs: Mapping[str, int],
     *,
     mattr_window: int = 50,
@@ -378,8 +437,9 @@ def compute_ids(
     hdd_draws: int = 42,
 ) -> tuple[Diversity, dict[str, str]]:
     """:func:`compute` with each token already replaced by its type's id: ``ids[i]`` is the
-    index of token i's type in ``freqs`` (0 … V − 1, any fixed numbering of the types)."""
-    n = len(ids)
+    index of token i's type in ``freqs`` (0 … V − 1, any fixed numbering of the types); a list,
+    or native 32-bit ints in a bytes object as :func:`factbox.tokens.scan` gives them."""
+    n = len(ids) // 4 if isinstance(ids, bytes) else len(ids)
     v = len(freqs)
     if n == 0:
         fields = Diversity.__dataclass_fields__
@@ -388,17 +448,23 @@ def compute_ids(
     _check_positive("msttr_segment", msttr_segment)
     _check_threshold(mtld_threshold)
     _check_positive("hdd_draws", hdd_draws)
-    spectrum = Counter(freqs.values())  # m → V_m, types that occur m times
-    rep = _Repeats(ids)
+    c = _engine.speedups
+    if c is not None and type(freqs) is dict:
+        spectrum = c.spectrum(freqs)  # m → V_m, types that occur m times
+    else:
+        spectrum = Counter(freqs.values())
+    msttr_, mattr_, mtld_ = _sequence_measures(
+        ids, v, mattr_window, msttr_segment, mtld_threshold
+    )
     div = Diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),
         cttr=v / math.sqrt(2 * n),
         herdan_c=herdan_c(n, v),
         maas_a2=maas_a2(n, v),
-        msttr=_msttr(rep, msttr_segment),
-        mattr=_mattr(rep, mattr_window),
-        mtld=_mtld(rep, mtld_threshold),
+        msttr=msttr_,
+        mattr=mattr_,
+        mtld=mtld_,
         hdd=_hdd(spectrum, hdd_draws),
         yule_k=_yule_k(spectrum),
     )

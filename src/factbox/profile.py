@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from factbox import _engine
 from factbox import counts as _counts
 from factbox import diversity as _diversity
 from factbox import level as _level
@@ -20,7 +20,7 @@ from factbox.diversity import Diversity
 from factbox.readability import Readability
 from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
-from factbox.tokens import TOKEN_RE, fold_all, foreign_characters, strip_urls
+from factbox.tokens import TOKEN_RE, foreign_characters, scan, strip_urls
 from factbox.vocabulary import VocabularyProfile
 from factbox.vocabulary import compute as _vocabulary
 
@@ -87,12 +87,6 @@ def _finite(x: Any) -> Any:
 # per distinct form costs less than looking it up in a large dict (measured, see
 # docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
-# Sentences are tokenised in one regex pass over the text with this character between them: it
-# ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
-# the tokens are those of a findall per sentence. Texts that contain it take the slow path.
-_SENTINEL = "\x01"
-_TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
-
 # Columns of the type table.
 _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
 
@@ -172,22 +166,6 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
-def _sentence_tokens(text: str, spans: list[tuple[int, int]]) -> list[list[str]]:
-    """The tokens of each sentence span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
-    if _SENTINEL in text:
-        findall = TOKEN_RE.findall
-        return [findall(text, a, b) for a, b in spans]
-    flat = _TOKENS_AND_SENTINELS(_SENTINEL.join([text[a:b] for a, b in spans]) + _SENTINEL)
-    out = []
-    i = 0
-    index = flat.index
-    for _ in spans:
-        k = index(_SENTINEL, i)
-        out.append(flat[i:k])
-        i = k + 1
-    return out
-
-
 def profile(
     text: str,
     *,
@@ -203,42 +181,40 @@ def profile(
     count_syllables = syllable_counter(cfg.syllable_method)
 
     stripped, n_urls = strip_urls(text)
-    tokens: list[str] = []
+    spans = sentence_spans(stripped)
+    # One pass (compiled when available, see factbox.engine()) finds and counts the tokens of
+    # every sentence: per form, per type, and each token's type id.
+    fold_of, freqs, type_ids, lengths, firsts, capitalised = scan(stripped, spans)
     initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
     sentence_lengths: list[int] = []
-    spans = sentence_spans(stripped)
-    for (start, end), toks in zip(spans, _sentence_tokens(stripped, spans), strict=True):
-        if not toks:
+    for (start, end), n, first in zip(spans, lengths, firsts, strict=True):
+        if not n:
             continue
-        sentence_lengths.append(len(toks))
-        tokens += toks
-        if stripped[end - 1] not in _HEADLINE_ENDS and _counts.is_title_case_headline(
-            stripped[start:end], toks
-        ):
-            title_case += toks
-        elif toks[0][0].isupper():
-            initial.append(toks[0])
+        sentence_lengths.append(n)
+        if stripped[end - 1] not in _HEADLINE_ENDS:  # rare: the sentence's tokens again
+            toks = TOKEN_RE.findall(stripped, start, end)
+            if _counts.is_title_case_headline(stripped[start:end], toks):
+                title_case += toks
+                continue
+        if first[0].isupper():
+            initial.append(first)
     n_sentences = len(sentence_lengths)
+    n_tokens = sum(sentence_lengths)
 
-    # Work per type, not per token, wherever a loop is in Python; the per-token passes (fold
-    # by cache, counting, type ids) run in C.
-    raw_counts = Counter(tokens)
-    fold_of = dict(zip(raw_counts, fold_all(raw_counts), strict=True))  # no cache: see docs
-    folded = list(map(fold_of.__getitem__, tokens))
-    freqs = Counter(folded)
-    type_list = list(freqs)
+    # Work per type, not per token, wherever a loop is in Python.
     table = _type_table(cfg.syllable_method, count_syllables)
-    rows, row_of, matrix = table.rows(type_list)
     np = table.np
-    totals = (
-        np.array(list(freqs.values()), np.int64) @ matrix[rows] if rows else [0] * 7
-    )
-    syllables, mono, poly, complex_words, letters, characters, long_words = map(int, totals)
-    capitalised: dict[str, int] = {}  # capitalised occurrences of each type
-    for form in [t for t in raw_counts if t[0].isupper()]:
-        typ = fold_of[form]
-        capitalised[typ] = capitalised.get(typ, 0) + raw_counts[form]
+    row_of, matrix = table.state  # one consistent pair (see _TypeTable)
+    c = _engine.speedups
+    totals = None if c is None else c.type_totals(row_of, freqs, matrix)  # None: a new type
+    if totals is None:
+        rows, f = _engine.lookup(row_of, freqs, np)
+        if len(rows) and rows.min() < 0:  # types not in the table yet
+            new_rows, row_of, matrix = table.rows(list(freqs))
+            rows = np.array(new_rows, np.int64)
+        totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
+    syllables, mono, poly, complex_words, letters, characters, long_words = totals
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
@@ -264,7 +240,7 @@ def profile(
     sp_words = cfg.spache_words
     counts = Counts(
         sentences=n_sentences,
-        tokens=len(tokens),
+        tokens=n_tokens,
         types=len(freqs),
         syllables=syllables,
         letters=letters,
@@ -283,9 +259,8 @@ def profile(
         foreign_characters=foreign_characters(stripped),
     )
     readability, notes = _readability.compute(counts)
-    type_id = dict(zip(type_list, range(len(type_list)), strict=True))
     div, div_notes = _diversity.compute_ids(
-        list(map(type_id.__getitem__, folded)),
+        type_ids,
         freqs,
         mattr_window=cfg.mattr_window,
         msttr_segment=cfg.msttr_segment,
@@ -293,7 +268,7 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
-    vocabulary = _vocabulary(freqs, raw_counts.keys())
+    vocabulary = _vocabulary(freqs, fold_of.keys())  # the forms as written
     estimate = _level.estimate(
         counts,
         vocabulary,

@@ -42,6 +42,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from factbox import _engine
+
 __all__ = ["sentence_spans", "sentences"]
 
 _OPENERS = "\"'“‘«([{¿¡"
@@ -197,6 +199,9 @@ def sentences(text: str) -> list[str]:
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """The ``(start, end)`` offsets of :func:`sentences` in ``text`` (``text[start:end]``)."""
+    c = _engine.speedups
+    if c is not None:
+        return c.strip_spans(text, _cuts(text))  # type: ignore[no-any-return]
     spans: list[tuple[int, int]] = []
     prev = 0
     for c in _cuts(text):
@@ -390,67 +395,81 @@ def _enumerations(text: str, start: int, forced: list[int], skip: set[int]) -> N
 
 
 def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int] | None) -> None:
+    c = _engine.speedups
+    if c is not None and skip is None:
+        # The compiled scan decides the candidates the common rules settle ("word. Next",
+        # S1, the end of the run) exactly as _candidate would, and hands back the others.
+        for x in c.sentence_candidates(text, s, e, _EXACT, _ANYCASE):
+            if x.__class__ is int:
+                cuts.append(x)
+            else:
+                _candidate(text, s, e, cuts, x[0], x[1])
+        return
     for m in _CAND_RE.finditer(text, s, e):
-        k = m.end()
         i = m.start()
         if skip is not None and i in skip:
             continue
-        if not text[k].isspace():
-            # S7: "cold.It" (no space): a boundary after a lower-case word that is not an
-            # abbreviation, outside URLs and e-mail addresses.
-            if _glued_boundary(text, s, e, i, m.group()):
-                cuts.append(k)
-            continue
+        _candidate(text, s, e, cuts, i, m.end())
+
+
+def _candidate(text: str, s: int, e: int, cuts: list[int], i: int, k: int) -> None:  # noqa: PLR0917
+    """Add a boundary for the candidate ``text[i:k]`` (a match of ``_CAND_RE``) if it is one."""
+    if not text[k].isspace():
+        # S7: "cold.It" (no space): a boundary after a lower-case word that is not an
+        # abbreviation, outside URLs and e-mail addresses.
+        if _glued_boundary(text, s, e, i, text[i:k]):
+            cuts.append(k)
+        return
+    cut = k
+    k += 1
+    while k < e and text[k].isspace():
         k += 1
-        while k < e and text[k].isspace():
+    if k >= e:
+        return  # end of the run
+    c0 = text[k]
+    if c0.islower() and not (k + 1 < e and text[k + 1].isupper()):
+        return  # S1 (but "iPhone", "eBay" start in lower case and may start a sentence)
+    punct = text[i:cut]
+    if c0 in _CLOSE_ONLY:
+        # a detached closing quote or bracket ("ended. ”") belongs to this sentence
+        k0 = k
+        while k < e and text[k] in _CLOSERS:
             k += 1
         if k >= e:
-            continue  # end of the run
-        c0 = text[k]
-        if c0.islower() and not (k + 1 < e and text[k + 1].isupper()):
-            continue  # S1 (but "iPhone", "eBay" start in lower case and may start a sentence)
-        punct = m.group()
-        cut = m.end()
-        if c0 in _CLOSE_ONLY:
-            # a detached closing quote or bracket ("ended. ”") belongs to this sentence
-            k0 = k
-            while k < e and text[k] in _CLOSERS:
+            return
+        if text[k].isspace():
+            punct += text[cut:k].replace(" ", "").replace("\n", "")
+            cut = k
+            while k < e and text[k].isspace():
                 k += 1
-            if k >= e:
-                continue
-            if text[k].isspace():
-                punct += text[cut:k].replace(" ", "").replace("\n", "")
-                cut = k
-                while k < e and text[k].isspace():
-                    k += 1
-                if k >= e or text[k].islower():
-                    continue
-            elif not text[k].isupper():
-                continue
-            else:
-                k = k0  # ”The: a closing mark used as an opening quote
-            c0 = text[k]
-        if i == s or text[i - 1].isspace():
-            pre = ""
+            if k >= e or text[k].islower():
+                return
+        elif not text[k].isupper():
+            return
         else:
-            lo = max(s, i - 40)  # abbreviations are short; bounds the work in a huge chunk
-            j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), lo - 1)
-            pre = text[j + 1 : i]
-            if "\t" in pre or "\xa0" in pre:
-                pre = pre.split()[-1]
-        if (
-            punct == "."
-            and c0.isupper()
-            and len(pre) > 1
-            and pre.isalpha()
-            and pre not in _EXACT
-            and pre.lower() not in _ANYCASE
-        ):
-            cuts.append(cut)  # the common "word. Next": _is_boundary would say yes (speed)
-            continue
-        start = cuts[-1] if cuts and cuts[-1] > s else s
-        if _is_boundary(text, punct, pre, i, c0=c0, k=k, start=start):
-            cuts.append(cut)
+            k = k0  # ”The: a closing mark used as an opening quote
+        c0 = text[k]
+    if i == s or text[i - 1].isspace():
+        pre = ""
+    else:
+        lo = max(s, i - 40)  # abbreviations are short; bounds the work in a huge chunk
+        j = max(text.rfind(" ", lo, i), text.rfind("\n", lo, i), lo - 1)
+        pre = text[j + 1 : i]
+        if "\t" in pre or "\xa0" in pre:
+            pre = pre.split()[-1]
+    if (
+        punct == "."
+        and c0.isupper()
+        and len(pre) > 1
+        and pre.isalpha()
+        and pre not in _EXACT
+        and pre.lower() not in _ANYCASE
+    ):
+        cuts.append(cut)  # the common "word. Next": _is_boundary would say yes (speed)
+        return
+    start = cuts[-1] if cuts and cuts[-1] > s else s
+    if _is_boundary(text, punct, pre, i, c0=c0, k=k, start=start):
+        cuts.append(cut)
 
 
 def _glued_boundary(text: str, s: int, e: int, i: int, punct: str) -> bool:

@@ -21,7 +21,10 @@ The definitions (full text in ``docs/definitions.md``):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from factbox import _engine
 
 # Latin letters: ASCII, Latin-1 Supplement letters, Latin Extended-A/B, Latin Extended Additional.
 _L = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
@@ -89,6 +92,9 @@ def foreign_characters(text: str) -> int:
     """Count letters of non-Latin scripts (e.g. Chinese characters), which produce no tokens."""
     if text.isascii():  # O(1) for a str: ASCII has no such letter
         return 0
+    c = _engine.speedups
+    if c is not None:
+        return c.foreign_characters(text)  # type: ignore[no-any-return]
     return len(_FOREIGN_RE.findall(text))
 
 
@@ -113,3 +119,82 @@ def letters(token: str) -> int:
 def characters(token: str) -> int:
     """Number of letters and digits in a token (what ARI and Coleman–Liau count)."""
     return sum(1 for c in token if c.isalnum())
+
+
+# ---------------------------------------------------------------------------------------------
+# Counting the tokens of a text's sentences (the hot path of factbox.profile)
+
+# Sentences are tokenised in one regex pass over the text with this character between them: it
+# ends a token exactly as the end of a sentence does (it is neither a letter nor a digit), so
+# the tokens are those of a findall per sentence. Texts that contain it take the slow path.
+_SENTINEL = "\x01"
+_TOKENS_AND_SENTINELS = re.compile(f"{TOKEN_RE.pattern}|{_SENTINEL}").findall
+
+Scan = tuple[
+    dict[str, str], dict[str, int], "bytes | list[int]", list[int], list, dict[str, int]
+]
+"""What :func:`scan` returns: ``(fold_of, freqs, type_ids, lengths, firsts, capitalised)``."""
+
+
+def sentence_tokens(text: str, spans: Sequence[tuple[int, int]]) -> list[list[str]]:
+    """The tokens of each span, as ``TOKEN_RE.findall(text, start, end)`` gives them."""
+    if _SENTINEL in text:
+        findall = TOKEN_RE.findall
+        return [findall(text, a, b) for a, b in spans]
+    flat = _TOKENS_AND_SENTINELS(_SENTINEL.join([text[a:b] for a, b in spans]) + _SENTINEL)
+    out = []
+    i = 0
+    index = flat.index
+    for _ in spans:
+        k = index(_SENTINEL, i)
+        out.append(flat[i:k])
+        i = k + 1
+    return out
+
+
+def scan(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
+    """The tokens of ``text[a:b]`` for each span ``(a, b)``, counted:
+
+    * ``fold_of``: each distinct token as written (form) → its type (:func:`fold`), in order
+      of first occurrence;
+    * ``freqs``: each type → its count, in order of first occurrence;
+    * ``type_ids``: for each token in order, the index of its type in ``freqs`` (a list of
+      ints, or with the compiled engine the same numbers as native 32-bit ints in a bytes
+      object);
+    * ``lengths``: the number of tokens of each span;
+    * ``firsts``: the first token of each span (``None`` for a span without tokens);
+    * ``capitalised``: each type → its occurrences that start with a capital letter (types
+      without any are left out), in order of the first capitalised form.
+
+    Uses the compiled extension when it is available (``factbox.engine()``), else
+    :func:`scan_python`, the reference; both give the same result.
+    """
+    c = _engine.speedups
+    if c is not None:
+        return c.scan(text, spans)  # type: ignore[no-any-return]
+    return scan_python(text, spans)
+
+
+def scan_python(text: str, spans: Sequence[tuple[int, int]]) -> Scan:
+    """:func:`scan` in Python: the reference for the compiled one."""
+    per_span = sentence_tokens(text, spans)
+    tokens: list[str] = []
+    for toks in per_span:
+        tokens += toks
+    forms = Counter(tokens)
+    fold_of = dict(zip(forms, fold_all(forms), strict=True))
+    folded = list(map(fold_of.__getitem__, tokens))
+    freqs = Counter(folded)
+    type_id = dict(zip(freqs, range(len(freqs)), strict=True))
+    capitalised: dict[str, int] = {}
+    for form in [t for t in forms if t[0].isupper()]:
+        typ = fold_of[form]
+        capitalised[typ] = capitalised.get(typ, 0) + forms[form]
+    return (
+        fold_of,
+        freqs,
+        list(map(type_id.__getitem__, folded)),
+        [len(toks) for toks in per_span],
+        [toks[0] if toks else None for toks in per_span],
+        capitalised,
+    )

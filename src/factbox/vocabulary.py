@@ -37,6 +37,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from factbox import _engine
 from factbox.errors import ConfigError
 from factbox.tokens import fold, words
 
@@ -337,14 +338,11 @@ def compute(
     np = tab.np
     index = tab.index
     keys = list(freqs)
-    n = len(keys)
-    try:
-        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
-    except KeyError:  # types not seen before: look them up once, then index again
+    idx, f = _engine.lookup(index, freqs, np)  # row of each type (-1: none yet), its count
+    if len(idx) and idx.min() < 0:  # types not seen before: look them up once, then again
         tab.ensure(keys)
         index = tab.index
-        idx = np.fromiter(map(index.__getitem__, keys), np.intp, n)
-    f = np.fromiter(freqs.values(), np.int64, n)
+        idx, f = _engine.lookup(index, freqs, np)
     level = tab.level[idx]
     keep = level >= 0
     numbers = int(f[~keep].sum())

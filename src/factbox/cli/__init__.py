@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from factbox import __version__
+from factbox import __version__, engine
 from factbox.cli import analysis_cmd  # noqa: F401 - registers the corpus analysis commands
 from factbox.cli.clean_cmd import clean_command
 from factbox.cli.corpus_cmd import corpus_group
@@ -30,7 +30,11 @@ class DefaultGroup(click.Group):
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factbox")
+@click.version_option(
+    __version__,
+    prog_name="factbox",
+    message=f"%(prog)s, version %(version)s (engine: {engine()})",  # compiled hot path or not
+)
 def cli() -> None:
     """Fact boxes for English articles.
 

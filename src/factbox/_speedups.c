@@ -1,0 +1,1007 @@
+/* factbox._speedups: the compiled hot path of factbox.profile() (optional).
+ *
+ * Two functions, each an exact replacement for a pure-Python reference that stays in the
+ * package (tests compare both on arbitrary input):
+ *
+ *   scan(text, spans)  -> (fold_of, freqs, type_ids, lengths, firsts, capitalised)
+ *       reference: factbox.tokens.scan_python. One pass over text[a:b] for each (a, b) in
+ *       spans that finds exactly TOKEN_RE.findall(text, a, b)'s tokens (factbox/tokens.py:
+ *       initialisms, numbers with separators, words with internal apostrophes) and counts
+ *       them: distinct forms are found with a hash table over the text's own characters, so
+ *       a repeated form costs no allocation; each new form is case folded once.
+ *
+ *   sequence_measures(type_ids, n_types, window, segment, threshold)
+ *       -> (msttr_types, mattr_types, mtld_forward, mtld_backward)
+ *       reference: factbox.diversity._sequence_measures_python. Sums of types over MSTTR
+ *       segments and MATTR windows (exact integers) and the MTLD factors of both passes.
+ *
+ * Built by setup.py as an optional extension: without a compiler factbox runs the Python
+ * reference. FACTBOX_PURE_PYTHON=1 forces the reference. See docs/performance.md.
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- the token definition (factbox/tokens.py) ------------------------------------------ */
+
+static inline int
+is_L(Py_UCS4 c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    return (c >= 0xC0 && c <= 0xD6) || (c >= 0xD8 && c <= 0xF6) || (c >= 0xF8 && c <= 0x24F) ||
+           (c >= 0x1E00 && c <= 0x1EFF);
+}
+
+static inline int
+is_D(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static inline int
+is_LD(Py_UCS4 c)
+{
+    return is_D(c) || is_L(c);
+}
+
+static inline int
+is_APOS(Py_UCS4 c)
+{
+    return c == '\'' || c == 0x2019;
+}
+
+#define RD(i) PyUnicode_READ(kind, data, (i))
+
+/* next_token_K(d, p, b, &start): the first token of TOKEN_RE in d[p:b] (the regex sees b as
+ * the end of the string); returns its end and sets *start, or returns -1 when there is none.
+ * A letter or digit always starts a token. One copy per string kind (_speedups_token.h).
+ *
+ * TOKEN_RE = [L](?:(?:\.[L])+\.?(?![LD]) | [LD]*(?:[APOS][LD]+)*) | [0-9]+(?:[.,][0-9]+)*(?:[L]+)?
+ */
+#define T Py_UCS1
+#define NAME next_token_1
+#include "_speedups_token.h"
+#define T Py_UCS2
+#define NAME next_token_2
+#include "_speedups_token.h"
+#define T Py_UCS4
+#define NAME next_token_4
+#include "_speedups_token.h"
+
+static inline Py_ssize_t
+next_token(int kind, const void *data, Py_ssize_t p, Py_ssize_t b, Py_ssize_t *start)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND:
+        return next_token_1((const Py_UCS1 *)data, p, b, start);
+    case PyUnicode_2BYTE_KIND:
+        return next_token_2((const Py_UCS2 *)data, p, b, start);
+    default:
+        return next_token_4((const Py_UCS4 *)data, p, b, start);
+    }
+}
+
+/* ---- a hash table of the distinct forms, keyed by their characters in the text ---------- */
+
+typedef struct {
+    Py_ssize_t start; /* offset of the form's first occurrence in the text */
+    Py_ssize_t len;   /* -1: empty slot */
+    uint64_t hash;
+    Py_ssize_t id; /* form id */
+} Slot;
+
+typedef struct {
+    Slot *slots;
+    Py_ssize_t mask; /* capacity − 1 (a power of 2) */
+    Py_ssize_t used;
+} Table;
+
+static int
+table_init(Table *t, Py_ssize_t capacity)
+{
+    Py_ssize_t cap = 64;
+    while (cap < 2 * capacity)
+        cap <<= 1;
+    t->slots = PyMem_Malloc(cap * sizeof(Slot));
+    if (t->slots == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < cap; i++)
+        t->slots[i].len = -1;
+    t->mask = cap - 1;
+    t->used = 0;
+    return 0;
+}
+
+static int
+table_grow(Table *t)
+{
+    Py_ssize_t cap = 2 * (t->mask + 1);
+    Slot *slots = PyMem_Malloc(cap * sizeof(Slot));
+    if (slots == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < cap; i++)
+        slots[i].len = -1;
+    for (Py_ssize_t i = 0; i <= t->mask; i++) {
+        Slot *s = &t->slots[i];
+        if (s->len < 0)
+            continue;
+        Py_ssize_t j = (Py_ssize_t)(s->hash & (uint64_t)(cap - 1));
+        while (slots[j].len >= 0)
+            j = (j + 1) & (cap - 1);
+        slots[j] = *s;
+    }
+    PyMem_Free(t->slots);
+    t->slots = slots;
+    t->mask = cap - 1;
+    return 0;
+}
+
+static inline uint64_t
+hash_bytes(const unsigned char *s, Py_ssize_t n)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        h ^= s[i];
+        h *= 1099511628211ULL;
+    }
+    h ^= h >> 33; /* a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low ones */
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    return h ^ (h >> 33);
+}
+
+/* The id of the type string ``typ`` in ``types`` (a table keyed by the type's characters;
+ * ``type_list`` holds the strings by id), adding it with the next id when it is new. Equal
+ * strings have the same kind (CPython keeps strings in their smallest kind), so the kind and
+ * the bytes decide. Returns -1 on error. */
+static Py_ssize_t
+type_id(Table *types, PyObject *type_list, PyObject *typ)
+{
+    int kind = PyUnicode_KIND(typ);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(typ);
+    const unsigned char *d = (const unsigned char *)PyUnicode_DATA(typ);
+    uint64_t h = hash_bytes(d, len * kind);
+    Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)types->mask);
+    for (;;) {
+        Slot *sl = &types->slots[j];
+        if (sl->len < 0)
+            break;
+        if (sl->hash == h && sl->len == len) {
+            PyObject *o = PyList_GET_ITEM(type_list, sl->id);
+            if (PyUnicode_KIND(o) == kind && memcmp(PyUnicode_DATA(o), d, len * kind) == 0)
+                return sl->id;
+        }
+        j = (j + 1) & types->mask;
+    }
+    Py_ssize_t id = PyList_GET_SIZE(type_list);
+    if (PyList_Append(type_list, typ) < 0)
+        return -1;
+    Slot *sl = &types->slots[j];
+    sl->start = 0;
+    sl->len = len;
+    sl->hash = h;
+    sl->id = id;
+    if (++types->used * 2 > types->mask + 1 && table_grow(types) < 0) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return id;
+}
+
+/* ---- scan -------------------------------------------------------------------------------- */
+
+typedef struct {
+    int32_t *v;
+    Py_ssize_t n, cap;
+} IntVec;
+
+static inline int
+vec_push(IntVec *a, int32_t x)
+{
+    if (a->n == a->cap) {
+        Py_ssize_t cap = a->cap ? 2 * a->cap : 1024;
+        int32_t *v = PyMem_Realloc(a->v, cap * sizeof(int32_t));
+        if (v == NULL)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+static PyObject *casefold_method; /* str.casefold */
+static PyObject *typographic_apostrophe, *ascii_apostrophe;
+
+/* fold(form) = form.casefold().replace("\u2019", "'") (factbox.tokens.fold); a form of
+ * ASCII characters without capitals is its own fold (a new reference either way) */
+static PyObject *
+fold(PyObject *form)
+{
+    if (PyUnicode_IS_ASCII(form)) {
+        const Py_UCS1 *c = PyUnicode_1BYTE_DATA(form);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(form), i = 0;
+        while (i < n && !(c[i] >= 'A' && c[i] <= 'Z'))
+            i++;
+        if (i == n) {
+            Py_INCREF(form);
+            return form;
+        }
+    }
+    PyObject *f = PyObject_CallOneArg(casefold_method, form);
+    if (f == NULL)
+        return NULL;
+    if (PyUnicode_FindChar(f, 0x2019, 0, PyUnicode_GET_LENGTH(f), 1) >= 0) {
+        PyObject *r = PyUnicode_Replace(f, typographic_apostrophe, ascii_apostrophe, -1);
+        Py_DECREF(f);
+        return r;
+    }
+    return f;
+}
+
+static PyObject *
+new_dict(Py_ssize_t size)
+{
+#if PY_VERSION_HEX < 0x030D0000
+    return _PyDict_NewPresized(size);
+#else
+    (void)size;
+    return PyDict_New();
+#endif
+}
+
+static PyObject *
+scan(PyObject *module, PyObject *args)
+{
+    PyObject *text, *spans;
+    if (!PyArg_ParseTuple(args, "UO:scan", &text, &spans))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    /* a tuple copy: code run by a conversion below cannot change it under us */
+    PyObject *seq = PySequence_Tuple(spans);
+    if (seq == NULL)
+        return NULL;
+
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    const unsigned char *bytes = (const unsigned char *)data;
+    Py_ssize_t text_len = PyUnicode_GET_LENGTH(text);
+    Py_ssize_t n_spans = PyTuple_GET_SIZE(seq);
+
+    Table table = {NULL, 0, 0}, type_table = {NULL, 0, 0};
+    IntVec form_cap = {NULL, 0, 0}; /* form id -> 1 when it starts with a capital */
+    IntVec type_cap = {NULL, 0, 0};
+    IntVec form_type = {NULL, 0, 0}; /* form id -> type id */
+    IntVec form_count = {NULL, 0, 0};
+    IntVec type_count = {NULL, 0, 0};
+    IntVec form_ids = {NULL, 0, 0}; /* per token */
+    PyObject *form_list = NULL, *type_list = NULL, *types = NULL, *lengths = NULL;
+    PyObject *firsts = NULL, *fold_of = NULL, *type_ids = NULL;
+    PyObject *capitalised = NULL;
+    PyObject *result = NULL;
+
+    if (table_init(&table, text_len / 12 + 16) < 0 ||
+        table_init(&type_table, text_len / 16 + 16) < 0)
+        goto nomem;
+    form_list = PyList_New(0);
+    type_list = PyList_New(0);
+    lengths = PyList_New(n_spans);
+    firsts = PyList_New(n_spans);
+    if (form_list == NULL || type_list == NULL || lengths == NULL || firsts == NULL)
+        goto error;
+
+    for (Py_ssize_t s = 0; s < n_spans; s++) {
+        Py_ssize_t a, b;
+        PyObject *pair = PyTuple_GET_ITEM(seq, s);
+        if (!PyTuple_Check(pair) || PyTuple_GET_SIZE(pair) != 2) {
+            PyErr_SetString(PyExc_TypeError, "spans must be a sequence of (start, end) pairs");
+            goto error;
+        }
+        a = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 0));
+        if (a == -1 && PyErr_Occurred())
+            goto error;
+        b = PyLong_AsSsize_t(PyTuple_GET_ITEM(pair, 1));
+        if (b == -1 && PyErr_Occurred())
+            goto error;
+        if (a < 0) /* the slice semantics of findall(text, a, b) */
+            a = 0;
+        if (b > text_len)
+            b = text_len;
+        Py_ssize_t before = form_ids.n;
+        Py_ssize_t p = a, start, e;
+        while ((e = next_token(kind, data, p, b, &start)) >= 0) {
+            Py_ssize_t len = e - start;
+            const unsigned char *chars = bytes + start * kind;
+            uint64_t h = hash_bytes(chars, len * kind);
+            Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)table.mask);
+            Py_ssize_t id = -1;
+            for (;;) {
+                Slot *sl = &table.slots[j];
+                if (sl->len < 0)
+                    break;
+                if (sl->hash == h && sl->len == len &&
+                    memcmp(bytes + sl->start * kind, chars, len * kind) == 0) {
+                    id = sl->id;
+                    break;
+                }
+                j = (j + 1) & table.mask;
+            }
+            if (id < 0) { /* a new form */
+                id = PyList_GET_SIZE(form_list);
+                if (id >= INT32_MAX) {
+                    PyErr_SetString(PyExc_OverflowError, "too many distinct tokens");
+                    goto error;
+                }
+                PyObject *form = PyUnicode_Substring(text, start, e);
+                if (form == NULL)
+                    goto error;
+                int rc = PyList_Append(form_list, form);
+                Py_DECREF(form);
+                if (rc < 0)
+                    goto error;
+                PyObject *typ = fold(form);
+                if (typ == NULL)
+                    goto error;
+                Py_ssize_t n_types = PyList_GET_SIZE(type_list);
+                Py_ssize_t t = type_id(&type_table, type_list, typ);
+                Py_DECREF(typ);
+                if (t < 0)
+                    goto error;
+                if (t == n_types && (vec_push(&type_count, 0) < 0 || vec_push(&type_cap, 0) < 0))
+                    goto nomem;
+                if (vec_push(&form_cap, Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(form, 0)) != 0) <
+                    0)
+                    goto nomem;
+                if (vec_push(&form_type, (int32_t)t) < 0 || vec_push(&form_count, 0) < 0)
+                    goto nomem;
+                Slot *sl = &table.slots[j];
+                sl->start = start;
+                sl->len = len;
+                sl->hash = h;
+                sl->id = id;
+                if (++table.used * 2 > table.mask + 1 && table_grow(&table) < 0)
+                    goto nomem;
+            }
+            if (form_ids.n >= INT32_MAX) { /* counts are 32-bit: over 2**31 tokens (> 4 GB) */
+                PyErr_SetString(PyExc_OverflowError, "too many tokens for one text");
+                goto error;
+            }
+            form_count.v[id]++;
+            if (vec_push(&form_ids, (int32_t)id) < 0)
+                goto nomem;
+            p = e;
+        }
+        PyObject *n = PyLong_FromSsize_t(form_ids.n - before);
+        if (n == NULL)
+            goto error;
+        PyList_SET_ITEM(lengths, s, n);
+        PyObject *first = Py_None;
+        if (form_ids.n > before)
+            first = PyList_GET_ITEM(form_list, form_ids.v[before]);
+        Py_INCREF(first);
+        PyList_SET_ITEM(firsts, s, first);
+    }
+
+    /* fold_of: form -> type; types (freqs): type -> count;
+     * capitalised: type -> occurrences that start with a capital, in the order of the first
+     * such form */
+    Py_ssize_t n_forms = PyList_GET_SIZE(form_list);
+    Py_ssize_t n_types = PyList_GET_SIZE(type_list);
+    fold_of = new_dict(n_forms);
+    types = new_dict(n_types);
+    capitalised = PyDict_New();
+    type_ids = PyBytes_FromStringAndSize(NULL, form_ids.n * (Py_ssize_t)sizeof(int32_t));
+    if (fold_of == NULL || types == NULL || capitalised == NULL || type_ids == NULL)
+        goto error;
+    for (Py_ssize_t i = 0; i < n_forms; i++) {
+        PyObject *form = PyList_GET_ITEM(form_list, i);
+        int32_t t = form_type.v[i];
+        type_count.v[t] += form_count.v[i];
+        if (form_cap.v[i])
+            type_cap.v[t] += form_count.v[i];
+        if (PyDict_SetItem(fold_of, form, PyList_GET_ITEM(type_list, t)) < 0)
+            goto error;
+    }
+    for (Py_ssize_t t = 0; t < n_types; t++) {
+        PyObject *c = PyLong_FromLong(type_count.v[t]);
+        if (c == NULL)
+            goto error;
+        int rc = PyDict_SetItem(types, PyList_GET_ITEM(type_list, t), c);
+        Py_DECREF(c);
+        if (rc < 0)
+            goto error;
+    }
+    for (Py_ssize_t i = 0; i < n_forms; i++) {
+        int32_t t = form_type.v[i];
+        if (!form_cap.v[i] || type_cap.v[t] < 0)
+            continue;
+        PyObject *c = PyLong_FromLong(type_cap.v[t]);
+        if (c == NULL)
+            goto error;
+        int rc = PyDict_SetItem(capitalised, PyList_GET_ITEM(type_list, t), c);
+        Py_DECREF(c);
+        if (rc < 0)
+            goto error;
+        type_cap.v[t] = -1; /* done */
+    }
+    {
+        int32_t *out = (int32_t *)PyBytes_AS_STRING(type_ids);
+        for (Py_ssize_t i = 0; i < form_ids.n; i++)
+            out[i] = form_type.v[form_ids.v[i]];
+    }
+    result = PyTuple_Pack(6, fold_of, types, type_ids, lengths, firsts, capitalised);
+    goto done;
+
+nomem:
+    PyErr_NoMemory();
+error:
+done:
+    PyMem_Free(table.slots);
+    PyMem_Free(type_table.slots);
+    PyMem_Free(form_cap.v);
+    PyMem_Free(type_cap.v);
+    PyMem_Free(form_type.v);
+    PyMem_Free(form_count.v);
+    PyMem_Free(type_count.v);
+    PyMem_Free(form_ids.v);
+    Py_XDECREF(form_list);
+    Py_XDECREF(type_list);
+    Py_XDECREF(types);
+    Py_XDECREF(lengths);
+    Py_XDECREF(firsts);
+    Py_XDECREF(fold_of);
+    Py_XDECREF(type_ids);
+    Py_XDECREF(capitalised);
+    Py_DECREF(seq);
+    return result;
+}
+
+/* ---- the sequence measures of lexical diversity ------------------------------------------ */
+
+/* MTLD factors of one pass (factbox.diversity._mtld_factors): ``step`` is +1 (forward) or −1
+ * (backward). ``stamp`` has n_types entries. */
+static double
+mtld_pass(const int32_t *ids, Py_ssize_t n, int64_t *stamp, Py_ssize_t n_types, int step,
+          double threshold)
+{
+    for (Py_ssize_t t = 0; t < n_types; t++)
+        stamp[t] = -1;
+    int64_t factor = 0;
+    Py_ssize_t start = 0, reps = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        int32_t t = ids[step > 0 ? i : n - 1 - i];
+        if (stamp[t] == factor) { /* its previous occurrence is in the current factor */
+            reps++;
+            Py_ssize_t count = i - start + 1;
+            if ((double)(count - reps) / (double)count <= threshold) {
+                factor++;
+                start = i + 1;
+                reps = 0;
+            }
+        } else {
+            stamp[t] = factor;
+        }
+    }
+    Py_ssize_t count = n - start;
+    if (count)
+        return (double)factor +
+               (1.0 - (double)(count - reps) / (double)count) / (1.0 - threshold);
+    return (double)factor;
+}
+
+static PyObject *
+sequence_measures(PyObject *module, PyObject *args)
+{
+    Py_buffer buf;
+    Py_ssize_t n_types, window, segment;
+    double threshold;
+    if (!PyArg_ParseTuple(args, "y*nnnd:sequence_measures", &buf, &n_types, &window, &segment,
+                          &threshold))
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *count = NULL;
+    if (buf.len % (Py_ssize_t)sizeof(int32_t) != 0 || n_types < 0 || window < 1 ||
+        segment < 1) {
+        PyErr_SetString(PyExc_ValueError, "bad arguments to sequence_measures");
+        goto done;
+    }
+    const int32_t *ids = (const int32_t *)buf.buf;
+    Py_ssize_t n = buf.len / (Py_ssize_t)sizeof(int32_t);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (ids[i] < 0 || ids[i] >= n_types) {
+            PyErr_SetString(PyExc_ValueError, "type id out of range");
+            goto done;
+        }
+    }
+    count = PyMem_Calloc(n_types ? n_types : 1, sizeof(int64_t));
+    if (count == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    PyObject *msttr = Py_None, *mattr = Py_None, *fwd = Py_None, *bwd = Py_None;
+    Py_INCREF(msttr);
+    Py_INCREF(mattr);
+    Py_INCREF(fwd);
+    Py_INCREF(bwd);
+
+    /* MSTTR: Σ over complete segments of its distinct types */
+    Py_ssize_t k = n / segment;
+    if (k > 0) {
+        int64_t total = 0;
+        for (Py_ssize_t s = 0; s < k; s++) {
+            const int32_t *seg = ids + s * segment;
+            for (Py_ssize_t i = 0; i < segment; i++)
+                total += (count[seg[i]]++ == 0);
+            for (Py_ssize_t i = 0; i < segment; i++)
+                count[seg[i]] = 0;
+        }
+        Py_SETREF(msttr, PyLong_FromLongLong(total));
+    }
+    /* MATTR: Σ over all windows of W tokens of its distinct types */
+    if (n >= window && msttr != NULL) {
+        int64_t distinct = 0, total = 0;
+        for (Py_ssize_t i = 0; i < window; i++)
+            distinct += (count[ids[i]]++ == 0);
+        total = distinct;
+        for (Py_ssize_t i = window; i < n; i++) {
+            distinct -= (--count[ids[i - window]] == 0);
+            distinct += (count[ids[i]]++ == 0);
+            total += distinct;
+        }
+        Py_SETREF(mattr, PyLong_FromLongLong(total));
+    }
+    /* MTLD: the factors of the forward and the backward pass */
+    if (n > 0 && msttr != NULL && mattr != NULL) {
+        double f = mtld_pass(ids, n, count, n_types, 1, threshold);
+        Py_SETREF(fwd, PyFloat_FromDouble(f));
+        if (fwd != NULL) {
+            double g = mtld_pass(ids, n, count, n_types, -1, threshold);
+            Py_SETREF(bwd, PyFloat_FromDouble(g));
+        }
+    }
+    if (msttr != NULL && mattr != NULL && fwd != NULL && bwd != NULL)
+        result = PyTuple_Pack(4, msttr, mattr, fwd, bwd);
+    Py_XDECREF(msttr);
+    Py_XDECREF(mattr);
+    Py_XDECREF(fwd);
+    Py_XDECREF(bwd);
+done:
+    PyMem_Free(count);
+    PyBuffer_Release(&buf);
+    return result;
+}
+
+/* ---- sentence boundaries (factbox/sentences.py) ------------------------------------------ */
+
+static inline int
+is_terminal(Py_UCS4 c) /* [.!?…‽] */
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x203D;
+}
+
+static inline int
+is_terminal_or_closer(Py_UCS4 c) /* [.!?…‽"'”’»)\]}] */
+{
+    return is_terminal(c) || c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB ||
+           c == ')' || c == ']' || c == '}';
+}
+
+static inline int
+is_close_only(Py_UCS4 c) /* sentences._CLOSE_ONLY = ”’»)]} */
+{
+    return c == 0x201D || c == 0x2019 || c == 0xBB || c == ')' || c == ']' || c == '}';
+}
+
+/* The end of the match of sentences._CAND_RE at i in text[:e], or -1:
+ * [.!?…‽][.!?…‽"'”’»)\]}]*(?=\s|[A-Z][a-z]), with the regex's backtracking of the run. */
+static inline Py_ssize_t
+candidate_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    Py_ssize_t j = i + 1;
+    while (j < e && is_terminal_or_closer(RD(j)))
+        j++;
+    for (; j > i; j--) {
+        if (j < e) {
+            Py_UCS4 c = RD(j);
+            if (Py_UNICODE_ISSPACE(c))
+                return j;
+            if (c >= 'A' && c <= 'Z' && j + 1 < e) {
+                Py_UCS4 d = RD(j + 1);
+                if (d >= 'a' && d <= 'z')
+                    return j;
+            }
+        }
+    }
+    return -1;
+}
+
+static PyObject *
+sentence_candidates(PyObject *module, PyObject *args)
+{
+    PyObject *text, *exact, *anycase;
+    Py_ssize_t s, e;
+    if (!PyArg_ParseTuple(args, "UnnO!O!:sentence_candidates", &text, &s, &e, &PyDict_Type,
+                          &exact, &PyDict_Type, &anycase))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    if (s < 0)
+        s = 0;
+    if (e > n)
+        e = n;
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t i = s;
+    while (i < e) {
+        if (!is_terminal(RD(i))) {
+            i++;
+            continue;
+        }
+        Py_ssize_t end = candidate_end(kind, data, i, e);
+        if (end < 0) {
+            i++;
+            continue;
+        }
+        /* the match is text[i:end]; decide what sentences._candidate would do, where it
+         * is simple, else hand the candidate back */
+        int slow = 0;
+        Py_ssize_t k = end;
+        if (!Py_UNICODE_ISSPACE(RD(k))) {
+            slow = 1; /* S7: a glued boundary */
+        } else {
+            k++;
+            while (k < e && Py_UNICODE_ISSPACE(RD(k)))
+                k++;
+            if (k >= e) {
+                i = end; /* end of the run: no boundary */
+                continue;
+            }
+            Py_UCS4 c0 = RD(k);
+            if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1)))) {
+                i = end; /* S1 */
+                continue;
+            }
+            if (is_close_only(c0) || i == s || Py_UNICODE_ISSPACE(RD(i - 1)) ||
+                !(end == i + 1 && RD(i) == '.' && Py_UNICODE_ISUPPER(c0))) {
+                slow = 1;
+            } else {
+                /* the chunk before the full stop: from the last space or line break */
+                Py_ssize_t lo = i - 40 > s ? i - 40 : s;
+                Py_ssize_t j = i - 1;
+                while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
+                    j--;
+                /* pre = text[j + 1 : i]; the fast path needs 2+ letters, no tab or NBSP */
+                if (i - (j + 1) < 2) {
+                    slow = 1;
+                } else {
+                    for (Py_ssize_t q = j + 1; q < i; q++) {
+                        if (!Py_UNICODE_ISALPHA(RD(q))) { /* tab and NBSP are not letters */
+                            slow = 1;
+                            break;
+                        }
+                    }
+                }
+                if (!slow) {
+                    PyObject *pre = PyUnicode_Substring(text, j + 1, i);
+                    if (pre == NULL)
+                        goto error;
+                    int known = PyDict_Contains(exact, pre);
+                    if (known == 0) {
+                        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
+                        if (lower == NULL) {
+                            Py_DECREF(pre);
+                            goto error;
+                        }
+                        known = PyDict_Contains(anycase, lower);
+                        Py_DECREF(lower);
+                    }
+                    Py_DECREF(pre);
+                    if (known < 0)
+                        goto error;
+                    slow = known; /* an abbreviation: the full rules decide */
+                }
+            }
+        }
+        PyObject *item = slow ? Py_BuildValue("(nn)", i, end) : PyLong_FromSsize_t(end);
+        if (item == NULL)
+            goto error;
+        int rc = PyList_Append(out, item);
+        Py_DECREF(item);
+        if (rc < 0)
+            goto error;
+        i = end;
+    }
+    return out;
+error:
+    Py_DECREF(out);
+    return NULL;
+}
+
+static PyObject *
+strip_spans(PyObject *module, PyObject *args)
+{
+    PyObject *text, *cuts;
+    if (!PyArg_ParseTuple(args, "UO:strip_spans", &text, &cuts))
+        return NULL;
+    if (PyUnicode_READY(text) < 0)
+        return NULL;
+    PyObject *seq = PySequence_Tuple(cuts); /* a copy that cannot change under us */
+    if (seq == NULL)
+        return NULL;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        goto error;
+    Py_ssize_t prev = 0;
+    for (Py_ssize_t x = 0; x < PyTuple_GET_SIZE(seq); x++) {
+        Py_ssize_t c = PyLong_AsSsize_t(PyTuple_GET_ITEM(seq, x));
+        if (c == -1 && PyErr_Occurred())
+            goto error;
+        /* text[prev:c] with slice semantics, stripped of white space */
+        Py_ssize_t a = prev < 0 ? 0 : (prev > n ? n : prev);
+        Py_ssize_t b = c < 0 ? 0 : (c > n ? n : c);
+        while (a < b && Py_UNICODE_ISSPACE(RD(a)))
+            a++;
+        while (b > a && Py_UNICODE_ISSPACE(RD(b - 1)))
+            b--;
+        if (a < b) {
+            PyObject *span = Py_BuildValue("(nn)", a, b);
+            if (span == NULL)
+                goto error;
+            int rc = PyList_Append(out, span);
+            Py_DECREF(span);
+            if (rc < 0)
+                goto error;
+        }
+        prev = c;
+    }
+    Py_DECREF(seq);
+    return out;
+error:
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+/* ---- per-type lookups -------------------------------------------------------------------- */
+
+static PyObject *
+lookup(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs;
+    if (!PyArg_ParseTuple(args, "O!O!:lookup", &PyDict_Type, &index, &PyDict_Type, &freqs))
+        return NULL;
+    Py_ssize_t n = PyDict_GET_SIZE(freqs);
+    PyObject *ids = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    PyObject *counts = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int64_t));
+    if (ids == NULL || counts == NULL)
+        goto error;
+    int64_t *id = (int64_t *)PyBytes_AS_STRING(ids);
+    int64_t *count = (int64_t *)PyBytes_AS_STRING(counts);
+    PyObject *key, *value;
+    Py_ssize_t pos = 0, i = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (i >= n) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during lookup");
+            goto error;
+        }
+        PyObject *row = PyDict_GetItemWithError(index, key);
+        if (row == NULL && PyErr_Occurred())
+            goto error;
+        id[i] = row == NULL ? -1 : PyLong_AsLongLong(row);
+        count[i] = PyLong_AsLongLong(value);
+        if ((id[i] == -1 || count[i] == -1) && PyErr_Occurred())
+            goto error;
+        i++;
+    }
+    if (i != n) {
+        PyErr_SetString(PyExc_RuntimeError, "dict changed size during lookup");
+        goto error;
+    }
+    PyObject *result = PyTuple_Pack(2, ids, counts);
+    Py_DECREF(ids);
+    Py_DECREF(counts);
+    return result;
+error:
+    Py_XDECREF(ids);
+    Py_XDECREF(counts);
+    return NULL;
+}
+
+/* ---- letters of non-Latin scripts (factbox.tokens.foreign_characters) -------------------- */
+
+static PyObject *
+foreign_characters(PyObject *module, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "foreign_characters() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg), count = 0;
+    if (kind == PyUnicode_1BYTE_KIND) /* every character is below U+0100: none */
+        return PyLong_FromLong(0);
+    /* _FOREIGN_RE = [^\x00-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20cf\s\d\W]: a word
+     * character (\w: alphanumeric or _) outside those ranges, not white space, not a digit */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = RD(i);
+        if (c <= 0x24F || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2000 && c <= 0x206F) ||
+            (c >= 0x20A0 && c <= 0x20CF))
+            continue;
+        if (!Py_UNICODE_ISSPACE(c) && !Py_UNICODE_ISDECIMAL(c) && Py_UNICODE_ISALNUM(c))
+            count++;
+    }
+    return PyLong_FromSsize_t(count);
+}
+
+static PyObject *
+spectrum(PyObject *module, PyObject *freqs)
+{
+    if (!PyDict_Check(freqs)) {
+        PyErr_SetString(PyExc_TypeError, "spectrum() needs a dict");
+        return NULL;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    long long top = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        long long m = PyLong_AsLongLong(value);
+        if (m == -1 && PyErr_Occurred())
+            return NULL;
+        if (m < 1) {
+            PyErr_SetString(PyExc_ValueError, "frequencies must be positive");
+            return NULL;
+        }
+        if (m > top)
+            top = m;
+    }
+    if (top > PY_SSIZE_T_MAX / 16)
+        return PyErr_NoMemory();
+    int64_t *vm = PyMem_Calloc((size_t)top + 1, sizeof(int64_t));
+    if (vm == NULL)
+        return PyErr_NoMemory();
+    pos = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value))
+        vm[PyLong_AsLongLong(value)]++;
+    PyObject *out = PyDict_New();
+    for (long long m = 1; out != NULL && m <= top; m++) {
+        if (!vm[m])
+            continue;
+        PyObject *k = PyLong_FromLongLong(m), *v = PyLong_FromLongLong(vm[m]);
+        if (k == NULL || v == NULL || PyDict_SetItem(out, k, v) < 0)
+            Py_CLEAR(out);
+        Py_XDECREF(k);
+        Py_XDECREF(v);
+    }
+    PyMem_Free(vm);
+    return out;
+}
+
+/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), or
+ * None when a type has no row in index (the caller adds it and asks again). ``matrix`` is a
+ * C-contiguous 2-D buffer of int64 (profile._TypeTable). */
+static PyObject *
+type_totals(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs, *matrix;
+    if (!PyArg_ParseTuple(args, "O!O!O:type_totals", &PyDict_Type, &index, &PyDict_Type, &freqs,
+                          &matrix))
+        return NULL;
+    Py_buffer view;
+    if (PyObject_GetBuffer(matrix, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return NULL;
+    PyObject *result = NULL;
+    int64_t *sums = NULL;
+    if (view.ndim != 2 || view.itemsize != 8 || view.format == NULL ||
+        !(strcmp(view.format, "l") == 0 || strcmp(view.format, "q") == 0 ||
+          strcmp(view.format, "<l") == 0 || strcmp(view.format, "<q") == 0 ||
+          strcmp(view.format, "=l") == 0 || strcmp(view.format, "=q") == 0)) {
+        PyErr_SetString(PyExc_TypeError, "matrix must be a 2-D int64 array");
+        goto done;
+    }
+    Py_ssize_t rows = view.shape[0], cols = view.shape[1];
+    const int64_t *m = (const int64_t *)view.buf;
+    sums = PyMem_Calloc(cols ? cols : 1, sizeof(int64_t));
+    if (sums == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        PyObject *row = PyDict_GetItemWithError(index, key);
+        if (row == NULL) {
+            if (!PyErr_Occurred())
+                result = Py_NewRef(Py_None);
+            goto done;
+        }
+        Py_ssize_t r = PyLong_AsSsize_t(row);
+        long long f = PyLong_AsLongLong(value);
+        if ((r == -1 || f == -1) && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= rows) {
+            PyErr_SetString(PyExc_IndexError, "row out of range");
+            goto done;
+        }
+        const int64_t *line = m + r * cols;
+        for (Py_ssize_t c = 0; c < cols; c++)
+            sums[c] += f * line[c];
+    }
+    result = PyList_New(cols);
+    for (Py_ssize_t c = 0; result != NULL && c < cols; c++) {
+        PyObject *x = PyLong_FromLongLong(sums[c]);
+        if (x == NULL)
+            Py_CLEAR(result);
+        else
+            PyList_SET_ITEM(result, c, x);
+    }
+done:
+    PyMem_Free(sums);
+    PyBuffer_Release(&view);
+    return result;
+}
+
+/* ---- module ------------------------------------------------------------------------------ */
+
+static PyMethodDef methods[] = {
+    {"scan", scan, METH_VARARGS,
+     "scan(text, spans) -> (fold_of, freqs, type_ids, lengths, firsts, capitalised)\n\n"
+     "The tokens of text[a:b] for each span, counted (see factbox.tokens.scan_python)."},
+    {"sequence_measures", sequence_measures, METH_VARARGS,
+     "sequence_measures(type_ids, n_types, window, segment, threshold)\n"
+     "-> (msttr_types, mattr_types, mtld_forward, mtld_backward)\n\n"
+     "See factbox.diversity._sequence_measures_python."},
+    {"sentence_candidates", sentence_candidates, METH_VARARGS,
+     "sentence_candidates(text, s, e, exact, anycase) -> list\n\n"
+     "The candidate boundaries of text[s:e] (sentences._CAND_RE): an int is a boundary decided\n"
+     "by the common 'word. Next' rule, (start, end) a candidate for the full rules; candidates\n"
+     "that cannot be boundaries are left out (see sentences._split_candidates)."},
+    {"strip_spans", strip_spans, METH_VARARGS,
+     "strip_spans(text, cuts) -> list of (start, end)\n\n"
+     "The non-empty pieces text[prev:cut], stripped of white space (sentences.sentence_spans)."},
+    {"lookup", lookup, METH_VARARGS,
+     "lookup(index, freqs) -> (ids, counts)\n\n"
+     "For each key of freqs in order, index[key] (-1 when missing) and freqs[key], as native\n"
+     "64-bit ints in two bytes objects (see factbox._engine.lookup)."},
+    {"foreign_characters", foreign_characters, METH_O,
+     "foreign_characters(text) -> int\n\n"
+     "len(factbox.tokens._FOREIGN_RE.findall(text)), in one pass."},
+    {"spectrum", spectrum, METH_O,
+     "spectrum(freqs) -> dict\n\n"
+     "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
+     "(the content of collections.Counter(freqs.values()))."},
+    {"type_totals", type_totals, METH_VARARGS,
+     "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
+     "Σ over the types of freqs of count × matrix[index[type]]; None when a type has no row."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef moduledef = {
+    PyModuleDef_HEAD_INIT, "factbox._speedups",
+    "Compiled hot path of factbox.profile(); see docs/performance.md.", -1, methods,
+    NULL, NULL, NULL, NULL,
+};
+
+PyMODINIT_FUNC
+PyInit__speedups(void)
+{
+    casefold_method = PyObject_GetAttrString((PyObject *)&PyUnicode_Type, "casefold");
+    typographic_apostrophe = PyUnicode_FromOrdinal(0x2019);
+    ascii_apostrophe = PyUnicode_FromOrdinal('\'');
+    if (casefold_method == NULL || typographic_apostrophe == NULL || ascii_apostrophe == NULL)
+        return NULL;
+    return PyModule_Create(&moduledef);
+}

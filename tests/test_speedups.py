@@ -1,0 +1,360 @@
+"""The compiled hot path (factbox._speedups) gives exactly what the Python reference gives.
+
+Every test here that needs the extension is skipped when it did not build, except
+``test_extension_is_built_when_required``: with ``FACTBOX_REQUIRE_SPEEDUPS=1`` (set in
+.ci/run) it fails, so CI proves the extension is built and used. The reference is the
+pure-Python code that ``FACTBOX_PURE_PYTHON=1`` selects (docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import os
+from array import array
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import factbox
+from factbox import _engine
+from factbox import diversity as dv
+from factbox.config import ProfileConfig
+from factbox.sentences import sentence_spans
+from factbox.tokens import TOKEN_RE, scan_python
+
+try:
+    from factbox import _speedups
+except ImportError:  # pragma: no cover - no compiler at install time
+    _speedups = None  # type: ignore[assignment]
+
+needs_c = pytest.mark.skipif(_speedups is None, reason="factbox._speedups did not build")
+
+
+def test_extension_is_built_when_required() -> None:
+    if os.environ.get("FACTBOX_REQUIRE_SPEEDUPS") == "1":
+        assert _speedups is not None, "FACTBOX_REQUIRE_SPEEDUPS=1 but factbox._speedups is missing"
+        if os.environ.get("FACTBOX_PURE_PYTHON", "") in ("", "0"):
+            assert factbox.engine() == "c"
+    assert factbox.engine() == ("python" if _engine.speedups is None else "c")
+
+
+def test_version_names_the_engine() -> None:
+    from click.testing import CliRunner
+
+    from factbox.cli import cli
+
+    out = CliRunner().invoke(cli, ["--version"]).output
+    assert out.startswith("factbox, version ")
+    assert f"(engine: {factbox.engine()})" in out
+
+
+def test_pure_python_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTBOX_PURE_PYTHON", "1")
+    assert _engine._load() is None
+    monkeypatch.setenv("FACTBOX_PURE_PYTHON", "0")
+    assert _engine._load() is _speedups
+
+
+def _same_scan(text: str, spans: list[tuple[int, int]]) -> None:
+    fold_of, freqs, ids, lengths, firsts, caps = scan_python(text, spans)
+    c_fold_of, c_freqs, c_ids, c_lengths, c_firsts, c_caps = _speedups.scan(text, spans)
+    assert list(c_fold_of.items()) == list(fold_of.items())  # same forms, same order
+    assert list(c_freqs.items()) == list(freqs.items())
+    assert c_ids == array("i", ids).tobytes()
+    assert c_lengths == lengths
+    assert c_firsts == firsts
+    assert list(c_caps.items()) == list(caps.items())
+    # and both are what the token pattern finds, span by span
+    assert lengths == [len(TOKEN_RE.findall(text, a, b)) for a, b in spans]
+
+
+# Characters that matter to the token pattern, plus anything at all (surrogates, NUL, astral).
+_INTERESTING = st.sampled_from(
+    [
+        *"aZz09.,'’ \n\x01\x00-é\u00d7\u00f7\u00c0\u00d6\u00d8\u00f6\u00f8\u024f\u0250",
+        "\u1dff", "\u1e00", "\u1eff", "\u1f00", "\ud800", "\udfff", "\U0001f600", "\u2018",
+    ]
+)
+_TEXT = st.one_of(
+    st.lists(st.one_of(_INTERESTING, st.characters()), max_size=80).map("".join),
+    st.text("aB9.,'’ ", max_size=40),  # dense in initialisms, numbers and apostrophes
+)
+
+
+@needs_c
+@settings(max_examples=600, deadline=None)
+@given(_TEXT, st.lists(st.tuples(st.integers(0, 90), st.integers(0, 90)), max_size=6))
+def test_scan_equals_reference(text: str, raw_spans: list[tuple[int, int]]) -> None:
+    n = len(text)
+    spans = [(min(a, n), min(max(a, b), n)) for a, b in raw_spans]
+    _same_scan(text, spans)
+    _same_scan(text, [(0, n)])
+    _same_scan(text, sentence_spans(text))
+
+
+@needs_c
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "U.S. a.m. e.g. U.S.A. a.b.cd A.Bcd x.y. x.y.1 a.b.c9 a.b.c.d9 U.S",
+        "1,000.50 3.30 7,,8 9.a 20th's 12.34.56, 2abc5 0.",
+        "don't o’clock x'y'z '' a’’b 'quoted' ’tis rock'n'roll l'",
+        "ǅungla İstanbul ß straße ﬁne ΣΑΣ Ǆ ǈ KELVIN K Å",  # folds that change length
+        "中文 Москва 𝒜𝒷 \U0001f600x\U0001f600 ḀḁỿỾ",
+        "tab\tsep\x00nul\x01soh\ud800\udbff lone",
+    ],
+)
+def test_scan_equals_reference_on_odd_text(text: str) -> None:
+    _same_scan(text, [(0, len(text))])
+    _same_scan(text, sentence_spans(text))
+    _same_scan(text, [(0, 3), (2, 9), (5, 5), (9, 4), (0, len(text))])
+
+
+@needs_c
+def test_scan_huge_input() -> None:
+    words = [f"w{i}x" for i in range(30_000)]
+    text = " ".join(words * 3) + ". " + "a" * 1_000_000 + " " + "9" * 10_000
+    spans = sentence_spans(text)
+    _same_scan(text, spans)
+    forms, freqs, ids, lengths, _, _ = _speedups.scan(text, spans)
+    assert len(forms) == 30_002 == len(freqs)
+    assert sum(lengths) == 90_002 == len(ids) // 4
+
+
+@needs_c
+def test_scan_rejects_bad_arguments() -> None:
+    with pytest.raises(TypeError):
+        _speedups.scan(b"bytes", [(0, 1)])
+    with pytest.raises(TypeError):
+        _speedups.scan("text", [(0, 1, 2)])
+    with pytest.raises(TypeError):
+        _speedups.scan("text", 5)
+    with pytest.raises(TypeError):
+        _speedups.scan("text", [("a", 2)])
+    assert _speedups.scan("text", [(-5, 99)])[1] == {"text": 1}  # clipped like a slice
+
+
+def _same_measures(ids: list[int], window: int, segment: int, threshold: float) -> None:
+    expected = dv._sequence_measures_python(ids, window, segment, threshold)
+    n_types = max(ids, default=-1) + 1
+    packed = array("i", ids).tobytes()
+    got = _speedups.sequence_measures(packed, n_types, window, segment, threshold)
+    assert got == expected  # integers exactly, MTLD factors to the last bit
+
+
+@needs_c
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.integers(0, 12), max_size=300),
+    st.integers(1, 60),
+    st.integers(1, 120),
+    st.floats(0.05, 0.95),
+)
+def test_sequence_measures_equal_reference(
+    ids: list[int], window: int, segment: int, threshold: float
+) -> None:
+    _same_measures(ids, window, segment, threshold)
+
+
+@needs_c
+def test_sequence_measures_rejects_bad_ids() -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        _speedups.sequence_measures(array("i", [0, 5]).tobytes(), 2, 50, 100, 0.72)
+    with pytest.raises(ValueError, match="out of range"):
+        _speedups.sequence_measures(array("i", [-1]).tobytes(), 2, 50, 100, 0.72)
+    with pytest.raises(ValueError):
+        _speedups.sequence_measures(b"abc", 2, 50, 100, 0.72)  # not whole 32-bit ints
+    with pytest.raises(ValueError):
+        _speedups.sequence_measures(b"", 0, 0, 100, 0.72)
+    assert _speedups.sequence_measures(b"", 0, 50, 100, 0.72) == (None, None, None, None)
+
+
+_ARTICLE = (
+    "Ferry Strike Ends After Talks\n\nBy Ana Ruiz\n\n"
+    "The harbour ferry left at 3.30 p.m. on Tuesday. Nobody on the quay waved, although the "
+    "captain, Mr. O’Neill, sounded the horn twice. The U.S. crew said it cost $1,200.50. "
+    "\"Why?\" she asked. Officials in Oslo didn't comment; oslo's mayor did.\n"
+    "- a list item without a stop\n- another item\n"
+    "See https://example.com/ferry or mail desk@example.org. Café Ærø naïve ǅ."
+)
+
+
+def _profile_both(text: str, config: ProfileConfig, monkeypatch: pytest.MonkeyPatch) -> None:
+    got = factbox.profile(text, config=config).to_dict()
+    with monkeypatch.context() as m:
+        m.setattr(_engine, "speedups", None)
+        expected = factbox.profile(text, config=config).to_dict()
+    assert got == expected
+
+
+@needs_c
+@pytest.mark.parametrize("method", ["cmudict", "pyphen"])
+def test_profile_same_with_both_engines(method: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = ProfileConfig(syllable_method=method, mattr_window=7, msttr_segment=9)  # type: ignore[arg-type]
+    for text in (_ARTICLE, _ARTICLE * 5, "", "  ", "One.", "中文 only", "x\x01y. Z."):
+        _profile_both(text, config, monkeypatch)
+
+
+@needs_c
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_INTERESTING, st.sampled_from(["The ", "cat. ", "U.S. "])), max_size=60))
+def test_profile_same_with_both_engines_any_text(parts: list[str]) -> None:
+    text = "".join(parts)
+    config = ProfileConfig(mattr_window=3, msttr_segment=4)
+    got = factbox.profile(text, config=config).to_dict()
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = factbox.profile(text, config=config).to_dict()
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+_SENTENCE_PARTS = st.sampled_from(
+    [
+        "The", "he", "Mr", "Dr", "U.S", "e.g", "a.m", "Inc", "No", "Jan", "J", "I", "iPhone",
+        "cold.It", "5", "1", "a", " ", "  ", "\n", "\n\n", "\t", "\xa0", "\u2009", ".", ". ",
+        "!", "?", "…", "‽", '"', "”", "’", "'", ")", "]", "(", "“", "- ", "• ", "1. ", "2) ",
+        ":", ",", "Why", "said", "Tom", "x@y.com", "www.a.b",
+    ]
+)
+
+
+@needs_c
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.one_of(_SENTENCE_PARTS, st.characters()), max_size=60))
+def test_sentence_spans_equal_reference(parts: list[str]) -> None:
+    text = "".join(parts)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+@needs_c
+def test_sentence_kernels_reject_bad_arguments() -> None:
+    with pytest.raises(TypeError):
+        _speedups.sentence_candidates("A. B", 0, 4, [], {})
+    with pytest.raises(TypeError):
+        _speedups.strip_spans("text", [1, "2"])
+    assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
+    assert _speedups.sentence_candidates("Hi. There", -5, 99, {}, {}) == [3]
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(st.text(max_size=4), st.integers(-(2**40), 2**40), max_size=30),
+    st.dictionaries(st.text(max_size=4), st.integers(0, 2**40), max_size=30),
+)
+def test_lookup_equals_reference(index: dict[str, int], freqs: dict[str, int]) -> None:
+    import numpy as np
+
+    ids, counts = _engine.lookup(index, freqs, np)
+    ref_ids, ref_counts = _engine.lookup_python(index, freqs, np)
+    assert ids.tolist() == ref_ids.tolist() == [index.get(t, -1) for t in freqs]
+    assert counts.tolist() == ref_counts.tolist() == list(freqs.values())
+
+
+@needs_c
+def test_lookup_rejects_bad_values() -> None:
+    with pytest.raises(TypeError):
+        _speedups.lookup({"a": "x"}, {"a": 1})
+    with pytest.raises(TypeError):
+        _speedups.lookup({}, {"a": None})
+    with pytest.raises(TypeError):
+        _speedups.lookup([], {})
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(), max_size=60))
+def test_foreign_characters_equal_reference(text: str) -> None:
+    from factbox.tokens import _FOREIGN_RE
+
+    assert _speedups.foreign_characters(text) == len(_FOREIGN_RE.findall(text))
+
+
+@needs_c
+def test_foreign_characters_every_code_point() -> None:
+    from factbox.tokens import _FOREIGN_RE
+
+    every = "".join(map(chr, range(0x250, 0x110000)))  # all code points above Latin (+ surrogates)
+    assert _speedups.foreign_characters(every) == len(_FOREIGN_RE.findall(every))
+    assert _speedups.foreign_characters("abc é 中") == 1
+    with pytest.raises(TypeError):
+        _speedups.foreign_characters(b"x")
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.text(max_size=3), st.integers(1, 500), max_size=40))
+def test_spectrum_equals_reference(freqs: dict[str, int]) -> None:
+    from collections import Counter
+
+    got = _speedups.spectrum(freqs)
+    assert got == Counter(freqs.values())
+    assert list(got) == sorted(got)
+
+
+@needs_c
+def test_spectrum_rejects_bad_counts() -> None:
+    with pytest.raises(ValueError):
+        _speedups.spectrum({"a": 0})
+    with pytest.raises(TypeError):
+        _speedups.spectrum({"a": "1"})
+    with pytest.raises(TypeError):
+        _speedups.spectrum([1])
+    assert _speedups.spectrum({}) == {}
+
+
+@needs_c
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(st.integers(-1000, 1000), min_size=7, max_size=7), min_size=1, max_size=20),
+    st.dictionaries(st.text(max_size=3), st.integers(1, 10**6), max_size=20),
+    st.randoms(use_true_random=False),
+)
+def test_type_totals_equal_numpy(rows: list[list[int]], freqs: dict[str, int], rnd) -> None:  # type: ignore[no-untyped-def]
+    import numpy as np
+
+    matrix = np.array(rows, np.int64)
+    index = {t: rnd.randrange(len(rows)) for t in freqs}
+    ids, counts = _engine.lookup_python(index, freqs, np)
+    expected = (counts @ matrix.take(ids, axis=0)).tolist() if len(ids) else [0] * 7
+    assert _speedups.type_totals(index, freqs, matrix) == expected
+    if freqs:
+        missing = dict(index)
+        missing.pop(next(iter(freqs)))
+        assert _speedups.type_totals(missing, freqs, matrix) is None  # a type without a row
+
+
+@needs_c
+def test_type_totals_rejects_bad_arguments() -> None:
+    import numpy as np
+
+    with pytest.raises(TypeError):
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((2, 7), np.float64))
+    with pytest.raises(TypeError):
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros(7, np.int64))  # not 2-D
+    with pytest.raises(IndexError):
+        _speedups.type_totals({"a": 5}, {"a": 1}, np.zeros((2, 7), np.int64))
+    with pytest.raises((TypeError, ValueError, BufferError)):  # not C-contiguous
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((4, 7), np.int64)[:, ::2])
+
+
+
+@needs_c
+def test_scan_and_strip_spans_take_any_sequence() -> None:
+    text = "Ab cd efg hij"
+    assert _speedups.scan(text, ((0, 5), (2, 9)))[3] == [2, 2]
+    assert _speedups.scan(text, iter([(0, 5)]))[3] == [2]
+    assert _speedups.strip_spans(text, (4, 9, 13)) == [(0, 4), (4, 9), (10, 13)]
+    with pytest.raises(TypeError):
+        _speedups.scan(text, [(0, 2.5)])  # offsets must be ints
