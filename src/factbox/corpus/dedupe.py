@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -61,28 +62,51 @@ _POS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB866
 
 
 class _WordCodes(dict):
-    """word → CRC-32 of its UTF-8, filled on first use. Words recur across documents, so most
-    lookups are hits (a C-level dict lookup instead of encoding and hashing each word again).
-    Cleared when it reaches :data:`_MAX_CODES` entries, so memory stays bounded."""
+    """word (UTF-8 bytes) → its CRC-32, filled on first use. Words recur across documents, so
+    most lookups are hits (a C-level dict lookup instead of hashing each word again). Cleared
+    when it reaches :data:`_MAX_CODES` entries, so memory stays bounded."""
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, word: bytes) -> int:
         if len(self) >= _MAX_CODES:
             self.clear()
-        code = self[word] = zlib.crc32(word.encode("utf-8"))
+        code = self[word] = zlib.crc32(word)
         return code
 
 
 _MAX_CODES = 200_000  # about 20 MB at most
 _codes = _WordCodes()
 
+# typographic punctuation common in news text: replaced before the general check (below)
+_PUNCT = "\u2019\u201c\u201d\u2013\u2014\u2018\u00a3\u20ac\u00b0\u2026\u00a0"
+# ASCII bytes that are not \w become spaces; bytes ≥ 0x80 (parts of non-ASCII letters) stay
+_WORD_BYTES = bytes(
+    c if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256)
+)
 
-def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
-    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct), computed vectorised:
-    CRC-32 of each distinct word, combined over ``k`` positions with odd multipliers
+
+def words_utf8(text: str) -> list[bytes]:
+    r"""``[w.encode() for w in re.findall(r"\w+", text.lower())]``, 2-3× faster: every
+    non-ASCII character that is not a word character (``str.isalnum``, what ``\w`` means) is
+    replaced by a space, then one byte table turns the other separators into spaces and
+    ``bytes.split`` cuts the words. A property test pins it to the regular expression."""
+    low = text.lower()
+    if not low.isascii():
+        for ch in _PUNCT:
+            if ch in low:
+                low = low.replace(ch, " ")
+        if not low.isascii():
+            for ch in {c for c in low if c > "\x7f" and not c.isalnum()}:
+                low = low.replace(ch, " ")
+    return low.encode("utf-8").translate(_WORD_BYTES).split()
+
+
+def _shingle_codes(text: str, k: int = SHINGLE) -> Any:
+    """The 32-bit hash of every shingle position of ``text`` (numpy ``uint32``, repeats kept, so
+    no sort): CRC-32 of each word's UTF-8, combined over ``k`` positions with odd multipliers
     (wrapping 64-bit arithmetic), folded to 32 bits. Stable across processes and runs."""
     import numpy as np
 
-    words = _WORD.findall(text.lower())
+    words = words_utf8(text)
     if not words:
         return np.zeros(0, dtype=np.uint32)
     h = np.fromiter(map(_codes.__getitem__, words), dtype=np.uint64, count=len(words))
@@ -90,8 +114,19 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
     acc = h[:n] * np.uint64(_POS[0])
     for j in range(1, min(k, len(h))):
         acc += h[j : j + n] * np.uint64(_POS[j])
-    folded = (acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    return np.unique(folded.astype(np.uint32))
+    acc ^= acc >> np.uint64(32)
+    return acc.astype(np.uint32)  # keeps the low 32 bits
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
+    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct, ascending), computed
+    vectorised (see :func:`_shingle_codes`)."""
+    import numpy as np
+
+    codes = np.sort(_shingle_codes(text, k))
+    if len(codes) < 2:
+        return codes
+    return codes[np.append(True, codes[1:] != codes[:-1])]  # np.unique, 4× faster on these sizes
 
 
 def _identity(x: Any) -> Any:
@@ -133,17 +168,39 @@ def signature(text: str) -> bytes:
 
     Exactly what datasketch's ``MinHash(num_perm=128, seed=1, scheme="affine32",
     hashfunc=identity).update_batch(shingle_hashes(text))`` computes (a test pins this), done
-    in three numpy operations instead of a Python call per shingle: 2-3× faster.
+    in a few numpy operations instead of a Python call per shingle. A shingle that occurs twice
+    cannot change a minimum, so the hashes are not made distinct first (no sort), and the
+    shingles × permutations products are written into one reused buffer (no allocation, and so
+    no fresh pages, per document).
     """
     import numpy as np
 
-    hv = shingle_hashes(text)
-    if len(hv) == 0:
+    hv = _shingle_codes(text)
+    n = len(hv)
+    if n == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=_DTYPE).tobytes()
     a, b = _perm_columns()
-    with np.errstate(over="ignore"):
-        phv = _fmix32(hv.reshape(-1, 1)) * a + b
-    return phv.min(axis=0).astype(_DTYPE).tobytes()
+    mixed = _fmix32(hv).reshape(-1, 1)
+    out = _scratch(n)
+    np.multiply(mixed, a, out=out)  # uint32 arithmetic wraps: a·h + b mod 2³²
+    np.add(out, b, out=out)
+    return out.min(axis=0).astype(_DTYPE).tobytes()
+
+
+_SCRATCH_ROWS = 4096  # 2 MiB: shingles of a text up to about 4,100 words
+_local = threading.local()  # one scratch buffer per thread: signature() is thread-safe
+
+
+def _scratch(rows: int) -> Any:
+    """A (rows × NUM_PERM) uint32 work array: a view of this thread's buffer when it fits."""
+    import numpy as np
+
+    if rows > _SCRATCH_ROWS:
+        return np.empty((rows, NUM_PERM), dtype=np.uint32)
+    buf = getattr(_local, "buf", None)
+    if buf is None:
+        buf = _local.buf = np.empty((_SCRATCH_ROWS, NUM_PERM), dtype=np.uint32)
+    return buf[:rows]
 
 
 def signature_datasketch(text: str) -> bytes:
