@@ -402,28 +402,49 @@ def refresh(db: sqlite3.Connection) -> tuple[int, int]:
     return rebuild(db)
 
 
+_STORED = "documents d JOIN minhash m ON m.doc_id = d.id"  # documents with a signature
+
+
 def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
     """Recompute all duplicate groups in one transaction; return (exact, near) group counts.
 
-    Holds every signature in memory while it runs: 512 bytes per document.
+    Memory: the signatures of one document per distinct body (512 bytes each, in one numpy
+    array), the ids of the documents that share a body, and the near pairs found; nothing else
+    per document (SQLite groups the bodies, from the ``body_hash`` index).
     """
     import numpy as np
 
-    rows = db.execute(
-        "SELECT d.id, d.body_hash, m.signature FROM documents d "
-        "JOIN minhash m ON m.doc_id = d.id ORDER BY d.id"
-    ).fetchall()
-    coverage = _coverage(len(rows), rows[-1][0] if rows else None)
+    n, top = db.execute(f"SELECT count(*), max(d.id) FROM {_STORED}").fetchone()
+    coverage = _coverage(n, top)
+    # exact groups: the documents of each body stored more than once, in id order
     by_hash: dict[str, list[int]] = defaultdict(list)
-    sig_of: dict[int, bytes] = {}
-    hash_of: dict[int, str] = {}
-    for doc_id, body_hash, sig in rows:
+    for body_hash, doc_id in db.execute(
+        f"SELECT d.body_hash, d.id FROM {_STORED} WHERE d.body_hash IN "
+        f"(SELECT d.body_hash FROM {_STORED} GROUP BY d.body_hash HAVING count(*) > 1) "
+        "ORDER BY d.id"
+    ):
         by_hash[body_hash].append(doc_id)
-        sig_of[doc_id] = sig
-        hash_of[doc_id] = body_hash
-    del rows
-    exact = [ids for ids in by_hash.values() if len(ids) > 1]
-    reps = [ids[0] for ids in by_hash.values()]  # one representative per distinct body
+    exact = list(by_hash.values())
+    del by_hash
+    copies = {ids[0]: ids for ids in exact}  # a representative → every document of its body
+    rep_of = {d: ids[0] for ids in exact for d in ids}
+    # one representative per distinct body (its first document), in id order, with signature
+    ids_list: list[int] = []
+    buf = bytearray()
+    for doc_id, sig in db.execute(
+        f"SELECT d.id, m.signature FROM {_STORED} WHERE d.id IN "
+        f"(SELECT min(d.id) FROM {_STORED} GROUP BY d.body_hash) ORDER BY d.id"
+    ):
+        ids_list.append(doc_id)
+        buf += sig
+    reps = np.array(ids_list, dtype=np.int64)
+    del ids_list
+    sigs = np.frombuffer(bytes(buf), dtype=_DTYPE).reshape(len(reps), -1) if len(reps) else None
+    del buf
+
+    def sig_of(doc_id: int) -> bytes:
+        row = int(np.searchsorted(reps, rep_of.get(doc_id, doc_id)))
+        return sigs[row].tobytes()
 
     parent: dict[int, int] = {}
 
@@ -434,20 +455,17 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         return x
 
     if len(reps) > 1:
-        sigs = np.frombuffer(b"".join(sig_of[d] for d in reps), dtype=_DTYPE).reshape(
-            len(reps), -1
-        )
         for a, c, _ in near_pairs(sigs, threshold):
-            ra, rc = find(reps[a]), find(reps[c])
+            ra, rc = find(int(reps[a])), find(int(reps[c]))
             if ra != rc:
                 parent[max(ra, rc)] = min(ra, rc)
     components: dict[int, list[int]] = defaultdict(list)
     for doc_id in parent:
         components[find(doc_id)].append(doc_id)
     near: list[list[int]] = []
-    for root, ids in components.items():
+    for root, members in components.items():
         # each representative brings its exact copies
-        near.append(sorted({d for r in {root, *ids} for d in by_hash[hash_of[r]]}))
+        near.append(sorted({d for r in {root, *members} for d in copies.get(r, (r,))}))
 
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -456,10 +474,10 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         for kind, groups in (("exact", exact), ("near", near)):
             for ids in sorted(groups):
                 gid = db.execute("INSERT INTO dup_groups (kind) VALUES (?)", (kind,)).lastrowid
-                first = sig_of[ids[0]]
+                first = sig_of(ids[0]) if kind == "near" else b""
                 db.executemany(
                     "INSERT INTO dup_members (group_id, doc_id, similarity) VALUES (?, ?, ?)",
-                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of[d]))
+                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of(d)))
                      for d in ids],
                 )
         db.execute(
