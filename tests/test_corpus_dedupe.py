@@ -195,3 +195,32 @@ def test_permutations_are_datasketchs() -> None:
         ref = datasketch.MinHash(num_perm=num_perm, seed=seed, scheme="affine32").permutations
         assert a.dtype == b.dtype == ref.dtype == np.uint32
         assert np.array_equal(a, ref[0]) and np.array_equal(b, ref[1])
+
+
+# any character, plus the ones where lower-casing or \w is tricky: 'İ' lower-cases to 'i' and a
+# combining dot (not a word character), ligatures and 'ß' are letters, a lone surrogate is not
+_TRICKY = st.sampled_from(["\u0130", "\ufb01", "\u00df", "\u03a3", "_", "\ud800", "\u2019",
+                           "\u00a0", "\u00a3", "\u0663", "\u00bd", "\u0301"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.one_of(st.characters(), _TRICKY), max_size=80))
+def test_fast_word_split_is_the_regular_expression(text: str) -> None:
+    expected = [w.encode("utf-8") for w in dedupe._WORD.findall(text.lower())]
+    assert dedupe.words_utf8(text) == expected
+
+
+def test_fast_word_split_by_hand() -> None:
+    # ’ and – separate words like spaces; é and ﬁ are letters; 'İ' lower-cases to i + U+0307
+    assert dedupe.words_utf8("Don’t – café ﬁne İz_1") == [
+        b"don", b"t", "café".encode(), "ﬁne".encode(), b"i", b"z_1"]
+
+
+def test_signature_ignores_repeated_shingles() -> None:
+    # the same 6 shingles twice over: a minimum over a multiset is the minimum over its set
+    once = "a b c d e f g h i j"
+    assert dedupe.signature(once + " " + once) == dedupe.signature_datasketch(once + " " + once)
+    # "a … j a b c d e": 11 positions, 6 shingles of "a … j", 4 across the join (ghija, hijab,
+    # ijabc, jabcd) and "abcde" again: 10 distinct
+    assert len(dedupe.shingle_hashes(once)) == 6
+    assert len(dedupe.shingle_hashes(once + " a b c d e")) == 10

@@ -142,3 +142,17 @@ def test_dates_are_normalised_to_iso(raw: str, iso: str | None) -> None:
 def test_source_from_url_host_without_www(no_cleaner: None) -> None:
     rec = pipeline.process(Item("k", "p", "Text.", "auto", "jsonl", "https://www.bbc.co.uk/x"))
     assert isinstance(rec, dict) and rec["source"] == "bbc.co.uk"
+
+
+@pytest.mark.parametrize("text", [
+    "The cat sat on the mat. It was happy.",
+    "Prices rose by 3.5% in März – “unexpectedly”, said Zoë. The café’s owner wasn’t sure.",
+])
+def test_fact_json_is_the_fact_box_exactly(no_cleaner: None, text: str) -> None:
+    # the stored JSON (orjson) gives back every value bit for bit, keys sorted, UTF-8 kept
+    rec = pipeline.process(Item("k", "p", text, "text", "text"))
+    assert isinstance(rec, dict)
+    fact = json.loads(rec["fact"])
+    assert fact == factbox.profile(text).to_dict()
+    assert list(fact) == sorted(fact)
+    assert "\\u" not in rec["fact"]

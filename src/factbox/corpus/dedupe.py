@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass
@@ -61,28 +62,51 @@ _POS = (0x9E3779B97F4A7C15, 0xBF58476D1CE4E5B9, 0x94D049BB133111EB, 0xD6E8FEB866
 
 
 class _WordCodes(dict):
-    """word → CRC-32 of its UTF-8, filled on first use. Words recur across documents, so most
-    lookups are hits (a C-level dict lookup instead of encoding and hashing each word again).
-    Cleared when it reaches :data:`_MAX_CODES` entries, so memory stays bounded."""
+    """word (UTF-8 bytes) → its CRC-32, filled on first use. Words recur across documents, so
+    most lookups are hits (a C-level dict lookup instead of hashing each word again). Cleared
+    when it reaches :data:`_MAX_CODES` entries, so memory stays bounded."""
 
-    def __missing__(self, word: str) -> int:
+    def __missing__(self, word: bytes) -> int:
         if len(self) >= _MAX_CODES:
             self.clear()
-        code = self[word] = zlib.crc32(word.encode("utf-8"))
+        code = self[word] = zlib.crc32(word)
         return code
 
 
 _MAX_CODES = 200_000  # about 20 MB at most
 _codes = _WordCodes()
 
+# typographic punctuation common in news text: replaced before the general check (below)
+_PUNCT = "\u2019\u201c\u201d\u2013\u2014\u2018\u00a3\u20ac\u00b0\u2026\u00a0"
+# ASCII bytes that are not \w become spaces; bytes ≥ 0x80 (parts of non-ASCII letters) stay
+_WORD_BYTES = bytes(
+    c if c >= 0x80 or chr(c).isalnum() or c == 0x5F else 0x20 for c in range(256)
+)
 
-def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
-    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct), computed vectorised:
-    CRC-32 of each distinct word, combined over ``k`` positions with odd multipliers
+
+def words_utf8(text: str) -> list[bytes]:
+    r"""``[w.encode() for w in re.findall(r"\w+", text.lower())]``, 2-3× faster: every
+    non-ASCII character that is not a word character (``str.isalnum``, what ``\w`` means) is
+    replaced by a space, then one byte table turns the other separators into spaces and
+    ``bytes.split`` cuts the words. A property test pins it to the regular expression."""
+    low = text.lower()
+    if not low.isascii():
+        for ch in _PUNCT:
+            if ch in low:
+                low = low.replace(ch, " ")
+        if not low.isascii():
+            for ch in {c for c in low if c > "\x7f" and not c.isalnum()}:
+                low = low.replace(ch, " ")
+    return low.encode("utf-8").translate(_WORD_BYTES).split()
+
+
+def _shingle_codes(text: str, k: int = SHINGLE) -> Any:
+    """The 32-bit hash of every shingle position of ``text`` (numpy ``uint32``, repeats kept, so
+    no sort): CRC-32 of each word's UTF-8, combined over ``k`` positions with odd multipliers
     (wrapping 64-bit arithmetic), folded to 32 bits. Stable across processes and runs."""
     import numpy as np
 
-    words = _WORD.findall(text.lower())
+    words = words_utf8(text)
     if not words:
         return np.zeros(0, dtype=np.uint32)
     h = np.fromiter(map(_codes.__getitem__, words), dtype=np.uint64, count=len(words))
@@ -90,8 +114,19 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
     acc = h[:n] * np.uint64(_POS[0])
     for j in range(1, min(k, len(h))):
         acc += h[j : j + n] * np.uint64(_POS[j])
-    folded = (acc ^ (acc >> np.uint64(32))) & np.uint64(0xFFFFFFFF)
-    return np.unique(folded.astype(np.uint32))
+    acc ^= acc >> np.uint64(32)
+    return acc.astype(np.uint32)  # keeps the low 32 bits
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> Any:
+    """32-bit hashes of :func:`shingles` (numpy ``uint32``, distinct, ascending), computed
+    vectorised (see :func:`_shingle_codes`)."""
+    import numpy as np
+
+    codes = np.sort(_shingle_codes(text, k))
+    if len(codes) < 2:
+        return codes
+    return codes[np.append(True, codes[1:] != codes[:-1])]  # np.unique, 4× faster on these sizes
 
 
 def _identity(x: Any) -> Any:
@@ -133,17 +168,39 @@ def signature(text: str) -> bytes:
 
     Exactly what datasketch's ``MinHash(num_perm=128, seed=1, scheme="affine32",
     hashfunc=identity).update_batch(shingle_hashes(text))`` computes (a test pins this), done
-    in three numpy operations instead of a Python call per shingle: 2-3× faster.
+    in a few numpy operations instead of a Python call per shingle. A shingle that occurs twice
+    cannot change a minimum, so the hashes are not made distinct first (no sort), and the
+    shingles × permutations products are written into one reused buffer (no allocation, and so
+    no fresh pages, per document).
     """
     import numpy as np
 
-    hv = shingle_hashes(text)
-    if len(hv) == 0:
+    hv = _shingle_codes(text)
+    n = len(hv)
+    if n == 0:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=_DTYPE).tobytes()
     a, b = _perm_columns()
-    with np.errstate(over="ignore"):
-        phv = _fmix32(hv.reshape(-1, 1)) * a + b
-    return phv.min(axis=0).astype(_DTYPE).tobytes()
+    mixed = _fmix32(hv).reshape(-1, 1)
+    out = _scratch(n)
+    np.multiply(mixed, a, out=out)  # uint32 arithmetic wraps: a·h + b mod 2³²
+    np.add(out, b, out=out)
+    return out.min(axis=0).astype(_DTYPE).tobytes()
+
+
+_SCRATCH_ROWS = 4096  # 2 MiB: shingles of a text up to about 4,100 words
+_local = threading.local()  # one scratch buffer per thread: signature() is thread-safe
+
+
+def _scratch(rows: int) -> Any:
+    """A (rows × NUM_PERM) uint32 work array: a view of this thread's buffer when it fits."""
+    import numpy as np
+
+    if rows > _SCRATCH_ROWS:
+        return np.empty((rows, NUM_PERM), dtype=np.uint32)
+    buf = getattr(_local, "buf", None)
+    if buf is None:
+        buf = _local.buf = np.empty((_SCRATCH_ROWS, NUM_PERM), dtype=np.uint32)
+    return buf[:rows]
 
 
 def signature_datasketch(text: str) -> bytes:
@@ -345,28 +402,49 @@ def refresh(db: sqlite3.Connection) -> tuple[int, int]:
     return rebuild(db)
 
 
+_STORED = "documents d JOIN minhash m ON m.doc_id = d.id"  # documents with a signature
+
+
 def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[int, int]:
     """Recompute all duplicate groups in one transaction; return (exact, near) group counts.
 
-    Holds every signature in memory while it runs: 512 bytes per document.
+    Memory: the signatures of one document per distinct body (512 bytes each, in one numpy
+    array), the ids of the documents that share a body, and the near pairs found; nothing else
+    per document (SQLite groups the bodies, from the ``body_hash`` index).
     """
     import numpy as np
 
-    rows = db.execute(
-        "SELECT d.id, d.body_hash, m.signature FROM documents d "
-        "JOIN minhash m ON m.doc_id = d.id ORDER BY d.id"
-    ).fetchall()
-    coverage = _coverage(len(rows), rows[-1][0] if rows else None)
+    n, top = db.execute(f"SELECT count(*), max(d.id) FROM {_STORED}").fetchone()
+    coverage = _coverage(n, top)
+    # exact groups: the documents of each body stored more than once, in id order
     by_hash: dict[str, list[int]] = defaultdict(list)
-    sig_of: dict[int, bytes] = {}
-    hash_of: dict[int, str] = {}
-    for doc_id, body_hash, sig in rows:
+    for body_hash, doc_id in db.execute(
+        f"SELECT d.body_hash, d.id FROM {_STORED} WHERE d.body_hash IN "
+        f"(SELECT d.body_hash FROM {_STORED} GROUP BY d.body_hash HAVING count(*) > 1) "
+        "ORDER BY d.id"
+    ):
         by_hash[body_hash].append(doc_id)
-        sig_of[doc_id] = sig
-        hash_of[doc_id] = body_hash
-    del rows
-    exact = [ids for ids in by_hash.values() if len(ids) > 1]
-    reps = [ids[0] for ids in by_hash.values()]  # one representative per distinct body
+    exact = list(by_hash.values())
+    del by_hash
+    copies = {ids[0]: ids for ids in exact}  # a representative → every document of its body
+    rep_of = {d: ids[0] for ids in exact for d in ids}
+    # one representative per distinct body (its first document), in id order, with signature
+    ids_list: list[int] = []
+    buf = bytearray()
+    for doc_id, sig in db.execute(
+        f"SELECT d.id, m.signature FROM {_STORED} WHERE d.id IN "
+        f"(SELECT min(d.id) FROM {_STORED} GROUP BY d.body_hash) ORDER BY d.id"
+    ):
+        ids_list.append(doc_id)
+        buf += sig
+    reps = np.array(ids_list, dtype=np.int64)
+    del ids_list
+    sigs = np.frombuffer(bytes(buf), dtype=_DTYPE).reshape(len(reps), -1) if len(reps) else None
+    del buf
+
+    def sig_of(doc_id: int) -> bytes:
+        row = int(np.searchsorted(reps, rep_of.get(doc_id, doc_id)))
+        return sigs[row].tobytes()
 
     parent: dict[int, int] = {}
 
@@ -377,20 +455,17 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         return x
 
     if len(reps) > 1:
-        sigs = np.frombuffer(b"".join(sig_of[d] for d in reps), dtype=_DTYPE).reshape(
-            len(reps), -1
-        )
         for a, c, _ in near_pairs(sigs, threshold):
-            ra, rc = find(reps[a]), find(reps[c])
+            ra, rc = find(int(reps[a])), find(int(reps[c]))
             if ra != rc:
                 parent[max(ra, rc)] = min(ra, rc)
     components: dict[int, list[int]] = defaultdict(list)
     for doc_id in parent:
         components[find(doc_id)].append(doc_id)
     near: list[list[int]] = []
-    for root, ids in components.items():
+    for root, members in components.items():
         # each representative brings its exact copies
-        near.append(sorted({d for r in {root, *ids} for d in by_hash[hash_of[r]]}))
+        near.append(sorted({d for r in {root, *members} for d in copies.get(r, (r,))}))
 
     db.execute("BEGIN IMMEDIATE")
     try:
@@ -399,10 +474,10 @@ def rebuild(db: sqlite3.Connection, *, threshold: float = THRESHOLD) -> tuple[in
         for kind, groups in (("exact", exact), ("near", near)):
             for ids in sorted(groups):
                 gid = db.execute("INSERT INTO dup_groups (kind) VALUES (?)", (kind,)).lastrowid
-                first = sig_of[ids[0]]
+                first = sig_of(ids[0]) if kind == "near" else b""
                 db.executemany(
                     "INSERT INTO dup_members (group_id, doc_id, similarity) VALUES (?, ?, ?)",
-                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of[d]))
+                    [(gid, d, 1.0 if kind == "exact" else similarity(first, sig_of(d)))
                      for d in ids],
                 )
         db.execute(

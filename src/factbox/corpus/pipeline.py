@@ -20,6 +20,8 @@ from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
+import orjson
+
 from factbox.config import ProfileConfig
 from factbox.corpus.dedupe import signature
 from factbox.corpus.sources import Failure, Item
@@ -198,8 +200,8 @@ def process(
         "ttr": fact["ttr"],
         "sentences": box.counts.sentences,
         "syllables": box.counts.syllables,
-        "fact": json.dumps(fact, ensure_ascii=False, sort_keys=True),
-        "removed": json.dumps(c.removed, ensure_ascii=False),
+        "fact": orjson.dumps(fact, option=orjson.OPT_SORT_KEYS).decode(),
+        "removed": orjson.dumps(c.removed).decode(),
         "signature": signature(c.body) if minhash else None,
     }
 
