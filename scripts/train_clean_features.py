@@ -1,21 +1,19 @@
-"""A learned line scorer over the rule system's decisions (experimental; see docs/cleaning.md).
+"""Features of the learned line scorer tried for the plain-text cleaner (see docs/cleaning.md).
 
 For every unit of the plain-text cleaner, :func:`features` computes cheap, general features:
 its own shape (words, characters, function-word share, punctuation, sentence ends, capitalised
 words, digits, bullets), the rules' verdict (kept or not, the reason class and whether it is a
 barrier), its position relative to the densest prose block and its distance from the kept
-body, and the same shape features of its neighbours (window ±2). A logistic regression
-(weights in ``factbox/data/clean_line_model.json``, trained by ``scripts/train_clean.py``)
-turns them into the probability that the unit belongs to the body.
+body, the share of the words of its run of same-verdict units, and the same shape features of
+its neighbours (window ±2). ``scripts/train_clean.py`` fits and cross-validates models on
+them. The experiment did not beat the rules, so the library does not use it (docs/cleaning.md,
+"A learned line scorer").
 """
 
 from __future__ import annotations
 
-import json
 import math
 import re
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
@@ -83,7 +81,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     + OWN
     + tuple(f"reason={r}" for r in REASONS)
     + tuple(f"n{d:+d}_{s}" for d in WINDOW for s in SHAPE)
-    + ("n_words_x_stop", "short_nosent")
+    + ("n_words_x_stop", "short_nosent", "run_share", "main_run", "run_prose_share")
 )
 
 
@@ -127,6 +125,18 @@ def features(decisions: list[Decision]) -> np.ndarray:
     kept_arr = np.array(kept) if kept else None
     # the main kept block (first to last kept unit)
     lo, hi = (kept[0], kept[-1]) if kept else (n, -1)
+    # runs of consecutive units with the same verdict: their share of the page's words
+    run_id = [0] * n
+    runs: list[list[float]] = []  # [words, prose words, keep]
+    for k, d in enumerate(decisions):
+        if k == 0 or d.keep != decisions[k - 1].keep:
+            runs.append([0.0, 0.0, float(d.keep)])
+        run_id[k] = len(runs) - 1
+        runs[-1][0] += d.unit.n_words
+        runs[-1][1] += d.unit.n_words if d.unit.prose else 0
+    total_kept = sum(r[0] for r in runs if r[2]) or 1.0
+    total = sum(r[0] for r in runs) or 1.0
+    biggest = max(range(len(runs)), key=lambda i: runs[i][0] * runs[i][2])
     rows = np.zeros((n, width))
     ns = len(SHAPE)
     for k, d in enumerate(decisions):
@@ -156,32 +166,8 @@ def features(decisions: list[Decision]) -> np.ndarray:
         off += len(WINDOW) * ns
         row[off] = shapes[k][0] * shapes[k][2]
         row[off + 1] = float(u.n_words < 5 and not u.ends_sentence)
+        r = runs[run_id[k]]
+        row[off + 2] = r[0] / (total_kept if d.keep else total)
+        row[off + 3] = float(run_id[k] == biggest)
+        row[off + 4] = r[1] / max(r[0], 1.0)
     return rows
-
-
-@lru_cache(maxsize=1)
-def load_model() -> tuple[np.ndarray, np.ndarray, np.ndarray, float, float] | None:
-    """(mean, scale, coef, intercept, threshold) from the shipped JSON, or None if absent."""
-    path = resources.files("factbox") / "data" / "clean_line_model.json"
-    if not path.is_file():
-        return None
-    spec = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(spec["features"]) != FEATURE_NAMES:
-        return None
-    return (
-        np.array(spec["mean"]),
-        np.array(spec["scale"]),
-        np.array(spec["coef"]),
-        float(spec["intercept"]),
-        float(spec["threshold"]),
-    )
-
-
-def body_probability(
-    decisions: list[Decision],
-    model: tuple[np.ndarray, np.ndarray, np.ndarray, float, float],
-) -> np.ndarray:
-    mean, scale, coef, intercept, _ = model
-    x = (features(decisions) - mean) / scale
-    z = x @ coef + intercept
-    return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
