@@ -327,7 +327,8 @@ def test_type_totals_equal_numpy(rows: list[list[int]], freqs: dict[str, int], r
     matrix = np.array(rows, np.int64)
     index = {t: rnd.randrange(len(rows)) for t in freqs}
     ids, counts = _engine.lookup_python(index, freqs, np)
-    expected = (counts @ matrix.take(ids, axis=0)).tolist() if len(ids) else [0] * 7
+    sub = matrix.take(ids, axis=0)
+    expected = (counts @ sub).tolist() + sub.sum(axis=0).tolist()  # per token, then per type
     assert _speedups.type_totals(index, freqs, matrix) == expected
     if freqs:
         missing = dict(index)

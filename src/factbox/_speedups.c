@@ -890,9 +890,10 @@ spectrum(PyObject *module, PyObject *freqs)
     return out;
 }
 
-/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), or
- * None when a type has no row in index (the caller adds it and asks again). ``matrix`` is a
- * C-contiguous 2-D buffer of int64 (profile._TypeTable). */
+/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), then
+ * Σ of matrix[index[type]] (each column summed over the types), or None when a type has no
+ * row in index (the caller adds it and asks again). ``matrix`` is a C-contiguous 2-D buffer
+ * of int64 (profile._TypeTable). */
 static PyObject *
 type_totals(PyObject *module, PyObject *args)
 {
@@ -914,7 +915,7 @@ type_totals(PyObject *module, PyObject *args)
     }
     Py_ssize_t rows = view.shape[0], cols = view.shape[1];
     const int64_t *m = (const int64_t *)view.buf;
-    sums = PyMem_Calloc(cols ? cols : 1, sizeof(int64_t));
+    sums = PyMem_Calloc(cols ? 2 * cols : 1, sizeof(int64_t));
     if (sums == NULL) {
         PyErr_NoMemory();
         goto done;
@@ -937,11 +938,14 @@ type_totals(PyObject *module, PyObject *args)
             goto done;
         }
         const int64_t *line = m + r * cols;
-        for (Py_ssize_t c = 0; c < cols; c++)
+        int64_t *plain = sums + cols;
+        for (Py_ssize_t c = 0; c < cols; c++) {
             sums[c] += f * line[c];
+            plain[c] += line[c];
+        }
     }
-    result = PyList_New(cols);
-    for (Py_ssize_t c = 0; result != NULL && c < cols; c++) {
+    result = PyList_New(2 * cols);
+    for (Py_ssize_t c = 0; result != NULL && c < 2 * cols; c++) {
         PyObject *x = PyLong_FromLongLong(sums[c]);
         if (x == NULL)
             Py_CLEAR(result);
@@ -985,7 +989,8 @@ static PyMethodDef methods[] = {
      "(the content of collections.Counter(freqs.values()))."},
     {"type_totals", type_totals, METH_VARARGS,
      "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
-     "Σ over the types of freqs of count × matrix[index[type]]; None when a type has no row."},
+     "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
+     "None when a type has no row."},
     {NULL, NULL, 0, NULL},
 };
 

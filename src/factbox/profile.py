@@ -87,14 +87,20 @@ def _finite(x: Any) -> Any:
 # per distinct form costs less than looking it up in a large dict (measured, see
 # docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
-# Columns of the type table.
+# Columns of the type table: the counts of the profile's syllable method, then what the
+# level model's type features count (factbox.level.TypeSums): syllables by the default
+# method and whether that makes a monosyllable or a polysyllable, 10+ letters, and the
+# suffix class as four 0/1 columns (nominal, -ly, -ing, -ed).
 _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
+_DSYL, _DMONO, _DPOLY, _TEN, _NOMINAL, _LY, _ING, _ED = range(7, 15)
+_COLUMNS = 15
 
 
 class _TypeTable:
     """Counts of each type for one syllable method: syllables, whether it is a monosyllable, a
     polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
-    letters and characters, and whether it is a long word (more than 6 letters).
+    letters and characters, and whether it is a long word (more than 6 letters); then the
+    level model's per-type facts (see ``_COLUMNS``).
 
     ``state`` is (type → row, matrix). Readers take the pair once and use only it. Writers hold
     the lock, write a type's row before the dict points to it, never change a row a dict points
@@ -110,7 +116,7 @@ class _TypeTable:
         self.np = numpy
         self.count_syllables = count_syllables
         self.lock = threading.Lock()
-        self.state: tuple[dict[str, int], Any] = ({}, numpy.zeros((4096, 7), numpy.int64))
+        self.state: tuple[dict[str, int], Any] = ({}, numpy.zeros((4096, _COLUMNS), numpy.int64))
 
     def rows(self, types: list[str]) -> tuple[list[int], dict[str, int], Any]:
         """The row of each type (adding the types not in the table yet), the type → row dict
@@ -125,7 +131,7 @@ class _TypeTable:
                 rows = [row.get(t) for t in types]
                 need = len(row) + rows.count(None)
                 if need > len(matrix):
-                    grown = self.np.zeros((max(need, 2 * len(matrix)), 7), self.np.int64)
+                    grown = self.np.zeros((max(need, 2 * len(matrix)), _COLUMNS), self.np.int64)
                     grown[: len(matrix)] = matrix
                     row, matrix = dict(row), grown  # readers of the old pair keep a valid pair
                 for i, t in enumerate(types):
@@ -143,6 +149,7 @@ class _TypeTable:
         else:
             n_letters = sum(1 for ch in typ if ch.isalpha())
             n_chars = sum(1 for ch in typ if ch.isalnum())
+        _, dsyl, cls, ten = _level.type_shape(typ)
         matrix[k] = (
             s,
             s == 1,
@@ -151,6 +158,14 @@ class _TypeTable:
             n_letters,
             n_chars,
             n_letters > 6,
+            dsyl,
+            dsyl == 1,
+            dsyl >= 3,
+            ten,
+            cls == 1,
+            cls == 2,
+            cls == 3,
+            cls == 4,
         )
         row[typ] = k
         return k
@@ -207,14 +222,24 @@ def profile(
     np = table.np
     row_of, matrix = table.state  # one consistent pair (see _TypeTable)
     c = _engine.speedups
+    # Each column summed over the tokens, then over the types.
     totals = None if c is None else c.type_totals(row_of, freqs, matrix)  # None: a new type
     if totals is None:
         rows, f = _engine.lookup(row_of, freqs, np)
         if len(rows) and rows.min() < 0:  # types not in the table yet
             new_rows, row_of, matrix = table.rows(list(freqs))
             rows = np.array(new_rows, np.int64)
-        totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
-    syllables, mono, poly, complex_words, letters, characters, long_words = totals
+        sub = matrix.take(rows, axis=0)
+        totals = (f @ sub).tolist() + sub.sum(axis=0).tolist()
+    syllables, mono, poly, complex_words, letters, characters, long_words = totals[:7]
+    dsyl, dmono, dpoly, ten, nominal, ly, ing, ed = totals[7:_COLUMNS]
+    sums = _level.TypeSums(
+        letters10=ten,
+        letters=totals[_COLUMNS + _LETTERS],
+        syllables=totals[_COLUMNS + _DSYL],
+        by_class=(n_tokens - nominal - ly - ing - ed, nominal, ly, ing, ed),
+        default=(dsyl, dmono, dpoly),
+    )
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
@@ -276,6 +301,7 @@ def profile(
         stripped.count(","),
         syllable_method=cfg.syllable_method,
         freqs=freqs,
+        sums=sums,
     )
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
