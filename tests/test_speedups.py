@@ -359,3 +359,101 @@ def test_scan_and_strip_spans_take_any_sequence() -> None:
     assert _speedups.strip_spans(text, (4, 9, 13)) == [(0, 4), (4, 9), (10, 13)]
     with pytest.raises(TypeError):
         _speedups.scan(text, [(0, 2.5)])  # offsets must be ints
+
+
+def _vocabulary_table(rows: list[tuple[int, int, float, bool]]):  # type: ignore[no-untyped-def]
+    """A vocabulary type table with the given (level, band, ln rank, rare) rows."""
+    import numpy as np
+
+    from factbox import vocabulary as vc
+
+    tab = vc._TypeTable()
+    tab.level = np.array([lv for lv, _, _, _ in rows], np.int8)
+    tab.cell = np.array([max(lv, 0) * vc._N_BANDS + b for lv, b, _, _ in rows], np.intp)
+    tab.lr = np.array([x for _, _, x, _ in rows], np.float64)
+    tab.rare = np.array([r for _, _, _, r in rows], np.bool_)
+    tab.headword = [f"h{i % 5}" for i in range(len(rows))]
+    return tab
+
+
+@needs_c
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(-1, 6),
+            st.integers(0, 6),
+            st.floats(0.0, 15.0, allow_nan=False),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.dictionaries(
+        st.text("ab'’c", max_size=4), st.integers(1, 10**4), max_size=300
+    ),
+    st.sets(st.text("ab'’cA", max_size=4), max_size=20),
+    st.integers(0, 5),
+    st.randoms(use_true_random=False),
+)
+def test_vocabulary_sums_equal_the_reference(rows, freqs, forms, hard_index, rnd) -> None:  # type: ignore[no-untyped-def]
+    from factbox import vocabulary as vc
+
+    tab = _vocabulary_table(rows)
+    tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
+    expected = vc._sums_python(tab, freqs, forms, hard_index)
+    got = _speedups.vocabulary_sums(
+        tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got == tuple(expected)  # the float sums too: the same pairwise order and pow
+    if freqs:
+        missing = dict(tab.index)
+        missing.pop(next(iter(freqs)))
+        args = (tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index, vc._N_CELLS, 6, 3)
+        assert _speedups.vocabulary_sums(missing, freqs, *args) is None  # a type without a row
+
+
+@needs_c
+def test_vocabulary_sums_rejects_bad_arguments() -> None:
+    import numpy as np
+
+    tab = _vocabulary_table([(1, 0, 1.0, False), (6, 6, 9.0, True)])
+    good = (tab.level, tab.cell, tab.lr, tab.rare)
+    rest = (set(), 3, 49, 6, 3)
+    assert _speedups.vocabulary_sums({"a": 0}, {"a": 2}, *good, *rest)[4] == 2
+    assert _speedups.vocabulary_sums({"a": 9}, {"a": 2}, *good, *rest) is None  # row past end
+    with pytest.raises(TypeError):  # lr not float64
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, tab.level, tab.cell, tab.level, tab.rare,
+                                  *rest)
+    with pytest.raises(TypeError):  # 2-D
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, np.zeros((2, 2), np.int8), *good[1:],
+                                  *rest)
+    with pytest.raises(IndexError):  # a cell outside the cells
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 2, 6, 3)
+    with pytest.raises(ValueError):
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 0, 6, 3)
+
+
+@needs_c
+@pytest.mark.parametrize("n_types", [7, 8, 9, 100, 128, 129, 300, 1000, 5000])
+def test_vocabulary_sums_pairwise_sums_on_many_types(n_types: int) -> None:
+    # numpy sums more than 8 floats in 8 lanes and more than 128 by halves: the compiled
+    # sums must take the same order to give the same bits
+    import random
+
+    from factbox import vocabulary as vc
+
+    rnd = random.Random(n_types)
+    rows = [(rnd.randrange(7), rnd.randrange(7), rnd.uniform(0, 14), rnd.random() < 0.2)
+            for _ in range(50)]
+    tab = _vocabulary_table(rows)
+    freqs = {f"w{i}": rnd.choice([1, 1, 1, 2, 3, 7, 50]) for i in range(n_types)}
+    tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
+    forms = set(list(freqs)[::2])
+    expected = vc._sums_python(tab, freqs, forms, 3)
+    got = _speedups.vocabulary_sums(
+        tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, 3,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got == tuple(expected)

@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -958,6 +959,250 @@ done:
     return result;
 }
 
+/* ---- the vocabulary profile (factbox.vocabulary.compute) --------------------------------- */
+
+/* numpy's pairwise summation of doubles (numpy/_core/src/umath/loops_utils.h.src), so that
+ * sums over the types are bit-identical to numpy's ``.sum()`` in the reference path. */
+static double
+pairwise_sum(const double *a, Py_ssize_t n)
+{
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++)
+            r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++)
+                r[j] += a[i + j];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+static int
+get_vector(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *kinds,
+           const char *name)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *f = view->format == NULL ? "B" : view->format;
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    if (view->ndim != 1 || view->itemsize != itemsize || f[0] == 0 || f[1] != 0 ||
+        strchr(kinds, f[0]) == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s must be a 1-D array of %zd-byte items (%s)", name,
+                     itemsize, kinds);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells, unlisted,
+ *                 b2) -> tuple or None
+ * For the types of freqs in order, with row = index[type]: level[row] (int8; -1 = number,
+ * ``unlisted`` = not in the list), cell[row] (intp, < n_cells), lr[row] (float64), rare[row]
+ * (bool). Numbers are left out; so are unlisted types written only capitalised (proper
+ * nouns: neither the type nor it with ' → ’ is in ``forms``). Of the rest ("kept"):
+ * (numbers, proper, tokens per cell, types per cell, n_tok, n_typ, Σ f·lr, Σ f·lr², Σ seen
+ * over types of level ≥ b2, Σ seen, hard) where seen = 1 − (1 − f/n_tok)^200 and hard lists
+ * (position, row, f) of the kept types that are rare or above hard_index (and listed). The
+ * float sums are numpy's pairwise sums in the same order as the reference, so equal to the
+ * bit. None when a type has no row (the caller adds it and asks again). */
+static PyObject *
+vocabulary_sums(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs, *level_o, *cell_o, *lr_o, *rare_o, *forms;
+    int hard_index, n_cells, unlisted, b2;
+    if (!PyArg_ParseTuple(args, "O!O!OOOOOiiii:vocabulary_sums", &PyDict_Type, &index,
+                          &PyDict_Type, &freqs, &level_o, &cell_o, &lr_o, &rare_o, &forms,
+                          &hard_index, &n_cells, &unlisted, &b2))
+        return NULL;
+    if (n_cells < 1 || n_cells > 1 << 20) {
+        PyErr_SetString(PyExc_ValueError, "n_cells out of range");
+        return NULL;
+    }
+    Py_buffer vl, vc, vr, vq;
+    if (get_vector(level_o, &vl, 1, "bB", "level") < 0)
+        return NULL;
+    if (get_vector(cell_o, &vc, (Py_ssize_t)sizeof(Py_ssize_t), "lqnLQN", "cell") < 0) {
+        PyBuffer_Release(&vl);
+        return NULL;
+    }
+    if (get_vector(lr_o, &vr, 8, "d", "lr") < 0) {
+        PyBuffer_Release(&vl);
+        PyBuffer_Release(&vc);
+        return NULL;
+    }
+    if (get_vector(rare_o, &vq, 1, "?bB", "rare") < 0) {
+        PyBuffer_Release(&vl);
+        PyBuffer_Release(&vc);
+        PyBuffer_Release(&vr);
+        return NULL;
+    }
+    Py_ssize_t rows = vl.shape[0];
+    if (vc.shape[0] < rows)
+        rows = vc.shape[0];
+    if (vr.shape[0] < rows)
+        rows = vr.shape[0];
+    if (vq.shape[0] < rows)
+        rows = vq.shape[0];
+    const int8_t *level = (const int8_t *)vl.buf;
+    const Py_ssize_t *cell = (const Py_ssize_t *)vc.buf;
+    const double *lr = (const double *)vr.buf;
+    const unsigned char *rare = (const unsigned char *)vq.buf;
+
+    Py_ssize_t n = PyDict_GET_SIZE(freqs);
+    PyObject *result = NULL, *hard = NULL, *tok_list = NULL, *typ_list = NULL;
+    int64_t *cells = PyMem_Calloc(2 * (size_t)n_cells, sizeof(int64_t));
+    Py_ssize_t *krow = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    int64_t *kf = PyMem_Malloc((n ? n : 1) * sizeof(int64_t));
+    Py_ssize_t *kpos = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    double *buf = PyMem_Malloc((n ? n : 1) * 2 * sizeof(double));
+    if (cells == NULL || krow == NULL || kf == NULL || kpos == NULL || buf == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int64_t numbers = 0, proper = 0, n_tok = 0;
+    Py_ssize_t kept = 0, pos = 0, i = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (i >= n) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during vocabulary_sums");
+            goto done;
+        }
+        PyObject *row_o = PyDict_GetItemWithError(index, key);
+        if (row_o == NULL) {
+            if (!PyErr_Occurred())
+                result = Py_NewRef(Py_None);
+            goto done;
+        }
+        Py_ssize_t r = PyLong_AsSsize_t(row_o);
+        long long f = PyLong_AsLongLong(value);
+        if ((r == -1 || f == -1) && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= rows) { /* a table started afresh since index was read */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        int lv = level[r];
+        if (lv < 0) {
+            numbers += f;
+            i++;
+            continue;
+        }
+        if (lv == unlisted) {
+            int found = PySequence_Contains(forms, key);
+            if (found == 0 && PyUnicode_Check(key)) {
+                PyObject *alt = PyUnicode_Replace(key, ascii_apostrophe, typographic_apostrophe,
+                                                  -1);
+                if (alt == NULL)
+                    goto done;
+                found = PySequence_Contains(forms, alt);
+                Py_DECREF(alt);
+            }
+            if (found < 0)
+                goto done;
+            if (!found) {
+                proper += f;
+                i++;
+                continue;
+            }
+        }
+        Py_ssize_t c = cell[r];
+        if (c < 0 || c >= n_cells) {
+            PyErr_SetString(PyExc_IndexError, "cell out of range");
+            goto done;
+        }
+        cells[c] += f;
+        cells[n_cells + c] += 1;
+        krow[kept] = r;
+        kf[kept] = f;
+        kpos[kept] = i;
+        kept++;
+        n_tok += f;
+        i++;
+    }
+    if (i != n) {
+        PyErr_SetString(PyExc_RuntimeError, "dict changed size during vocabulary_sums");
+        goto done;
+    }
+    double lr_sum = 0., lr2_sum = 0., seen_hard = 0., seen_all = 0.;
+    if (n_tok) {
+        double *a = buf, *b = buf + kept;
+        for (Py_ssize_t k = 0; k < kept; k++) {
+            double x = lr[krow[k]], f = (double)kf[k];
+            a[k] = x * f;
+            b[k] = x * x * f;
+        }
+        lr_sum = pairwise_sum(a, kept);
+        lr2_sum = pairwise_sum(b, kept);
+        Py_ssize_t m = 0;
+        for (Py_ssize_t k = 0; k < kept; k++) {
+            double s = 1.0 - pow(1.0 - (double)kf[k] / (double)n_tok, 200.0);
+            a[k] = s;
+            if (level[krow[k]] >= b2)
+                b[m++] = s;
+        }
+        seen_hard = pairwise_sum(b, m);
+        seen_all = pairwise_sum(a, kept);
+    }
+    hard = PyList_New(0);
+    tok_list = PyList_New(n_cells);
+    typ_list = PyList_New(n_cells);
+    if (hard == NULL || tok_list == NULL || typ_list == NULL)
+        goto done;
+    for (Py_ssize_t c = 0; c < n_cells; c++) {
+        PyObject *x = PyLong_FromLongLong(cells[c]), *y = PyLong_FromLongLong(cells[n_cells + c]);
+        if (x == NULL || y == NULL) {
+            Py_XDECREF(x);
+            Py_XDECREF(y);
+            goto done;
+        }
+        PyList_SET_ITEM(tok_list, c, x);
+        PyList_SET_ITEM(typ_list, c, y);
+    }
+    for (Py_ssize_t k = 0; k < kept; k++) {
+        int lv = level[krow[k]];
+        if (!(rare[krow[k]] || (lv > hard_index && lv < unlisted)))
+            continue;
+        PyObject *t = Py_BuildValue("(nnL)", kpos[k], krow[k], (long long)kf[k]);
+        if (t == NULL || PyList_Append(hard, t) < 0) {
+            Py_XDECREF(t);
+            goto done;
+        }
+        Py_DECREF(t);
+    }
+    result = Py_BuildValue("(LLOOLnddddO)", (long long)numbers, (long long)proper, tok_list,
+                           typ_list, (long long)n_tok, kept, lr_sum, lr2_sum, seen_hard,
+                           seen_all, hard);
+done:
+    Py_XDECREF(hard);
+    Py_XDECREF(tok_list);
+    Py_XDECREF(typ_list);
+    PyMem_Free(cells);
+    PyMem_Free(krow);
+    PyMem_Free(kf);
+    PyMem_Free(kpos);
+    PyMem_Free(buf);
+    PyBuffer_Release(&vl);
+    PyBuffer_Release(&vc);
+    PyBuffer_Release(&vr);
+    PyBuffer_Release(&vq);
+    return result;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -991,6 +1236,10 @@ static PyMethodDef methods[] = {
      "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
      "None when a type has no row."},
+    {"vocabulary_sums", vocabulary_sums, METH_VARARGS,
+     "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
+     "                unlisted, b2) -> tuple or None\n\n"
+     "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
     {NULL, NULL, 0, NULL},
 };
 
