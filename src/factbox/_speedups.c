@@ -1017,7 +1017,8 @@ get_vector(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *kind
  * nouns: neither the type nor it with ' → ’ is in ``forms``). Of the rest ("kept"):
  * (numbers, proper, tokens per cell, types per cell, n_tok, n_typ, Σ f·lr, Σ f·lr², Σ seen
  * over types of level ≥ b2, Σ seen, hard) where seen = 1 − (1 − f/n_tok)^200 and hard lists
- * (position, row, f) of the kept types that are rare or above hard_index (and listed). The
+ * (position, row, f, level, cell) of the kept types that are rare or above hard_index (and
+ * listed). The
  * float sums are numpy's pairwise sums in the same order as the reference, so equal to the
  * bit. None when a type has no row (the caller adds it and asks again). */
 static PyObject *
@@ -1149,8 +1150,19 @@ vocabulary_sums(PyObject *module, PyObject *args)
         lr_sum = pairwise_sum(a, kept);
         lr2_sum = pairwise_sum(b, kept);
         Py_ssize_t m = 0;
+        double memo[64]; /* seen of f < 64, computed once per text: most types are rare */
+        for (int j = 0; j < 64; j++)
+            memo[j] = -1.0;
         for (Py_ssize_t k = 0; k < kept; k++) {
-            double s = 1.0 - pow(1.0 - (double)kf[k] / (double)n_tok, 200.0);
+            int64_t f = kf[k];
+            double s;
+            if (f < 64 && memo[f] >= 0.0)
+                s = memo[f];
+            else {
+                s = 1.0 - pow(1.0 - (double)f / (double)n_tok, 200.0);
+                if (f < 64)
+                    memo[f] = s;
+            }
             a[k] = s;
             if (level[krow[k]] >= b2)
                 b[m++] = s;
@@ -1177,7 +1189,8 @@ vocabulary_sums(PyObject *module, PyObject *args)
         int lv = level[krow[k]];
         if (!(rare[krow[k]] || (lv > hard_index && lv < unlisted)))
             continue;
-        PyObject *t = Py_BuildValue("(nnL)", kpos[k], krow[k], (long long)kf[k]);
+        PyObject *t = Py_BuildValue("(nnLin)", kpos[k], krow[k], (long long)kf[k], lv,
+                                    cell[krow[k]]);
         if (t == NULL || PyList_Append(hard, t) < 0) {
             Py_XDECREF(t);
             goto done;

@@ -357,7 +357,7 @@ def _sums_python(
     """The per-type sums behind a profile (the reference of the compiled
     ``vocabulary_sums``): numbers, proper nouns, tokens and types per level·band cell, kept
     tokens and types, Σ f·ln rank, Σ f·(ln rank)², the sampled-type sums of B2-and-above
-    types and of all types, and (position, row, count) of each hard type."""
+    types and of all types, and (position, row, count, level, cell) of each hard type."""
     np = tab.np
     index = tab.index
     keys = list(freqs)
@@ -395,8 +395,16 @@ def _sums_python(
         seen_all = float(seen.sum())
     is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
     hard_at = np.flatnonzero(is_hard)
+    hard_ik = ik[hard_at]
     hard = list(
-        zip(pos[hard_at].tolist(), ik[hard_at].tolist(), fk[hard_at].tolist(), strict=True)
+        zip(
+            pos[hard_at].tolist(),
+            hard_ik.tolist(),
+            fk[hard_at].tolist(),
+            lk[hard_at].tolist(),
+            tab.cell[hard_ik].tolist(),
+            strict=True,
+        )
     )
     return (
         numbers, proper, cell_tok, cell_typ, n_tok, len(pos), lr_sum, lr2_sum, seen_hard,
@@ -421,12 +429,12 @@ def _profile(
         hard_share = seen_hard / seen_all
 
     hard: dict[str, list[Any]] = {}
-    level, cell_of, headword = tab.level, tab.cell, tab.headword
-    for p, k, count in hard_types:
+    headword = tab.headword
+    for p, k, count, lv, cell in hard_types:
         head = headword[k]
         entry = hard.get(head)
         if entry is None:
-            hard[head] = [int(level[k]), int(cell_of[k]) % _N_BANDS, count, [keys[p]]]
+            hard[head] = [lv, cell % _N_BANDS, count, [keys[p]]]
         else:
             entry[2] += count
             entry[3].append(keys[p])
