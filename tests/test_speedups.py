@@ -8,6 +8,7 @@ pure-Python code that ``FACTBOX_PURE_PYTHON=1`` selects (docs/performance.md).
 
 from __future__ import annotations
 
+import importlib
 import os
 from array import array
 
@@ -457,3 +458,26 @@ def test_vocabulary_sums_pairwise_sums_on_many_types(n_types: int) -> None:
         vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
     )
     assert got == tuple(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("1a2b.)( \n\tA\"“’é中"), max_size=60))
+def test_enum_one_starts_equal_the_regex(text: str) -> None:
+    sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
+    expected = [m.start() for m in sn._ENUM_ONE_RE.finditer(text)]
+    saved = _engine.speedups
+    try:
+        for engine in (saved, None):
+            _engine.speedups = engine
+            assert sn._enum_one_starts(text) == expected
+    finally:
+        _engine.speedups = saved
+
+
+@needs_c
+def test_enum_starts_by_hand() -> None:
+    # "1." at 0, "a)" at 5; "a.x" at 10 is a start too (the regex decides); "1" at the end
+    assert _speedups.enum_starts("1. A  a) B a.x 1") == [0, 6, 11]
+    assert _speedups.enum_starts("") == []
+    with pytest.raises(TypeError):
+        _speedups.enum_starts(b"1.")

@@ -959,6 +959,41 @@ done:
     return result;
 }
 
+/* The offsets i (ascending) with text[i] in "1a" and text[i + 1] in ".)": where a match of
+ * sentences._ENUM_ONE_RE can start (the caller checks each with the regex). */
+static PyObject *
+enum_starts(PyObject *module, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "enum_starts() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 c = RD(i);
+        if (c != '1' && c != 'a')
+            continue;
+        Py_UCS4 d = RD(i + 1);
+        if (d != '.' && d != ')')
+            continue;
+        PyObject *x = PyLong_FromSsize_t(i);
+        if (x == NULL || PyList_Append(out, x) < 0) {
+            Py_XDECREF(x);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(x);
+    }
+    return out;
+}
+
 /* ---- the vocabulary profile (factbox.vocabulary.compute) --------------------------------- */
 
 /* numpy's pairwise summation of doubles (numpy/_core/src/umath/loops_utils.h.src), so that
@@ -1249,6 +1284,9 @@ static PyMethodDef methods[] = {
      "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
      "None when a type has no row."},
+    {"enum_starts", enum_starts, METH_O,
+     "enum_starts(text) -> list of int\n\n"
+     "Offsets i with text[i] in '1a' and text[i + 1] in '.)' (see sentences._enum_one_starts)."},
     {"vocabulary_sums", vocabulary_sums, METH_VARARGS,
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"

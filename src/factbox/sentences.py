@@ -229,8 +229,7 @@ def _items(text: str) -> _Items | None:
     skip: set[int] = set()
     if any(b in text for b in _BULLETS):
         forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
-    for m in _ENUM_ONE_RE.finditer(text):
-        i = m.start()
+    for i in _enum_one_starts(text):
         if i and text[i - 1] == "(":
             i -= 1
         if i == 0 or (text[i - 1].isspace() and _is_enumerator(text, i)):
@@ -240,6 +239,26 @@ def _items(text: str) -> _Items | None:
         return None
     forced.sort()
     return _Items(forced, skip)
+
+
+def _enum_one_starts(text: str) -> list[int]:
+    """The starts of ``_ENUM_ONE_RE.finditer(text)``, in order. Its matches start with one of
+    four two-character literals, found by ``str.find`` or the compiled ``enum_starts`` (the
+    regex alone tries every "a" of the text); they cannot overlap (no ``1`` or ``a`` after the
+    first character)."""
+    match = _ENUM_ONE_RE.match
+    c = _engine.speedups
+    if c is not None:
+        return [i for i in c.enum_starts(text) if match(text, i)]
+    starts = []
+    for lit in ("1.", "1)", "a.", "a)"):
+        i = text.find(lit)
+        while i >= 0:
+            if match(text, i):
+                starts.append(i)
+            i = text.find(lit, i + 1)
+    starts.sort()
+    return starts
 
 
 def _cuts(text: str) -> list[int]:
