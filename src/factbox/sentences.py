@@ -229,9 +229,8 @@ def _items(text: str) -> _Items | None:
     skip: set[int] = set()
     if any(b in text for b in _BULLETS):
         forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
-    for i in _enum_one_starts(text):
-        if i and text[i - 1] == "(":
-            i -= 1
+    for start in _enum_one_starts(text):
+        i = start - 1 if start and text[start - 1] == "(" else start
         if i == 0 or (text[i - 1].isspace() and _is_enumerator(text, i)):
             _enumerations(text, i, forced, skip)
             break
