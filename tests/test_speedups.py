@@ -461,23 +461,25 @@ def test_vocabulary_sums_pairwise_sums_on_many_types(n_types: int) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(st.sampled_from("1a2b.)( \n\tA\"“’é中"), max_size=60))
-def test_enum_one_starts_equal_the_regex(text: str) -> None:
+@given(st.text(st.sampled_from("1a2b.)( \n\tA\"“’é中•▪◦‣●■►⁃\u2024"), max_size=60))
+def test_list_marks_equal_the_regex(text: str) -> None:
     sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
     expected = [m.start() for m in sn._ENUM_ONE_RE.finditer(text)]
     saved = _engine.speedups
     try:
         for engine in (saved, None):
             _engine.speedups = engine
-            assert sn._enum_one_starts(text) == expected
+            assert sn._list_marks(text) == (any(b in text for b in sn._BULLETS), expected)
     finally:
         _engine.speedups = saved
 
 
 @needs_c
-def test_enum_starts_by_hand() -> None:
-    # "1." at 0, "a)" at 5; "a.x" at 10 is a start too (the regex decides); "1" at the end
-    assert _speedups.enum_starts("1. A  a) B a.x 1") == [0, 6, 11]
-    assert _speedups.enum_starts("") == []
+def test_list_marks_by_hand() -> None:
+    # "1." at 0, "a)" at 6; "a.x" at 11 is a start too (the regex decides); "1" at the end
+    assert _speedups.list_marks("1. A  a) B a.x 1") == (False, [0, 6, 11])
+    assert _speedups.list_marks("") == (False, [])
+    assert _speedups.list_marks("x \u2043 y") == (True, [])
+    assert _speedups.list_marks("é \u2024 y") == (False, [])  # one dot leader: not a bullet
     with pytest.raises(TypeError):
-        _speedups.enum_starts(b"1.")
+        _speedups.list_marks(b"1.")

@@ -959,13 +959,14 @@ done:
     return result;
 }
 
-/* The offsets i (ascending) with text[i] in "1a" and text[i + 1] in ".)": where a match of
+/* (bullets, starts): whether text holds a bullet of sentences._BULLETS, and the offsets i
+ * (ascending) with text[i] in "1a" and text[i + 1] in ".)", where a match of
  * sentences._ENUM_ONE_RE can start (the caller checks each with the regex). */
 static PyObject *
-enum_starts(PyObject *module, PyObject *arg)
+list_marks(PyObject *module, PyObject *arg)
 {
     if (!PyUnicode_Check(arg)) {
-        PyErr_SetString(PyExc_TypeError, "enum_starts() needs a str");
+        PyErr_SetString(PyExc_TypeError, "list_marks() needs a str");
         return NULL;
     }
     if (PyUnicode_READY(arg) < 0)
@@ -976,6 +977,14 @@ enum_starts(PyObject *module, PyObject *arg)
     PyObject *out = PyList_New(0);
     if (out == NULL)
         return NULL;
+    int bullets = 0;
+    if (kind != PyUnicode_1BYTE_KIND) { /* every bullet is above U+00FF */
+        for (Py_ssize_t i = 0; i < n && !bullets; i++) {
+            Py_UCS4 c = RD(i);
+            bullets = c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 ||
+                      c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x2043;
+        }
+    }
     for (Py_ssize_t i = 0; i + 1 < n; i++) {
         Py_UCS4 c = RD(i);
         if (c != '1' && c != 'a')
@@ -991,7 +1000,8 @@ enum_starts(PyObject *module, PyObject *arg)
         }
         Py_DECREF(x);
     }
-    return out;
+    PyObject *result = Py_BuildValue("(ON)", bullets ? Py_True : Py_False, out);
+    return result;
 }
 
 /* ---- the vocabulary profile (factbox.vocabulary.compute) --------------------------------- */
@@ -1284,9 +1294,10 @@ static PyMethodDef methods[] = {
      "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
      "None when a type has no row."},
-    {"enum_starts", enum_starts, METH_O,
-     "enum_starts(text) -> list of int\n\n"
-     "Offsets i with text[i] in '1a' and text[i + 1] in '.)' (see sentences._enum_one_starts)."},
+    {"list_marks", list_marks, METH_O,
+     "list_marks(text) -> (bool, list of int)\n\n"
+     "Whether text has a bullet (sentences._BULLETS), and the offsets i with text[i] in '1a'\n"
+     "and text[i + 1] in '.)' (see sentences._list_marks)."},
     {"vocabulary_sums", vocabulary_sums, METH_VARARGS,
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"

@@ -227,9 +227,10 @@ class _Items:
 def _items(text: str) -> _Items | None:
     forced: list[int] = []
     skip: set[int] = set()
-    if any(b in text for b in _BULLETS):
+    bullets, starts = _list_marks(text)
+    if bullets:
         forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
-    for start in _enum_one_starts(text):
+    for start in starts:
         i = start - 1 if start and text[start - 1] == "(" else start
         if i == 0 or (text[i - 1].isspace() and _is_enumerator(text, i)):
             _enumerations(text, i, forced, skip)
@@ -240,15 +241,17 @@ def _items(text: str) -> _Items | None:
     return _Items(forced, skip)
 
 
-def _enum_one_starts(text: str) -> list[int]:
-    """The starts of ``_ENUM_ONE_RE.finditer(text)``, in order. Its matches start with one of
-    four two-character literals, found by ``str.find`` or the compiled ``enum_starts`` (the
-    regex alone tries every "a" of the text); they cannot overlap (no ``1`` or ``a`` after the
-    first character)."""
+def _list_marks(text: str) -> tuple[bool, list[int]]:
+    """Whether ``text`` holds a bullet (``_BULLETS``), and the starts of
+    ``_ENUM_ONE_RE.finditer(text)`` in order. Those matches start with one of four
+    two-character literals, found by ``str.find`` or the compiled ``list_marks`` (the regex
+    alone tries every "a" of the text); they cannot overlap (no ``1`` or ``a`` after the first
+    character)."""
     match = _ENUM_ONE_RE.match
     c = _engine.speedups
     if c is not None:
-        return [i for i in c.enum_starts(text) if match(text, i)]
+        bullets, at = c.list_marks(text)
+        return bullets, [i for i in at if match(text, i)]
     starts = []
     for lit in ("1.", "1)", "a.", "a)"):
         i = text.find(lit)
@@ -257,7 +260,7 @@ def _enum_one_starts(text: str) -> list[int]:
                 starts.append(i)
             i = text.find(lit, i + 1)
     starts.sort()
-    return starts
+    return any(b in text for b in _BULLETS), starts
 
 
 def _cuts(text: str) -> list[int]:
