@@ -331,6 +331,9 @@ def test_type_totals_equal_numpy(rows: list[list[int]], freqs: dict[str, int], r
     sub = matrix.take(ids, axis=0)
     expected = (counts @ sub).tolist() + sub.sum(axis=0).tolist()  # per token, then per type
     assert _speedups.type_totals(index, freqs, matrix) == expected
+    col = rnd.randrange(7)
+    picked = array("q", sub[:, col].tolist()).tobytes()  # each type's value in one column
+    assert _speedups.type_totals(index, freqs, matrix, col) == (expected, picked)
     if freqs:
         missing = dict(index)
         missing.pop(next(iter(freqs)))
@@ -349,6 +352,8 @@ def test_type_totals_rejects_bad_arguments() -> None:
         _speedups.type_totals({"a": 5}, {"a": 1}, np.zeros((2, 7), np.int64))
     with pytest.raises((TypeError, ValueError, BufferError)):  # not C-contiguous
         _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((4, 7), np.int64)[:, ::2])
+    with pytest.raises(IndexError):  # no such column
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((2, 7), np.int64), 7)
 
 
 
@@ -408,6 +413,12 @@ def test_vocabulary_sums_equal_the_reference(rows, freqs, forms, hard_index, rnd
         vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
     )
     assert got == tuple(expected)  # the float sums too: the same pairwise order and pow
+    rows = array("q", [tab.index[t] for t in freqs]).tobytes()  # rows given, no lookup
+    got_rows = _speedups.vocabulary_sums(
+        rows, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got_rows == got
     if freqs:
         missing = dict(tab.index)
         missing.pop(next(iter(freqs)))
@@ -434,6 +445,15 @@ def test_vocabulary_sums_rejects_bad_arguments() -> None:
         _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 2, 6, 3)
     with pytest.raises(ValueError):
         _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 0, 6, 3)
+    with pytest.raises(ValueError):  # rows: one int64 per type
+        _speedups.vocabulary_sums(b"\0" * 4, {"a": 1}, *good, *rest)
+    with pytest.raises(TypeError):
+        _speedups.vocabulary_sums([0], {"a": 1}, *good, *rest)
+    # row 1 is unlisted: a proper noun unless written in lower case
+    assert _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, *rest)[1] == 2
+    got = _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, {"a"}, *rest[1:])
+    assert got[4] == 2
+    assert _speedups.vocabulary_sums(array("q", [2]).tobytes(), {"a": 2}, *good, *rest) is None
 
 
 @needs_c

@@ -894,13 +894,15 @@ spectrum(PyObject *module, PyObject *freqs)
 /* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), then
  * Σ of matrix[index[type]] (each column summed over the types), or None when a type has no
  * row in index (the caller adds it and asks again). ``matrix`` is a C-contiguous 2-D buffer
- * of int64 (profile._TypeTable). */
+ * of int64 (profile._TypeTable). With ``col``: (those sums, bytes of matrix[row][col] as
+ * int64 for each type in order). */
 static PyObject *
 type_totals(PyObject *module, PyObject *args)
 {
-    PyObject *index, *freqs, *matrix;
-    if (!PyArg_ParseTuple(args, "O!O!O:type_totals", &PyDict_Type, &index, &PyDict_Type, &freqs,
-                          &matrix))
+    PyObject *index, *freqs, *matrix, *picked = NULL;
+    Py_ssize_t col = -1;
+    if (!PyArg_ParseTuple(args, "O!O!O|n:type_totals", &PyDict_Type, &index, &PyDict_Type,
+                          &freqs, &matrix, &col))
         return NULL;
     Py_buffer view;
     if (PyObject_GetBuffer(matrix, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
@@ -916,14 +918,30 @@ type_totals(PyObject *module, PyObject *args)
     }
     Py_ssize_t rows = view.shape[0], cols = view.shape[1];
     const int64_t *m = (const int64_t *)view.buf;
+    int64_t *pick = NULL;
+    if (col >= cols || col < -1) {
+        PyErr_SetString(PyExc_IndexError, "column out of range");
+        goto done;
+    }
+    if (col >= 0) {
+        picked = PyBytes_FromStringAndSize(
+            NULL, PyDict_GET_SIZE(freqs) * (Py_ssize_t)sizeof(int64_t));
+        if (picked == NULL)
+            goto done;
+        pick = (int64_t *)PyBytes_AS_STRING(picked);
+    }
     sums = PyMem_Calloc(cols ? 2 * cols : 1, sizeof(int64_t));
     if (sums == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    Py_ssize_t pos = 0, i = 0;
     while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (pick != NULL && i >= PyBytes_GET_SIZE(picked) / (Py_ssize_t)sizeof(int64_t)) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
+            goto done;
+        }
         PyObject *row = PyDict_GetItemWithError(index, key);
         if (row == NULL) {
             if (!PyErr_Occurred())
@@ -944,6 +962,9 @@ type_totals(PyObject *module, PyObject *args)
             sums[c] += f * line[c];
             plain[c] += line[c];
         }
+        if (pick != NULL)
+            pick[i] = line[col];
+        i++;
     }
     result = PyList_New(2 * cols);
     for (Py_ssize_t c = 0; result != NULL && c < 2 * cols; c++) {
@@ -953,7 +974,16 @@ type_totals(PyObject *module, PyObject *args)
         else
             PyList_SET_ITEM(result, c, x);
     }
+    if (result != NULL && picked != NULL) {
+        if (i * (Py_ssize_t)sizeof(int64_t) != PyBytes_GET_SIZE(picked)) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
+            Py_CLEAR(result);
+        }
+        else
+            Py_SETREF(result, PyTuple_Pack(2, result, picked));
+    }
 done:
+    Py_XDECREF(picked);
     PyMem_Free(sums);
     PyBuffer_Release(&view);
     return result;
@@ -1056,7 +1086,8 @@ get_vector(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *kind
 
 /* vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells, unlisted,
  *                 b2) -> tuple or None
- * For the types of freqs in order, with row = index[type]: level[row] (int8; -1 = number,
+ * For the types of freqs in order, with row = index[type] (or, when index is bytes, its i-th
+ * int64 for the i-th type; see type_totals): level[row] (int8; -1 = number,
  * ``unlisted`` = not in the list), cell[row] (intp, < n_cells), lr[row] (float64), rare[row]
  * (bool). Numbers are left out; so are unlisted types written only capitalised (proper
  * nouns: neither the type nor it with ' → ’ is in ``forms``). Of the rest ("kept"):
@@ -1071,10 +1102,22 @@ vocabulary_sums(PyObject *module, PyObject *args)
 {
     PyObject *index, *freqs, *level_o, *cell_o, *lr_o, *rare_o, *forms;
     int hard_index, n_cells, unlisted, b2;
-    if (!PyArg_ParseTuple(args, "O!O!OOOOOiiii:vocabulary_sums", &PyDict_Type, &index,
-                          &PyDict_Type, &freqs, &level_o, &cell_o, &lr_o, &rare_o, &forms,
-                          &hard_index, &n_cells, &unlisted, &b2))
+    if (!PyArg_ParseTuple(args, "OO!OOOOOiiii:vocabulary_sums", &index, &PyDict_Type, &freqs,
+                          &level_o, &cell_o, &lr_o, &rare_o, &forms, &hard_index, &n_cells,
+                          &unlisted, &b2))
         return NULL;
+    const int64_t *given = NULL; /* each type's row, when index is bytes */
+    if (PyBytes_Check(index)) {
+        if (PyBytes_GET_SIZE(index) != PyDict_GET_SIZE(freqs) * (Py_ssize_t)sizeof(int64_t)) {
+            PyErr_SetString(PyExc_ValueError, "rows must hold one int64 per type");
+            return NULL;
+        }
+        given = (const int64_t *)PyBytes_AS_STRING(index);
+    }
+    else if (!PyDict_Check(index)) {
+        PyErr_SetString(PyExc_TypeError, "index must be a dict or bytes of rows");
+        return NULL;
+    }
     if (n_cells < 1 || n_cells > 1 << 20) {
         PyErr_SetString(PyExc_ValueError, "n_cells out of range");
         return NULL;
@@ -1128,13 +1171,18 @@ vocabulary_sums(PyObject *module, PyObject *args)
             PyErr_SetString(PyExc_RuntimeError, "dict changed size during vocabulary_sums");
             goto done;
         }
-        PyObject *row_o = PyDict_GetItemWithError(index, key);
-        if (row_o == NULL) {
-            if (!PyErr_Occurred())
-                result = Py_NewRef(Py_None);
-            goto done;
+        Py_ssize_t r;
+        if (given != NULL)
+            r = (Py_ssize_t)given[i];
+        else {
+            PyObject *row_o = PyDict_GetItemWithError(index, key);
+            if (row_o == NULL) {
+                if (!PyErr_Occurred())
+                    result = Py_NewRef(Py_None);
+                goto done;
+            }
+            r = PyLong_AsSsize_t(row_o);
         }
-        Py_ssize_t r = PyLong_AsSsize_t(row_o);
         long long f = PyLong_AsLongLong(value);
         if ((r == -1 || f == -1) && PyErr_Occurred())
             goto done;
@@ -1291,7 +1339,7 @@ static PyMethodDef methods[] = {
      "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
      "(the content of collections.Counter(freqs.values()))."},
     {"type_totals", type_totals, METH_VARARGS,
-     "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
+     "type_totals(index, freqs, matrix[, col]) -> list of ints (with col: (list, bytes)) or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
      "None when a type has no row."},
     {"list_marks", list_marks, METH_O,

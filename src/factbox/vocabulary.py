@@ -280,6 +280,9 @@ class _TypeTable:
         import numpy as np
 
         self.np = np
+        # counts the times the table started afresh: rows kept elsewhere
+        # (``factbox.profile``'s type table) are valid only for the generation they came from
+        self.generation: int = getattr(self, "generation", -1) + 1
         self.index: dict[str, int] = {}
         self.headword: list[str] = []
         self.level = np.empty(0, np.int8)
@@ -295,6 +298,19 @@ class _TypeTable:
                 self.__init__()  # type: ignore[misc]
                 missing = types
             self._add(missing)
+
+    def rows_of(self, types: list[str]) -> tuple[list[int], int]:
+        """The row of each type (adding the missing ones) and the generation they belong to."""
+        with _TABLE_LOCK:
+            index = self.index
+            if any(t not in index for t in types):
+                missing = [t for t in dict.fromkeys(types) if t not in index]
+                if len(index) + len(missing) > _TABLE_LIMIT:
+                    self.__init__()  # type: ignore[misc]
+                    missing = list(dict.fromkeys(types))
+                self._add(missing)
+                index = self.index
+            return [index[t] for t in types], self.generation
 
     def _add(self, types: list[str]) -> None:
         np = self.np
@@ -349,6 +365,26 @@ def compute(
     if sums is None:
         sums = _sums_python(tab, freqs, forms, hard_index)
     return _profile(tab, list(freqs), sums, hard_level)
+
+
+def compute_rows(
+    freqs: dict[str, int], forms: Collection[str], rows: bytes, generation: int
+) -> VocabularyProfile | None:
+    """:func:`compute` (hard level B2) when the caller already has each type's row in the
+    process-wide table (``rows``: int64 bytes, in the order of ``freqs``, from table
+    ``generation``): no lookups. ``None`` when that is not possible (no compiled engine, or
+    the table started afresh since); then call :func:`compute`."""
+    c = _engine.speedups
+    tab = _table()
+    if c is None or tab.generation != generation:
+        return None
+    sums = c.vocabulary_sums(
+        rows, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, _B2_INDEX, _N_CELLS,
+        _UNLISTED_INDEX, _B2_INDEX,
+    )
+    if sums is None or tab.generation != generation:  # started afresh meanwhile
+        return None
+    return _profile(tab, list(freqs), sums, "B2")
 
 
 def _sums_python(
