@@ -426,7 +426,9 @@ def _sums_python(
         lr2_sum = float((lr * lr * fk).sum())
         # libm's pow per type (Python's **), as the compiled path: numpy's vectorised power
         # may differ in the last bit depending on the CPU
-        seen = np.array([1.0 - (1.0 - x / n_tok) ** SAMPLE_TOKENS for x in fk.tolist()])
+        fks = fk.tolist()
+        p_seen = {x: 1.0 - (1.0 - x / n_tok) ** SAMPLE_TOKENS for x in set(fks)}  # per count
+        seen = np.array([p_seen[x] for x in fks])
         seen_hard = float(seen[lk >= _B2_INDEX].sum())
         seen_all = float(seen.sum())
     is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
