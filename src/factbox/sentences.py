@@ -322,11 +322,8 @@ def _first_word_len(line: str) -> int:
 
 
 def _starts_lower(line: str) -> bool:
-    i = 0
-    n = len(line)
-    while i < n and line[i] in _OPENERS:
-        i += 1
-    return i < n and line[i].islower()
+    """Whether the first character after any opening quotes and brackets is lower case."""
+    return line.lstrip(_OPENERS)[:1].islower()
 
 
 def _title_case(line: str) -> bool:
