@@ -433,7 +433,7 @@ def test_vocabulary_sums_rejects_bad_arguments() -> None:
     tab = _vocabulary_table([(1, 0, 1.0, False), (6, 6, 9.0, True)])
     good = (tab.level, tab.cell, tab.lr, tab.rare)
     rest = (set(), 3, 49, 6, 3)
-    assert _speedups.vocabulary_sums({"a": 0}, {"a": 2}, *good, *rest)[4] == 2
+    assert _speedups.vocabulary_sums({"a": 0}, {"a": 2}, *good, *rest)[6] == 2
     assert _speedups.vocabulary_sums({"a": 9}, {"a": 2}, *good, *rest) is None  # row past end
     with pytest.raises(TypeError):  # lr not float64
         _speedups.vocabulary_sums({"a": 0}, {"a": 1}, tab.level, tab.cell, tab.level, tab.rare,
@@ -441,8 +441,10 @@ def test_vocabulary_sums_rejects_bad_arguments() -> None:
     with pytest.raises(TypeError):  # 2-D
         _speedups.vocabulary_sums({"a": 0}, {"a": 1}, np.zeros((2, 2), np.int8), *good[1:],
                                   *rest)
-    with pytest.raises(IndexError):  # a cell outside the cells
-        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 2, 6, 3)
+    with pytest.raises(IndexError):  # a cell outside the cells (row 0's is 7)
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 7, 6, 3)
+    with pytest.raises(ValueError):  # cells: levels × bands, levels = unlisted + 1
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 48, 6, 3)
     with pytest.raises(ValueError):
         _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 0, 6, 3)
     with pytest.raises(ValueError):  # rows: one int64 per type
@@ -452,7 +454,9 @@ def test_vocabulary_sums_rejects_bad_arguments() -> None:
     # row 1 is unlisted: a proper noun unless written in lower case
     assert _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, *rest)[1] == 2
     got = _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, {"a"}, *rest[1:])
-    assert got[4] == 2
+    assert got[6] == 2
+    # row 1: level 6 (unlisted), band 6 → the last level and the last band
+    assert got[2:6] == ([0] * 6 + [2], [0] * 6 + [1], [0] * 6 + [2], [0] * 6 + [1])
     assert _speedups.vocabulary_sums(array("q", [2]).tobytes(), {"a": 2}, *good, *rest) is None
 
 

@@ -1091,7 +1091,7 @@ get_vector(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *kind
  * ``unlisted`` = not in the list), cell[row] (intp, < n_cells), lr[row] (float64), rare[row]
  * (bool). Numbers are left out; so are unlisted types written only capitalised (proper
  * nouns: neither the type nor it with ' → ’ is in ``forms``). Of the rest ("kept"):
- * (numbers, proper, tokens per cell, types per cell, n_tok, n_typ, Σ f·lr, Σ f·lr², Σ seen
+ * (numbers, proper, tokens and types per level, tokens and types per band, n_tok, n_typ, Σ f·lr, Σ f·lr², Σ seen
  * over types of level ≥ b2, Σ seen, hard) where seen = 1 − (1 − f/n_tok)^200 and hard lists
  * (position, row, f, level, cell) of the kept types that are rare or above hard_index (and
  * listed). The
@@ -1118,10 +1118,11 @@ vocabulary_sums(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "index must be a dict or bytes of rows");
         return NULL;
     }
-    if (n_cells < 1 || n_cells > 1 << 20) {
-        PyErr_SetString(PyExc_ValueError, "n_cells out of range");
+    if (n_cells < 1 || n_cells > 1 << 20 || unlisted < 0 || n_cells % (unlisted + 1) != 0) {
+        PyErr_SetString(PyExc_ValueError, "n_cells must be a multiple of unlisted + 1");
         return NULL;
     }
+    const Py_ssize_t n_levels = unlisted + 1, n_bands = n_cells / n_levels;
     Py_buffer vl, vc, vr, vq;
     if (get_vector(level_o, &vl, 1, "bB", "level") < 0)
         return NULL;
@@ -1153,7 +1154,7 @@ vocabulary_sums(PyObject *module, PyObject *args)
     const unsigned char *rare = (const unsigned char *)vq.buf;
 
     Py_ssize_t n = PyDict_GET_SIZE(freqs);
-    PyObject *result = NULL, *hard = NULL, *tok_list = NULL, *typ_list = NULL;
+    PyObject *result = NULL, *hard = NULL, *lists[4] = {NULL, NULL, NULL, NULL};
     int64_t *cells = PyMem_Calloc(2 * (size_t)n_cells, sizeof(int64_t));
     Py_ssize_t *krow = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
     int64_t *kf = PyMem_Malloc((n ? n : 1) * sizeof(int64_t));
@@ -1263,21 +1264,36 @@ vocabulary_sums(PyObject *module, PyObject *args)
         seen_hard = pairwise_sum(b, m);
         seen_all = pairwise_sum(a, kept);
     }
-    hard = PyList_New(0);
-    tok_list = PyList_New(n_cells);
-    typ_list = PyList_New(n_cells);
-    if (hard == NULL || tok_list == NULL || typ_list == NULL)
+    /* tokens and types per level (cells summed over the bands) and per band */
+    int64_t *sums4 = (int64_t *)PyMem_Calloc(2 * (size_t)(n_levels + n_bands), sizeof(int64_t));
+    if (sums4 == NULL) {
+        PyErr_NoMemory();
         goto done;
-    for (Py_ssize_t c = 0; c < n_cells; c++) {
-        PyObject *x = PyLong_FromLongLong(cells[c]), *y = PyLong_FromLongLong(cells[n_cells + c]);
-        if (x == NULL || y == NULL) {
-            Py_XDECREF(x);
-            Py_XDECREF(y);
-            goto done;
-        }
-        PyList_SET_ITEM(tok_list, c, x);
-        PyList_SET_ITEM(typ_list, c, y);
     }
+    for (Py_ssize_t c = 0; c < n_cells; c++) {
+        Py_ssize_t lvi = c / n_bands, bi = c % n_bands;
+        sums4[lvi] += cells[c];
+        sums4[n_levels + lvi] += cells[n_cells + c];
+        sums4[2 * n_levels + bi] += cells[c];
+        sums4[2 * n_levels + n_bands + bi] += cells[n_cells + c];
+    }
+    hard = PyList_New(0);
+    for (int q = 0; q < 4; q++) {
+        Py_ssize_t len = q < 2 ? n_levels : n_bands;
+        const int64_t *src = sums4 + (q < 2 ? q * n_levels : 2 * n_levels + (q - 2) * n_bands);
+        lists[q] = PyList_New(len);
+        for (Py_ssize_t j = 0; lists[q] != NULL && j < len; j++) {
+            PyObject *x = PyLong_FromLongLong(src[j]);
+            if (x == NULL)
+                Py_CLEAR(lists[q]);
+            else
+                PyList_SET_ITEM(lists[q], j, x);
+        }
+    }
+    PyMem_Free(sums4);
+    if (hard == NULL || lists[0] == NULL || lists[1] == NULL || lists[2] == NULL ||
+        lists[3] == NULL)
+        goto done;
     for (Py_ssize_t k = 0; k < kept; k++) {
         int lv = level[krow[k]];
         if (!(rare[krow[k]] || (lv > hard_index && lv < unlisted)))
@@ -1290,13 +1306,13 @@ vocabulary_sums(PyObject *module, PyObject *args)
         }
         Py_DECREF(t);
     }
-    result = Py_BuildValue("(LLOOLnddddO)", (long long)numbers, (long long)proper, tok_list,
-                           typ_list, (long long)n_tok, kept, lr_sum, lr2_sum, seen_hard,
-                           seen_all, hard);
+    result = Py_BuildValue("(LLOOOOLnddddO)", (long long)numbers, (long long)proper, lists[0],
+                           lists[1], lists[2], lists[3], (long long)n_tok, kept, lr_sum, lr2_sum,
+                           seen_hard, seen_all, hard);
 done:
     Py_XDECREF(hard);
-    Py_XDECREF(tok_list);
-    Py_XDECREF(typ_list);
+    for (int q = 0; q < 4; q++)
+        Py_XDECREF(lists[q]);
     PyMem_Free(cells);
     PyMem_Free(krow);
     PyMem_Free(kf);

@@ -391,7 +391,7 @@ def _sums_python(
     tab: _TypeTable, freqs: Mapping[str, int], forms: Collection[str], hard_index: int
 ) -> tuple[Any, ...]:
     """The per-type sums behind a profile (the reference of the compiled
-    ``vocabulary_sums``): numbers, proper nouns, tokens and types per level·band cell, kept
+    ``vocabulary_sums``): numbers, proper nouns, tokens and types per level and per band, kept
     tokens and types, Σ f·ln rank, Σ f·(ln rank)², the sampled-type sums of B2-and-above
     types and of all types, and (position, row, count, level, cell) of each hard type."""
     np = tab.np
@@ -416,8 +416,9 @@ def _sums_python(
     ik = idx[pos]
     lk = level[pos]
     cells = tab.cell[ik]
-    cell_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64).tolist()
-    cell_typ = np.bincount(cells, minlength=_N_CELLS).tolist()
+    by_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
+    by_tok = by_tok.reshape(len(CEFR_KEYS), _N_BANDS)
+    by_typ = np.bincount(cells, minlength=_N_CELLS).reshape(len(CEFR_KEYS), _N_BANDS)
     n_tok = int(fk.sum())
     lr_sum = lr2_sum = seen_hard = seen_all = 0.0
     if n_tok:
@@ -445,20 +446,17 @@ def _sums_python(
         )
     )
     return (
-        numbers, proper, cell_tok, cell_typ, n_tok, len(pos), lr_sum, lr2_sum, seen_hard,
-        seen_all, hard,
+        numbers, proper, by_tok.sum(axis=1).tolist(), by_typ.sum(axis=1).tolist(),
+        by_tok.sum(axis=0).tolist(), by_typ.sum(axis=0).tolist(), n_tok, len(pos), lr_sum,
+        lr2_sum, seen_hard, seen_all, hard,
     )
 
 
 def _profile(
     tab: _TypeTable, keys: list[str], sums: tuple[Any, ...], hard_level: str
 ) -> VocabularyProfile:
-    (numbers, proper, cell_tok, cell_typ, n_tok, n_typ, lr_sum, lr2_sum, seen_hard, seen_all,
-     hard_types) = sums
-    cefr_tok = [sum(cell_tok[i : i + _N_BANDS]) for i in range(0, _N_CELLS, _N_BANDS)]
-    cefr_typ = [sum(cell_typ[i : i + _N_BANDS]) for i in range(0, _N_CELLS, _N_BANDS)]
-    band_tok = [sum(cell_tok[b::_N_BANDS]) for b in range(_N_BANDS)]
-    band_typ = [sum(cell_typ[b::_N_BANDS]) for b in range(_N_BANDS)]
+    (numbers, proper, cefr_tok, cefr_typ, band_tok, band_typ, n_tok, n_typ, lr_sum, lr2_sum,
+     seen_hard, seen_all, hard_types) = sums
 
     mean_lr = sd_lr = hard_share = None
     if n_tok:
