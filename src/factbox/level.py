@@ -212,10 +212,10 @@ def _type_features(
     by_class = sums.by_class
     # types with the same frequency have the same chance of being drawn: one pow per frequency
     n_freqs = sum(freqs.values())
-    seen = sum(
+    seen = sum([
         k * (1.0 - (1.0 - f / n_freqs) ** SAMPLE_TOKENS)
         for f, k in Counter(freqs.values()).items()
-    )
+    ])
     inv = 1.0 / n
     n_types = max(len(freqs), 1)
     return {
@@ -259,13 +259,13 @@ def document_features(
     s = max(counts.sentences, 1)
     asl = counts.tokens / s
     lengths = sorted(sentence_lengths) or [0]
-    sd = math.sqrt(sum((x - asl) ** 2 for x in lengths) / len(lengths))
+    sd = math.sqrt(sum([(x - asl) ** 2 for x in lengths]) / len(lengths))
     out = {
         "words_per_sentence": asl,
         "log_words_per_sentence": math.log1p(asl),
         "sentence_length_sd": sd,
         "sentence_p90": _quantile(lengths, 0.9),
-        "long_sentences": sum(1 for x in lengths if x > 25) / len(lengths),
+        "long_sentences": len([x for x in lengths if x > 25]) / len(lengths),
         "commas_per_sentence": commas / s,
         "syllables_per_word": counts.syllables / n,
         "letters_per_word": counts.letters / n,
