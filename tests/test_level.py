@@ -446,3 +446,34 @@ def test_sentence_max_log_rank_skips_names_and_numbers() -> None:
     assert level.sentence_features("Notwithstanding it.")["max_log_rank"] == pytest.approx(
         math.log(lookup("notwithstanding").rank)
     )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(_SENTENCE, min_size=1, max_size=6).map(" ".join),
+    st.sampled_from(["cmudict", "pyphen"]),
+)
+def test_profile_type_sums_equal_the_reference(text: str, method: str) -> None:
+    # factbox.profile takes the type sums from its per-type table; level.type_sums is the
+    # Python loop they must equal (with either syllable method: the sums are the default's)
+    got: dict[str, object] = {}
+    saved = level.estimate
+
+    def spy(counts, vocabulary, sentence_lengths, commas, **kw):  # type: ignore[no-untyped-def]
+        got.update(kw)
+
+    level.estimate = spy  # type: ignore[assignment]
+    try:
+        factbox.profile(text, syllable_method=method)  # type: ignore[arg-type]
+    finally:
+        level.estimate = saved
+    assert got["sums"] == level.type_sums(got["freqs"])  # type: ignore[arg-type]
+
+
+def test_type_sums_by_hand() -> None:
+    # organisation 12 letters, 5 syllables, nominal ×2; obviously 9, 4, -ly ×1; red 3, 1 ×2
+    s = level.type_sums({"organisation": 2, "obviously": 1, "red": 2})
+    assert s.letters10 == 2  # organisation ×2
+    assert (s.letters, s.syllables) == (12 + 9 + 3, 5 + 4 + 1)  # per type
+    assert s.by_class == (2, 2, 1, 0, 0)
+    assert s.default == (2 * 5 + 4 + 2 * 1, 2, 3)  # syllables 16; mono: red ×2; poly: 2 + 1

@@ -60,3 +60,38 @@ def test_type_table_grows_and_threads_agree() -> None:
         assert len(P._TABLES["cmudict"].state[1]) > 4096
     finally:
         P._TABLES.clear()
+
+
+def test_vocabulary_table_starting_afresh_changes_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # profile's type table keeps each type's row in the vocabulary table; when that table
+    # starts afresh (past its limit), those rows are stale and must not be used
+    from concurrent.futures import ThreadPoolExecutor
+
+    vocabulary = sys.modules["factbox.vocabulary"]
+    texts = [TEXT] + [f"Word{i} and more{i} words{i} here. Another sentence{i}." for i in range(60)]
+    expected = [factbox.profile(t).to_dict() for t in texts]
+    table = vocabulary._table()
+    monkeypatch.setattr(vocabulary, "_TABLE_LIMIT", 30)
+    P._TABLES.clear()
+    try:
+        table.__init__()  # empty: every text now adds types past the limit of 30
+        gen = table.generation
+        assert [factbox.profile(t).to_dict() for t in texts] == expected
+        assert table.generation > gen  # it did start afresh
+        with ThreadPoolExecutor(4) as pool:
+            got = list(pool.map(lambda t: factbox.profile(t).to_dict(), texts * 3))
+        assert got == expected * 3
+        vocabulary.vocabulary_profile("Quite other words restart it.")  # not through profile
+        assert factbox.profile(TEXT).to_dict() == expected[0]
+        # stale rows are refused, and profile's table starts afresh with the new generation
+        stale = P._TABLES["cmudict"]
+        table.__init__()
+        table.ensure(["cat"])
+        rows = table.index["cat"].to_bytes(8, sys.byteorder)  # one int64
+        assert vocabulary.compute_rows({"cat": 1}, {"cat"}, rows, table.generation - 1) is None
+        assert vocabulary.compute_rows({"cat": 1}, {"cat"}, rows, table.generation) is not None
+        fresh = P._type_table("cmudict", stale.count_syllables)
+        assert fresh is not stale and fresh.state[2] == table.generation
+    finally:
+        P._TABLES.clear()
+        table.__init__()

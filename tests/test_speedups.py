@@ -8,6 +8,7 @@ pure-Python code that ``FACTBOX_PURE_PYTHON=1`` selects (docs/performance.md).
 
 from __future__ import annotations
 
+import importlib
 import os
 from array import array
 
@@ -327,8 +328,12 @@ def test_type_totals_equal_numpy(rows: list[list[int]], freqs: dict[str, int], r
     matrix = np.array(rows, np.int64)
     index = {t: rnd.randrange(len(rows)) for t in freqs}
     ids, counts = _engine.lookup_python(index, freqs, np)
-    expected = (counts @ matrix.take(ids, axis=0)).tolist() if len(ids) else [0] * 7
+    sub = matrix.take(ids, axis=0)
+    expected = (counts @ sub).tolist() + sub.sum(axis=0).tolist()  # per token, then per type
     assert _speedups.type_totals(index, freqs, matrix) == expected
+    col = rnd.randrange(7)
+    picked = array("q", sub[:, col].tolist()).tobytes()  # each type's value in one column
+    assert _speedups.type_totals(index, freqs, matrix, col) == (expected, picked)
     if freqs:
         missing = dict(index)
         missing.pop(next(iter(freqs)))
@@ -347,6 +352,8 @@ def test_type_totals_rejects_bad_arguments() -> None:
         _speedups.type_totals({"a": 5}, {"a": 1}, np.zeros((2, 7), np.int64))
     with pytest.raises((TypeError, ValueError, BufferError)):  # not C-contiguous
         _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((4, 7), np.int64)[:, ::2])
+    with pytest.raises(IndexError):  # no such column
+        _speedups.type_totals({"a": 0}, {"a": 1}, np.zeros((2, 7), np.int64), 7)
 
 
 
@@ -358,3 +365,145 @@ def test_scan_and_strip_spans_take_any_sequence() -> None:
     assert _speedups.strip_spans(text, (4, 9, 13)) == [(0, 4), (4, 9), (10, 13)]
     with pytest.raises(TypeError):
         _speedups.scan(text, [(0, 2.5)])  # offsets must be ints
+
+
+def _vocabulary_table(rows: list[tuple[int, int, float, bool]]):  # type: ignore[no-untyped-def]
+    """A vocabulary type table with the given (level, band, ln rank, rare) rows."""
+    import numpy as np
+
+    from factbox import vocabulary as vc
+
+    tab = vc._TypeTable()
+    tab.level = np.array([lv for lv, _, _, _ in rows], np.int8)
+    tab.cell = np.array([max(lv, 0) * vc._N_BANDS + b for lv, b, _, _ in rows], np.intp)
+    tab.lr = np.array([x for _, _, x, _ in rows], np.float64)
+    tab.rare = np.array([r for _, _, _, r in rows], np.bool_)
+    tab.headword = [f"h{i % 5}" for i in range(len(rows))]
+    return tab
+
+
+@needs_c
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(-1, 6),
+            st.integers(0, 6),
+            st.floats(0.0, 15.0, allow_nan=False),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.dictionaries(
+        st.text("ab'’c", max_size=4), st.integers(1, 10**4), max_size=300
+    ),
+    st.sets(st.text("ab'’cA", max_size=4), max_size=20),
+    st.integers(0, 5),
+    st.randoms(use_true_random=False),
+)
+def test_vocabulary_sums_equal_the_reference(rows, freqs, forms, hard_index, rnd) -> None:  # type: ignore[no-untyped-def]
+    from factbox import vocabulary as vc
+
+    tab = _vocabulary_table(rows)
+    tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
+    expected = vc._sums_python(tab, freqs, forms, hard_index)
+    got = _speedups.vocabulary_sums(
+        tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got == tuple(expected)  # the float sums too: the same pairwise order and pow
+    rows = array("q", [tab.index[t] for t in freqs]).tobytes()  # rows given, no lookup
+    got_rows = _speedups.vocabulary_sums(
+        rows, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got_rows == got
+    if freqs:
+        missing = dict(tab.index)
+        missing.pop(next(iter(freqs)))
+        args = (tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index, vc._N_CELLS, 6, 3)
+        assert _speedups.vocabulary_sums(missing, freqs, *args) is None  # a type without a row
+
+
+@needs_c
+def test_vocabulary_sums_rejects_bad_arguments() -> None:
+    import numpy as np
+
+    tab = _vocabulary_table([(1, 0, 1.0, False), (6, 6, 9.0, True)])
+    good = (tab.level, tab.cell, tab.lr, tab.rare)
+    rest = (set(), 3, 49, 6, 3)
+    assert _speedups.vocabulary_sums({"a": 0}, {"a": 2}, *good, *rest)[6] == 2
+    assert _speedups.vocabulary_sums({"a": 9}, {"a": 2}, *good, *rest) is None  # row past end
+    with pytest.raises(TypeError):  # lr not float64
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, tab.level, tab.cell, tab.level, tab.rare,
+                                  *rest)
+    with pytest.raises(TypeError):  # 2-D
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, np.zeros((2, 2), np.int8), *good[1:],
+                                  *rest)
+    with pytest.raises(IndexError):  # a cell outside the cells (row 0's is 7)
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 7, 6, 3)
+    with pytest.raises(ValueError):  # cells: levels × bands, levels = unlisted + 1
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 48, 6, 3)
+    with pytest.raises(ValueError):
+        _speedups.vocabulary_sums({"a": 0}, {"a": 1}, *good, set(), 3, 0, 6, 3)
+    with pytest.raises(ValueError):  # rows: one int64 per type
+        _speedups.vocabulary_sums(b"\0" * 4, {"a": 1}, *good, *rest)
+    with pytest.raises(TypeError):
+        _speedups.vocabulary_sums([0], {"a": 1}, *good, *rest)
+    # row 1 is unlisted: a proper noun unless written in lower case
+    assert _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, *rest)[1] == 2
+    got = _speedups.vocabulary_sums(array("q", [1]).tobytes(), {"a": 2}, *good, {"a"}, *rest[1:])
+    assert got[6] == 2
+    # row 1: level 6 (unlisted), band 6 → the last level and the last band
+    assert got[2:6] == ([0] * 6 + [2], [0] * 6 + [1], [0] * 6 + [2], [0] * 6 + [1])
+    assert _speedups.vocabulary_sums(array("q", [2]).tobytes(), {"a": 2}, *good, *rest) is None
+
+
+@needs_c
+@pytest.mark.parametrize("n_types", [7, 8, 9, 100, 128, 129, 300, 1000, 5000])
+def test_vocabulary_sums_pairwise_sums_on_many_types(n_types: int) -> None:
+    # numpy sums more than 8 floats in 8 lanes and more than 128 by halves: the compiled
+    # sums must take the same order to give the same bits
+    import random
+
+    from factbox import vocabulary as vc
+
+    rnd = random.Random(n_types)
+    rows = [(rnd.randrange(7), rnd.randrange(7), rnd.uniform(0, 14), rnd.random() < 0.2)
+            for _ in range(50)]
+    tab = _vocabulary_table(rows)
+    freqs = {f"w{i}": rnd.choice([1, 1, 1, 2, 3, 7, 50]) for i in range(n_types)}
+    tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
+    forms = set(list(freqs)[::2])
+    expected = vc._sums_python(tab, freqs, forms, 3)
+    got = _speedups.vocabulary_sums(
+        tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, 3,
+        vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
+    )
+    assert got == tuple(expected)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from("1a2b.)( \n\tA\"“’é中•▪◦‣●■►⁃\u2024"), max_size=60))
+def test_list_marks_equal_the_regex(text: str) -> None:
+    sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
+    expected = [m.start() for m in sn._ENUM_ONE_RE.finditer(text)]
+    saved = _engine.speedups
+    try:
+        for engine in (saved, None):
+            _engine.speedups = engine
+            assert sn._list_marks(text) == (any(b in text for b in sn._BULLETS), expected)
+    finally:
+        _engine.speedups = saved
+
+
+@needs_c
+def test_list_marks_by_hand() -> None:
+    # "1." at 0, "a)" at 6; "a.x" at 11 is a start too (the regex decides); "1" at the end
+    assert _speedups.list_marks("1. A  a) B a.x 1") == (False, [0, 6, 11])
+    assert _speedups.list_marks("") == (False, [])
+    assert _speedups.list_marks("x \u2043 y") == (True, [])
+    assert _speedups.list_marks("é \u2024 y") == (False, [])  # one dot leader: not a bullet
+    with pytest.raises(TypeError):
+        _speedups.list_marks(b"1.")

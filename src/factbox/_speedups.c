@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -890,15 +891,18 @@ spectrum(PyObject *module, PyObject *freqs)
     return out;
 }
 
-/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), or
- * None when a type has no row in index (the caller adds it and asks again). ``matrix`` is a
- * C-contiguous 2-D buffer of int64 (profile._TypeTable). */
+/* Σ over the types of freqs of count × matrix[index[type]] (the type counts of a text), then
+ * Σ of matrix[index[type]] (each column summed over the types), or None when a type has no
+ * row in index (the caller adds it and asks again). ``matrix`` is a C-contiguous 2-D buffer
+ * of int64 (profile._TypeTable). With ``col``: (those sums, bytes of matrix[row][col] as
+ * int64 for each type in order). */
 static PyObject *
 type_totals(PyObject *module, PyObject *args)
 {
-    PyObject *index, *freqs, *matrix;
-    if (!PyArg_ParseTuple(args, "O!O!O:type_totals", &PyDict_Type, &index, &PyDict_Type, &freqs,
-                          &matrix))
+    PyObject *index, *freqs, *matrix, *picked = NULL;
+    Py_ssize_t col = -1;
+    if (!PyArg_ParseTuple(args, "O!O!O|n:type_totals", &PyDict_Type, &index, &PyDict_Type,
+                          &freqs, &matrix, &col))
         return NULL;
     Py_buffer view;
     if (PyObject_GetBuffer(matrix, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
@@ -914,14 +918,30 @@ type_totals(PyObject *module, PyObject *args)
     }
     Py_ssize_t rows = view.shape[0], cols = view.shape[1];
     const int64_t *m = (const int64_t *)view.buf;
-    sums = PyMem_Calloc(cols ? cols : 1, sizeof(int64_t));
+    int64_t *pick = NULL;
+    if (col >= cols || col < -1) {
+        PyErr_SetString(PyExc_IndexError, "column out of range");
+        goto done;
+    }
+    if (col >= 0) {
+        picked = PyBytes_FromStringAndSize(
+            NULL, PyDict_GET_SIZE(freqs) * (Py_ssize_t)sizeof(int64_t));
+        if (picked == NULL)
+            goto done;
+        pick = (int64_t *)PyBytes_AS_STRING(picked);
+    }
+    sums = PyMem_Calloc(cols ? 2 * cols : 1, sizeof(int64_t));
     if (sums == NULL) {
         PyErr_NoMemory();
         goto done;
     }
     PyObject *key, *value;
-    Py_ssize_t pos = 0;
+    Py_ssize_t pos = 0, i = 0;
     while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (pick != NULL && i >= PyBytes_GET_SIZE(picked) / (Py_ssize_t)sizeof(int64_t)) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
+            goto done;
+        }
         PyObject *row = PyDict_GetItemWithError(index, key);
         if (row == NULL) {
             if (!PyErr_Occurred())
@@ -937,20 +957,371 @@ type_totals(PyObject *module, PyObject *args)
             goto done;
         }
         const int64_t *line = m + r * cols;
-        for (Py_ssize_t c = 0; c < cols; c++)
+        int64_t *plain = sums + cols;
+        for (Py_ssize_t c = 0; c < cols; c++) {
             sums[c] += f * line[c];
+            plain[c] += line[c];
+        }
+        if (pick != NULL)
+            pick[i] = line[col];
+        i++;
     }
-    result = PyList_New(cols);
-    for (Py_ssize_t c = 0; result != NULL && c < cols; c++) {
+    result = PyList_New(2 * cols);
+    for (Py_ssize_t c = 0; result != NULL && c < 2 * cols; c++) {
         PyObject *x = PyLong_FromLongLong(sums[c]);
         if (x == NULL)
             Py_CLEAR(result);
         else
             PyList_SET_ITEM(result, c, x);
     }
+    if (result != NULL && picked != NULL) {
+        if (i * (Py_ssize_t)sizeof(int64_t) != PyBytes_GET_SIZE(picked)) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
+            Py_CLEAR(result);
+        }
+        else
+            Py_SETREF(result, PyTuple_Pack(2, result, picked));
+    }
 done:
+    Py_XDECREF(picked);
     PyMem_Free(sums);
     PyBuffer_Release(&view);
+    return result;
+}
+
+/* (bullets, starts): whether text holds a bullet of sentences._BULLETS, and the offsets i
+ * (ascending) with text[i] in "1a" and text[i + 1] in ".)", where a match of
+ * sentences._ENUM_ONE_RE can start (the caller checks each with the regex). */
+static PyObject *
+list_marks(PyObject *module, PyObject *arg)
+{
+    if (!PyUnicode_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "list_marks() needs a str");
+        return NULL;
+    }
+    if (PyUnicode_READY(arg) < 0)
+        return NULL;
+    int kind = PyUnicode_KIND(arg);
+    const void *data = PyUnicode_DATA(arg);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(arg);
+    PyObject *out = PyList_New(0);
+    if (out == NULL)
+        return NULL;
+    int bullets = 0;
+    if (kind != PyUnicode_1BYTE_KIND) { /* every bullet is above U+00FF */
+        for (Py_ssize_t i = 0; i < n && !bullets; i++) {
+            Py_UCS4 c = RD(i);
+            bullets = c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 ||
+                      c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x2043;
+        }
+    }
+    for (Py_ssize_t i = 0; i + 1 < n; i++) {
+        Py_UCS4 c = RD(i);
+        if (c != '1' && c != 'a')
+            continue;
+        Py_UCS4 d = RD(i + 1);
+        if (d != '.' && d != ')')
+            continue;
+        PyObject *x = PyLong_FromSsize_t(i);
+        if (x == NULL || PyList_Append(out, x) < 0) {
+            Py_XDECREF(x);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(x);
+    }
+    PyObject *result = Py_BuildValue("(ON)", bullets ? Py_True : Py_False, out);
+    return result;
+}
+
+/* ---- the vocabulary profile (factbox.vocabulary.compute) --------------------------------- */
+
+/* numpy's pairwise summation of doubles (numpy/_core/src/umath/loops_utils.h.src), so that
+ * sums over the types are bit-identical to numpy's ``.sum()`` in the reference path. */
+static double
+pairwise_sum(const double *a, Py_ssize_t n)
+{
+    if (n < 8) {
+        double res = 0.;
+        for (Py_ssize_t i = 0; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    if (n <= 128) {
+        double r[8];
+        Py_ssize_t i;
+        for (int j = 0; j < 8; j++)
+            r[j] = a[j];
+        for (i = 8; i < n - (n % 8); i += 8)
+            for (int j = 0; j < 8; j++)
+                r[j] += a[i + j];
+        double res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+        for (; i < n; i++)
+            res += a[i];
+        return res;
+    }
+    Py_ssize_t n2 = n / 2;
+    n2 -= n2 % 8;
+    return pairwise_sum(a, n2) + pairwise_sum(a + n2, n - n2);
+}
+
+static int
+get_vector(PyObject *obj, Py_buffer *view, Py_ssize_t itemsize, const char *kinds,
+           const char *name)
+{
+    if (PyObject_GetBuffer(obj, view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
+        return -1;
+    const char *f = view->format == NULL ? "B" : view->format;
+    if (*f == '<' || *f == '=' || *f == '@')
+        f++;
+    if (view->ndim != 1 || view->itemsize != itemsize || f[0] == 0 || f[1] != 0 ||
+        strchr(kinds, f[0]) == NULL) {
+        PyErr_Format(PyExc_TypeError, "%s must be a 1-D array of %zd-byte items (%s)", name,
+                     itemsize, kinds);
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+/* vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells, unlisted,
+ *                 b2) -> tuple or None
+ * For the types of freqs in order, with row = index[type] (or, when index is bytes, its i-th
+ * int64 for the i-th type; see type_totals): level[row] (int8; -1 = number,
+ * ``unlisted`` = not in the list), cell[row] (intp, < n_cells), lr[row] (float64), rare[row]
+ * (bool). Numbers are left out; so are unlisted types written only capitalised (proper
+ * nouns: neither the type nor it with ' → ’ is in ``forms``). Of the rest ("kept"):
+ * (numbers, proper, tokens and types per level, tokens and types per band, n_tok, n_typ, Σ f·lr, Σ f·lr², Σ seen
+ * over types of level ≥ b2, Σ seen, hard) where seen = 1 − (1 − f/n_tok)^200 and hard lists
+ * (position, row, f, level, cell) of the kept types that are rare or above hard_index (and
+ * listed). The
+ * float sums are numpy's pairwise sums in the same order as the reference, so equal to the
+ * bit. None when a type has no row (the caller adds it and asks again). */
+static PyObject *
+vocabulary_sums(PyObject *module, PyObject *args)
+{
+    PyObject *index, *freqs, *level_o, *cell_o, *lr_o, *rare_o, *forms;
+    int hard_index, n_cells, unlisted, b2;
+    if (!PyArg_ParseTuple(args, "OO!OOOOOiiii:vocabulary_sums", &index, &PyDict_Type, &freqs,
+                          &level_o, &cell_o, &lr_o, &rare_o, &forms, &hard_index, &n_cells,
+                          &unlisted, &b2))
+        return NULL;
+    const int64_t *given = NULL; /* each type's row, when index is bytes */
+    if (PyBytes_Check(index)) {
+        if (PyBytes_GET_SIZE(index) != PyDict_GET_SIZE(freqs) * (Py_ssize_t)sizeof(int64_t)) {
+            PyErr_SetString(PyExc_ValueError, "rows must hold one int64 per type");
+            return NULL;
+        }
+        given = (const int64_t *)PyBytes_AS_STRING(index);
+    }
+    else if (!PyDict_Check(index)) {
+        PyErr_SetString(PyExc_TypeError, "index must be a dict or bytes of rows");
+        return NULL;
+    }
+    if (n_cells < 1 || n_cells > 1 << 20 || unlisted < 0 || n_cells % (unlisted + 1) != 0) {
+        PyErr_SetString(PyExc_ValueError, "n_cells must be a multiple of unlisted + 1");
+        return NULL;
+    }
+    const Py_ssize_t n_levels = unlisted + 1, n_bands = n_cells / n_levels;
+    Py_buffer vl, vc, vr, vq;
+    if (get_vector(level_o, &vl, 1, "bB", "level") < 0)
+        return NULL;
+    if (get_vector(cell_o, &vc, (Py_ssize_t)sizeof(Py_ssize_t), "lqnLQN", "cell") < 0) {
+        PyBuffer_Release(&vl);
+        return NULL;
+    }
+    if (get_vector(lr_o, &vr, 8, "d", "lr") < 0) {
+        PyBuffer_Release(&vl);
+        PyBuffer_Release(&vc);
+        return NULL;
+    }
+    if (get_vector(rare_o, &vq, 1, "?bB", "rare") < 0) {
+        PyBuffer_Release(&vl);
+        PyBuffer_Release(&vc);
+        PyBuffer_Release(&vr);
+        return NULL;
+    }
+    Py_ssize_t rows = vl.shape[0];
+    if (vc.shape[0] < rows)
+        rows = vc.shape[0];
+    if (vr.shape[0] < rows)
+        rows = vr.shape[0];
+    if (vq.shape[0] < rows)
+        rows = vq.shape[0];
+    const int8_t *level = (const int8_t *)vl.buf;
+    const Py_ssize_t *cell = (const Py_ssize_t *)vc.buf;
+    const double *lr = (const double *)vr.buf;
+    const unsigned char *rare = (const unsigned char *)vq.buf;
+
+    Py_ssize_t n = PyDict_GET_SIZE(freqs);
+    PyObject *result = NULL, *hard = NULL, *lists[4] = {NULL, NULL, NULL, NULL};
+    int64_t *cells = PyMem_Calloc(2 * (size_t)n_cells, sizeof(int64_t));
+    Py_ssize_t *krow = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    int64_t *kf = PyMem_Malloc((n ? n : 1) * sizeof(int64_t));
+    Py_ssize_t *kpos = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    double *buf = PyMem_Malloc((n ? n : 1) * 2 * sizeof(double));
+    if (cells == NULL || krow == NULL || kf == NULL || kpos == NULL || buf == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    int64_t numbers = 0, proper = 0, n_tok = 0;
+    Py_ssize_t kept = 0, pos = 0, i = 0;
+    PyObject *key, *value;
+    while (PyDict_Next(freqs, &pos, &key, &value)) {
+        if (i >= n) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during vocabulary_sums");
+            goto done;
+        }
+        Py_ssize_t r;
+        if (given != NULL)
+            r = (Py_ssize_t)given[i];
+        else {
+            PyObject *row_o = PyDict_GetItemWithError(index, key);
+            if (row_o == NULL) {
+                if (!PyErr_Occurred())
+                    result = Py_NewRef(Py_None);
+                goto done;
+            }
+            r = PyLong_AsSsize_t(row_o);
+        }
+        long long f = PyLong_AsLongLong(value);
+        if ((r == -1 || f == -1) && PyErr_Occurred())
+            goto done;
+        if (r < 0 || r >= rows) { /* a table started afresh since index was read */
+            result = Py_NewRef(Py_None);
+            goto done;
+        }
+        int lv = level[r];
+        if (lv < 0) {
+            numbers += f;
+            i++;
+            continue;
+        }
+        if (lv == unlisted) {
+            int found = PySequence_Contains(forms, key);
+            if (found == 0 && PyUnicode_Check(key)) {
+                PyObject *alt = PyUnicode_Replace(key, ascii_apostrophe, typographic_apostrophe,
+                                                  -1);
+                if (alt == NULL)
+                    goto done;
+                found = PySequence_Contains(forms, alt);
+                Py_DECREF(alt);
+            }
+            if (found < 0)
+                goto done;
+            if (!found) {
+                proper += f;
+                i++;
+                continue;
+            }
+        }
+        Py_ssize_t c = cell[r];
+        if (c < 0 || c >= n_cells) {
+            PyErr_SetString(PyExc_IndexError, "cell out of range");
+            goto done;
+        }
+        cells[c] += f;
+        cells[n_cells + c] += 1;
+        krow[kept] = r;
+        kf[kept] = f;
+        kpos[kept] = i;
+        kept++;
+        n_tok += f;
+        i++;
+    }
+    if (i != n) {
+        PyErr_SetString(PyExc_RuntimeError, "dict changed size during vocabulary_sums");
+        goto done;
+    }
+    double lr_sum = 0., lr2_sum = 0., seen_hard = 0., seen_all = 0.;
+    if (n_tok) {
+        double *a = buf, *b = buf + kept;
+        for (Py_ssize_t k = 0; k < kept; k++) {
+            double x = lr[krow[k]], f = (double)kf[k];
+            a[k] = x * f;
+            b[k] = x * x * f;
+        }
+        lr_sum = pairwise_sum(a, kept);
+        lr2_sum = pairwise_sum(b, kept);
+        Py_ssize_t m = 0;
+        double memo[64]; /* seen of f < 64, computed once per text: most types are rare */
+        for (int j = 0; j < 64; j++)
+            memo[j] = -1.0;
+        for (Py_ssize_t k = 0; k < kept; k++) {
+            int64_t f = kf[k];
+            double s;
+            if (f < 64 && memo[f] >= 0.0)
+                s = memo[f];
+            else {
+                s = 1.0 - pow(1.0 - (double)f / (double)n_tok, 200.0);
+                if (f < 64)
+                    memo[f] = s;
+            }
+            a[k] = s;
+            if (level[krow[k]] >= b2)
+                b[m++] = s;
+        }
+        seen_hard = pairwise_sum(b, m);
+        seen_all = pairwise_sum(a, kept);
+    }
+    /* tokens and types per level (cells summed over the bands) and per band */
+    int64_t *sums4 = (int64_t *)PyMem_Calloc(2 * (size_t)(n_levels + n_bands), sizeof(int64_t));
+    if (sums4 == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t c = 0; c < n_cells; c++) {
+        Py_ssize_t lvi = c / n_bands, bi = c % n_bands;
+        sums4[lvi] += cells[c];
+        sums4[n_levels + lvi] += cells[n_cells + c];
+        sums4[2 * n_levels + bi] += cells[c];
+        sums4[2 * n_levels + n_bands + bi] += cells[n_cells + c];
+    }
+    hard = PyList_New(0);
+    for (int q = 0; q < 4; q++) {
+        Py_ssize_t len = q < 2 ? n_levels : n_bands;
+        const int64_t *src = sums4 + (q < 2 ? q * n_levels : 2 * n_levels + (q - 2) * n_bands);
+        lists[q] = PyList_New(len);
+        for (Py_ssize_t j = 0; lists[q] != NULL && j < len; j++) {
+            PyObject *x = PyLong_FromLongLong(src[j]);
+            if (x == NULL)
+                Py_CLEAR(lists[q]);
+            else
+                PyList_SET_ITEM(lists[q], j, x);
+        }
+    }
+    PyMem_Free(sums4);
+    if (hard == NULL || lists[0] == NULL || lists[1] == NULL || lists[2] == NULL ||
+        lists[3] == NULL)
+        goto done;
+    for (Py_ssize_t k = 0; k < kept; k++) {
+        int lv = level[krow[k]];
+        if (!(rare[krow[k]] || (lv > hard_index && lv < unlisted)))
+            continue;
+        PyObject *t = Py_BuildValue("(nnLin)", kpos[k], krow[k], (long long)kf[k], lv,
+                                    cell[krow[k]]);
+        if (t == NULL || PyList_Append(hard, t) < 0) {
+            Py_XDECREF(t);
+            goto done;
+        }
+        Py_DECREF(t);
+    }
+    result = Py_BuildValue("(LLOOOOLnddddO)", (long long)numbers, (long long)proper, lists[0],
+                           lists[1], lists[2], lists[3], (long long)n_tok, kept, lr_sum, lr2_sum,
+                           seen_hard, seen_all, hard);
+done:
+    Py_XDECREF(hard);
+    for (int q = 0; q < 4; q++)
+        Py_XDECREF(lists[q]);
+    PyMem_Free(cells);
+    PyMem_Free(krow);
+    PyMem_Free(kf);
+    PyMem_Free(kpos);
+    PyMem_Free(buf);
+    PyBuffer_Release(&vl);
+    PyBuffer_Release(&vc);
+    PyBuffer_Release(&vr);
+    PyBuffer_Release(&vq);
     return result;
 }
 
@@ -984,8 +1355,17 @@ static PyMethodDef methods[] = {
      "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
      "(the content of collections.Counter(freqs.values()))."},
     {"type_totals", type_totals, METH_VARARGS,
-     "type_totals(index, freqs, matrix) -> list of ints or None\n\n"
-     "Σ over the types of freqs of count × matrix[index[type]]; None when a type has no row."},
+     "type_totals(index, freqs, matrix[, col]) -> list of ints (with col: (list, bytes)) or None\n\n"
+     "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
+     "None when a type has no row."},
+    {"list_marks", list_marks, METH_O,
+     "list_marks(text) -> (bool, list of int)\n\n"
+     "Whether text has a bullet (sentences._BULLETS), and the offsets i with text[i] in '1a'\n"
+     "and text[i + 1] in '.)' (see sentences._list_marks)."},
+    {"vocabulary_sums", vocabulary_sums, METH_VARARGS,
+     "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
+     "                unlisted, b2) -> tuple or None\n\n"
+     "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
     {NULL, NULL, 0, NULL},
 };
 

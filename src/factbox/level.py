@@ -136,9 +136,10 @@ _SHAPES: dict[str, tuple[int, int, int, int]] = {}
 _SHAPES_LIMIT = 1_000_000  # distinct types remembered before the cache starts afresh
 
 
-def _word_shape(word: str) -> tuple[int, int, int, int]:
+def type_shape(word: str) -> tuple[int, int, int, int]:
     """(letters, default syllable count, suffix class, 1 if 10+ letters) of a case-folded
-    type, cached per type."""
+    type: what the type-based features count. Not cached (see :func:`_word_shape`);
+    ``factbox.profile`` keeps these in its per-type table."""
     n = sum(1 for ch in word if ch.isalpha())
     cls = 0
     if n >= 6:
@@ -146,22 +147,40 @@ def _word_shape(word: str) -> tuple[int, int, int, int]:
             if word.endswith(ends):
                 cls = c
                 break
-    shape = (n, _syllables(word), cls, int(n >= 10))
+    return (n, _syllables(word), cls, int(n >= 10))
+
+
+def _word_shape(word: str) -> tuple[int, int, int, int]:
+    """:func:`type_shape`, cached per type."""
+    shape = type_shape(word)
     if len(_SHAPES) >= _SHAPES_LIMIT:
         _SHAPES.clear()
     _SHAPES[word] = shape
     return shape
 
 
-def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
-    """Features from the case-folded type counts (one pass over the types): the share of
-    tokens of 10+ letters, mean letters and syllables per *type*, and the token shares of
-    long words (6+ letters) ending in a nominalising suffix (-tion, -ment, -ness, -ity …),
-    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count.
-    Also ``sampled_types``, the expected number of distinct types in a random sample of
-    SAMPLE_TOKENS tokens (drawn with replacement), the denominator of the sampled hard-word
-    shares."""
-    letters10 = type_letters = type_syl = 0
+@dataclass(frozen=True, slots=True)
+class TypeSums:
+    """Sums over the types of a text that the type-based features need (``factbox.profile``
+    takes them from its per-type table in one pass; :func:`type_sums` is the reference).
+
+    letters10:  tokens of 10+ letters
+    letters:    letters, summed over the types (not the tokens)
+    syllables:  default (CMU dictionary) syllables, summed over the types
+    by_class:   tokens in each suffix class (0 none, 1 nominal, 2 -ly, 3 -ing, 4 -ed)
+    default:    (syllables, monosyllables, polysyllables) of the tokens by the default count
+    """
+
+    letters10: int
+    letters: int
+    syllables: int
+    by_class: tuple[int, int, int, int, int]
+    default: tuple[int, int, int]
+
+
+def type_sums(freqs: Mapping[str, int]) -> TypeSums:
+    """:class:`TypeSums` from the case-folded type counts, one Python pass over the types."""
+    letters10 = type_letters = type_syl = syl = mono = poly = 0
     by_class = [0, 0, 0, 0, 0]
     get = _SHAPES.get
     for t, f in freqs.items():
@@ -170,18 +189,39 @@ def _type_features(freqs: Mapping[str, int], n: int) -> dict[str, float]:
         type_syl += sy
         by_class[cls] += f
         letters10 += ten * f
+        syl += sy * f
+        if sy == 1:
+            mono += f
+        elif sy >= 3:
+            poly += f
+    return TypeSums(letters10, type_letters, type_syl, tuple(by_class), (syl, mono, poly))  # type: ignore[arg-type]
+
+
+def _type_features(
+    freqs: Mapping[str, int], n: int, sums: TypeSums | None = None
+) -> dict[str, float]:
+    """Features from the case-folded type counts (one pass over the types): the share of
+    tokens of 10+ letters, mean letters and syllables per *type*, and the token shares of
+    long words (6+ letters) ending in a nominalising suffix (-tion, -ment, -ness, -ity …),
+    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count.
+    Also ``sampled_types``, the expected number of distinct types in a random sample of
+    SAMPLE_TOKENS tokens (drawn with replacement), the denominator of the sampled hard-word
+    shares. ``sums`` are the type sums when the caller has them (else computed here)."""
+    if sums is None:
+        sums = type_sums(freqs)
+    by_class = sums.by_class
     # types with the same frequency have the same chance of being drawn: one pow per frequency
     n_freqs = sum(freqs.values())
-    seen = sum(
+    seen = sum([
         k * (1.0 - (1.0 - f / n_freqs) ** SAMPLE_TOKENS)
         for f, k in Counter(freqs.values()).items()
-    )
+    ])
     inv = 1.0 / n
     n_types = max(len(freqs), 1)
     return {
-        "letters10_share": letters10 * inv,
-        "type_letters": type_letters / n_types,
-        "type_syllables": type_syl / n_types,
+        "letters10_share": sums.letters10 * inv,
+        "type_letters": sums.letters / n_types,
+        "type_syllables": sums.syllables / n_types,
         "nominal_share": by_class[1] * inv,
         "ly_share": by_class[2] * inv,
         "ing_share": by_class[3] * inv,
@@ -204,6 +244,8 @@ def document_features(
     sentence_lengths: Sequence[int],
     commas: int,
     freqs: Mapping[str, int] | None = None,
+    *,
+    sums: TypeSums | None = None,
 ) -> dict[str, float]:
     """The document model's features (all defined for any text with a word; definitions in
     docs/level.md). The case-folded type counts ``freqs`` add the type-based features
@@ -211,18 +253,19 @@ def document_features(
     them those are left out, and the model then scores them as average. The sampled hard-word
     shares (``sample_c1c2_share``, ``sample_rare_share``) also need ``freqs``: the expected
     number of distinct C1/C2 (or rare unlisted) headwords in a random 200-token sample over
-    the expected number of distinct types in it."""
+    the expected number of distinct types in it. ``sums`` are the type sums of ``freqs`` when
+    the caller has them (:func:`type_sums`; computed here otherwise)."""
     n = max(counts.tokens, 1)
     s = max(counts.sentences, 1)
     asl = counts.tokens / s
     lengths = sorted(sentence_lengths) or [0]
-    sd = math.sqrt(sum((x - asl) ** 2 for x in lengths) / len(lengths))
+    sd = math.sqrt(sum([(x - asl) ** 2 for x in lengths]) / len(lengths))
     out = {
         "words_per_sentence": asl,
         "log_words_per_sentence": math.log1p(asl),
         "sentence_length_sd": sd,
         "sentence_p90": _quantile(lengths, 0.9),
-        "long_sentences": sum(1 for x in lengths if x > 25) / len(lengths),
+        "long_sentences": len([x for x in lengths if x > 25]) / len(lengths),
         "commas_per_sentence": commas / s,
         "syllables_per_word": counts.syllables / n,
         "letters_per_word": counts.letters / n,
@@ -233,7 +276,7 @@ def document_features(
     out.update(_vocab_features(vocabulary, counts.tokens))
     out.update(_hard_word_features(vocabulary))
     if freqs:
-        out.update(_type_features(freqs, n))
+        out.update(_type_features(freqs, n, sums))
         seen = out.pop("sampled_types")
         out["sample_c1c2_share"] = out["sample_c1c2"] * SAMPLE_TOKENS / seen
         out["sample_rare_share"] = out["sample_rare"] * SAMPLE_TOKENS / seen
@@ -365,17 +408,10 @@ def model() -> _Model:
     return parse_model(json.loads(text))
 
 
-def _with_default_syllables(counts: Counts, freqs: Mapping[str, int]) -> Counts:
+def _with_default_syllables(counts: Counts, sums: TypeSums) -> Counts:
     """``counts`` with syllables, monosyllables and polysyllables recounted by the default
     (CMU dictionary) method the model was trained with."""
-    syl = mono = poly = 0
-    for t, f in freqs.items():
-        n = _syllables(t)
-        syl += n * f
-        if n == 1:
-            mono += f
-        elif n >= 3:
-            poly += f
+    syl, mono, poly = sums.default
     return replace(counts, syllables=syl, monosyllables=mono, polysyllables=poly)
 
 
@@ -387,6 +423,7 @@ def estimate(
     *,
     syllable_method: str = "cmudict",
     freqs: Mapping[str, int] | None = None,
+    sums: TypeSums | None = None,
 ) -> Estimate | None:
     """The learned level of a profiled text, or ``None`` for a text without words.
 
@@ -395,14 +432,18 @@ def estimate(
     the type-based features count as average). The model was trained on CMU-dictionary
     syllable counts: when the profile counted syllables another way, pass ``syllable_method``
     and ``freqs`` and the syllable features are recounted the default way, so the estimate
-    does not depend on the option.
+    does not depend on the option. ``sums`` are the type sums of ``freqs``
+    (:func:`type_sums`) when the caller has them.
     """
     if counts.tokens == 0 or counts.sentences == 0:
         return None
-    if syllable_method != "cmudict" and freqs is not None:
-        counts = _with_default_syllables(counts, freqs)
+    if freqs and sums is None:
+        sums = type_sums(freqs)
+    if syllable_method != "cmudict" and freqs is not None and sums is not None:
+        counts = _with_default_syllables(counts, sums)
     m = model()
-    z = m.document.score(document_features(counts, vocabulary, sentence_lengths, commas, freqs))
+    x = document_features(counts, vocabulary, sentence_lengths, commas, freqs, sums=sums)
+    z = m.document.score(x)
     score = m.cefr[0] + m.cefr[1] * z
     return Estimate(grade=m.grade[0] + m.grade[1] * z, cefr=cefr_of(score), score=score)
 

@@ -22,7 +22,9 @@ from factbox.sentences import sentence_spans
 from factbox.syllables import syllable_counter
 from factbox.tokens import TOKEN_RE, foreign_characters, scan, strip_urls
 from factbox.vocabulary import VocabularyProfile
+from factbox.vocabulary import _table as _vocabulary_table
 from factbox.vocabulary import compute as _vocabulary
+from factbox.vocabulary import compute_rows as _vocabulary_rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,19 +89,30 @@ def _finite(x: Any) -> Any:
 # per distinct form costs less than looking it up in a large dict (measured, see
 # docs/performance.md).
 _HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
-# Columns of the type table.
+# Columns of the type table: the counts of the profile's syllable method, then what the
+# level model's type features count (factbox.level.TypeSums): syllables by the default
+# method and whether that makes a monosyllable or a polysyllable, 10+ letters, and the
+# suffix class as four 0/1 columns (nominal, -ly, -ing, -ed).
 _SYL, _MONO, _POLY, _COMPLEX, _LETTERS, _CHARS, _LONG = range(7)
+_DSYL, _DMONO, _DPOLY, _TEN, _NOMINAL, _LY, _ING, _ED = range(7, 15)
+_COLUMNS = 15
+# Last column (not summed): the type's row in the vocabulary table (factbox.vocabulary), so
+# the vocabulary profile needs no lookup of its own.
+_VROW = 15
 
 
 class _TypeTable:
     """Counts of each type for one syllable method: syllables, whether it is a monosyllable, a
     polysyllable (3+ syllables), one of Gunning's complex words (when not a proper name), its
-    letters and characters, and whether it is a long word (more than 6 letters).
+    letters and characters, and whether it is a long word (more than 6 letters); then the
+    level model's per-type facts (see ``_COLUMNS``).
 
-    ``state`` is (type → row, matrix). Readers take the pair once and use only it. Writers hold
-    the lock, write a type's row before the dict points to it, never change a row a dict points
-    to, and replace the pair (a new dict too) when the matrix grows or the table starts afresh
-    past ``LIMIT`` types: so a reader's pair stays valid while other threads write.
+    ``state`` is (type → row, matrix, generation). Readers take it once and use only it.
+    Writers hold the lock, write a type's row before the dict points to it, never change a row
+    a dict points to, and replace the state (a new dict too) when the matrix grows or the table
+    starts afresh (past ``LIMIT`` types, or when the vocabulary table it points into started
+    afresh: ``generation`` is that table's): so a reader's state stays valid while other
+    threads write.
     """
 
     LIMIT = 300_000
@@ -110,31 +123,46 @@ class _TypeTable:
         self.np = numpy
         self.count_syllables = count_syllables
         self.lock = threading.Lock()
-        self.state: tuple[dict[str, int], Any] = ({}, numpy.zeros((4096, 7), numpy.int64))
+        self.vocabulary = _vocabulary_table()
+        self.state: tuple[dict[str, int], Any, int] = (
+            {},
+            numpy.zeros((4096, _COLUMNS + 1), numpy.int64),
+            self.vocabulary.generation,
+        )
 
-    def rows(self, types: list[str]) -> tuple[list[int], dict[str, int], Any]:
-        """The row of each type (adding the types not in the table yet), the type → row dict
-        and the matrix those rows index."""
-        row, matrix = self.state
+    def rows(self, types: list[str]) -> tuple[list[int], dict[str, int], Any, int]:
+        """The row of each type (adding the types not in the table yet), the type → row dict,
+        the matrix those rows index and the vocabulary table's generation."""
+        row, matrix, gen = self.state
         rows = list(map(row.get, types))
         if None in rows:
             with self.lock:
-                row, matrix = self.state
+                row, matrix, gen = self.state
                 if len(row) + len(types) > self.LIMIT:
                     row, matrix = {}, self.np.zeros_like(matrix)
                 rows = [row.get(t) for t in types]
-                need = len(row) + rows.count(None)
+                missing = [t for t, r in zip(types, rows, strict=True) if r is None]
+                vrows, vgen = self.vocabulary.rows_of(missing)
+                if vgen != gen:  # the vocabulary table started afresh: so does this one
+                    row, matrix, gen = {}, self.np.zeros_like(matrix), vgen
+                    rows = [None] * len(types)
+                    missing = list(types)
+                    vrows, _ = self.vocabulary.rows_of(missing)
+                need = len(row) + len(missing)
                 if need > len(matrix):
-                    grown = self.np.zeros((max(need, 2 * len(matrix)), 7), self.np.int64)
+                    grown = self.np.zeros(
+                        (max(need, 2 * len(matrix)), _COLUMNS + 1), self.np.int64
+                    )
                     grown[: len(matrix)] = matrix
-                    row, matrix = dict(row), grown  # readers of the old pair keep a valid pair
+                    row, matrix = dict(row), grown  # readers of the old state keep a valid one
+                vrow_of = dict(zip(missing, vrows, strict=True))
                 for i, t in enumerate(types):
                     if rows[i] is None:
-                        rows[i] = self._add(t, row, matrix)
-                self.state = (row, matrix)
-        return rows, row, matrix  # type: ignore[return-value]
+                        rows[i] = self._add(t, row, matrix, vrow_of[t])
+                self.state = (row, matrix, gen)
+        return rows, row, matrix, gen  # type: ignore[return-value]
 
-    def _add(self, typ: str, row: dict[str, int], matrix: Any) -> int:
+    def _add(self, typ: str, row: dict[str, int], matrix: Any, vrow: int) -> int:
         k = len(row)
         count_syllables = self.count_syllables
         s = count_syllables(typ)
@@ -143,6 +171,7 @@ class _TypeTable:
         else:
             n_letters = sum(1 for ch in typ if ch.isalpha())
             n_chars = sum(1 for ch in typ if ch.isalnum())
+        _, dsyl, cls, ten = _level.type_shape(typ)
         matrix[k] = (
             s,
             s == 1,
@@ -151,6 +180,15 @@ class _TypeTable:
             n_letters,
             n_chars,
             n_letters > 6,
+            dsyl,
+            dsyl == 1,
+            dsyl >= 3,
+            ten,
+            cls == 1,
+            cls == 2,
+            cls == 3,
+            cls == 4,
+            vrow,
         )
         row[typ] = k
         return k
@@ -161,7 +199,8 @@ _TABLES: dict[str, _TypeTable] = {}
 
 def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTable:
     table = _TABLES.get(method)
-    if table is None:
+    if table is None or table.state[2] != table.vocabulary.generation:
+        # new, or its vocabulary rows are stale (the vocabulary table started afresh)
         table = _TABLES[method] = _TypeTable(count_syllables)
     return table
 
@@ -205,16 +244,30 @@ def profile(
     # Work per type, not per token, wherever a loop is in Python.
     table = _type_table(cfg.syllable_method, count_syllables)
     np = table.np
-    row_of, matrix = table.state  # one consistent pair (see _TypeTable)
+    row_of, matrix, vgen = table.state  # one consistent state (see _TypeTable)
     c = _engine.speedups
-    totals = None if c is None else c.type_totals(row_of, freqs, matrix)  # None: a new type
-    if totals is None:
+    # Each column summed over the tokens, then over the types (and, compiled, each type's
+    # row in the vocabulary table).
+    got = None if c is None else c.type_totals(row_of, freqs, matrix, _VROW)  # None: new type
+    vrows = None
+    if got is None:
         rows, f = _engine.lookup(row_of, freqs, np)
         if len(rows) and rows.min() < 0:  # types not in the table yet
-            new_rows, row_of, matrix = table.rows(list(freqs))
+            new_rows, row_of, matrix, vgen = table.rows(list(freqs))
             rows = np.array(new_rows, np.int64)
-        totals = (f @ matrix.take(rows, axis=0)).tolist() if len(rows) else [0] * 7
-    syllables, mono, poly, complex_words, letters, characters, long_words = totals
+        sub = matrix.take(rows, axis=0)
+        totals = (f @ sub).tolist() + sub.sum(axis=0).tolist()
+    else:
+        totals, vrows = got
+    syllables, mono, poly, complex_words, letters, characters, long_words = totals[:7]
+    dsyl, dmono, dpoly, ten, nominal, ly, ing, ed = totals[7:_COLUMNS]
+    sums = _level.TypeSums(
+        letters10=ten,
+        letters=totals[_COLUMNS + 1 + _LETTERS],
+        syllables=totals[_COLUMNS + 1 + _DSYL],
+        by_class=(n_tokens - nominal - ly - ing - ed, nominal, ly, ing, ed),
+        default=(dsyl, dmono, dpoly),
+    )
 
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
@@ -268,7 +321,12 @@ def profile(
         hdd_draws=cfg.hdd_draws,
     )
     notes.update(div_notes)
-    vocabulary = _vocabulary(freqs, fold_of.keys())  # the forms as written
+    forms = fold_of.keys()  # the forms as written
+    vocabulary = None
+    if vrows is not None:  # compiled: the rows found with the type counts
+        vocabulary = _vocabulary_rows(freqs, forms, vrows, vgen)
+    if vocabulary is None:
+        vocabulary = _vocabulary(freqs, forms)
     estimate = _level.estimate(
         counts,
         vocabulary,
@@ -276,6 +334,7 @@ def profile(
         stripped.count(","),
         syllable_method=cfg.syllable_method,
         freqs=freqs,
+        sums=sums,
     )
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"

@@ -227,12 +227,11 @@ class _Items:
 def _items(text: str) -> _Items | None:
     forced: list[int] = []
     skip: set[int] = set()
-    if any(b in text for b in _BULLETS):
+    bullets, starts = _list_marks(text)
+    if bullets:
         forced.extend(m.start() + 1 for m in _INLINE_BULLET_RE.finditer(text))
-    for m in _ENUM_ONE_RE.finditer(text):
-        i = m.start()
-        if i and text[i - 1] == "(":
-            i -= 1
+    for start in starts:
+        i = start - 1 if start and text[start - 1] == "(" else start
         if i == 0 or (text[i - 1].isspace() and _is_enumerator(text, i)):
             _enumerations(text, i, forced, skip)
             break
@@ -240,6 +239,28 @@ def _items(text: str) -> _Items | None:
         return None
     forced.sort()
     return _Items(forced, skip)
+
+
+def _list_marks(text: str) -> tuple[bool, list[int]]:
+    """Whether ``text`` holds a bullet (``_BULLETS``), and the starts of
+    ``_ENUM_ONE_RE.finditer(text)`` in order. Those matches start with one of four
+    two-character literals, found by ``str.find`` or the compiled ``list_marks`` (the regex
+    alone tries every "a" of the text); they cannot overlap (no ``1`` or ``a`` after the first
+    character)."""
+    match = _ENUM_ONE_RE.match
+    c = _engine.speedups
+    if c is not None:
+        bullets, at = c.list_marks(text)
+        return bullets, [i for i in at if match(text, i)]
+    starts = []
+    for lit in ("1.", "1)", "a.", "a)"):
+        i = text.find(lit)
+        while i >= 0:
+            if match(text, i):
+                starts.append(i)
+            i = text.find(lit, i + 1)
+    starts.sort()
+    return any(b in text for b in _BULLETS), starts
 
 
 def _cuts(text: str) -> list[int]:
@@ -301,11 +322,8 @@ def _first_word_len(line: str) -> int:
 
 
 def _starts_lower(line: str) -> bool:
-    i = 0
-    n = len(line)
-    while i < n and line[i] in _OPENERS:
-        i += 1
-    return i < n and line[i].islower()
+    """Whether the first character after any opening quotes and brackets is lower case."""
+    return line.lstrip(_OPENERS)[:1].islower()
 
 
 def _title_case(line: str) -> bool:

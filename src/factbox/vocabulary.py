@@ -280,6 +280,9 @@ class _TypeTable:
         import numpy as np
 
         self.np = np
+        # counts the times the table started afresh: rows kept elsewhere
+        # (``factbox.profile``'s type table) are valid only for the generation they came from
+        self.generation: int = getattr(self, "generation", -1) + 1
         self.index: dict[str, int] = {}
         self.headword: list[str] = []
         self.level = np.empty(0, np.int8)
@@ -295,6 +298,19 @@ class _TypeTable:
                 self.__init__()  # type: ignore[misc]
                 missing = types
             self._add(missing)
+
+    def rows_of(self, types: list[str]) -> tuple[list[int], int]:
+        """The row of each type (adding the missing ones) and the generation they belong to."""
+        with _TABLE_LOCK:
+            index = self.index
+            if any(t not in index for t in types):
+                missing = [t for t in dict.fromkeys(types) if t not in index]
+                if len(index) + len(missing) > _TABLE_LIMIT:
+                    self.__init__()  # type: ignore[misc]
+                    missing = list(dict.fromkeys(types))
+                self._add(missing)
+                index = self.index
+            return [index[t] for t in types], self.generation
 
     def _add(self, types: list[str]) -> None:
         np = self.np
@@ -335,14 +351,57 @@ def compute(
     own counts."""
     hard_index = _LEVEL_INDEX[_check_level(hard_level)]
     tab = _table()
+    c = _engine.speedups
+    sums = None
+    if c is not None and type(freqs) is dict:
+        for _ in range(3):  # a type without a row: add it and ask again
+            sums = c.vocabulary_sums(
+                tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+                _N_CELLS, _UNLISTED_INDEX, _B2_INDEX,
+            )
+            if sums is not None:
+                break
+            tab.ensure(list(freqs))
+    if sums is None:
+        sums = _sums_python(tab, freqs, forms, hard_index)
+    return _profile(tab, list(freqs), sums, hard_level)
+
+
+def compute_rows(
+    freqs: dict[str, int], forms: Collection[str], rows: bytes, generation: int
+) -> VocabularyProfile | None:
+    """:func:`compute` (hard level B2) when the caller already has each type's row in the
+    process-wide table (``rows``: int64 bytes, in the order of ``freqs``, from table
+    ``generation``): no lookups. ``None`` when that is not possible (no compiled engine, or
+    the table started afresh since); then call :func:`compute`."""
+    c = _engine.speedups
+    tab = _table()
+    if c is None or tab.generation != generation:
+        return None
+    sums = c.vocabulary_sums(
+        rows, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, _B2_INDEX, _N_CELLS,
+        _UNLISTED_INDEX, _B2_INDEX,
+    )
+    if sums is None or tab.generation != generation:  # started afresh meanwhile
+        return None
+    return _profile(tab, list(freqs), sums, "B2")
+
+
+def _sums_python(
+    tab: _TypeTable, freqs: Mapping[str, int], forms: Collection[str], hard_index: int
+) -> tuple[Any, ...]:
+    """The per-type sums behind a profile (the reference of the compiled
+    ``vocabulary_sums``): numbers, proper nouns, tokens and types per level and per band, kept
+    tokens and types, Σ f·ln rank, Σ f·(ln rank)², the sampled-type sums of B2-and-above
+    types and of all types, and (position, row, count, level, cell) of each hard type."""
     np = tab.np
     index = tab.index
     keys = list(freqs)
-    idx, f = _engine.lookup(index, freqs, np)  # row of each type (-1: none yet), its count
+    idx, f = _engine.lookup_python(index, freqs, np)  # row of each type (-1: none yet), count
     if len(idx) and idx.min() < 0:  # types not seen before: look them up once, then again
         tab.ensure(keys)
         index = tab.index
-        idx, f = _engine.lookup(index, freqs, np)
+        idx, f = _engine.lookup_python(index, freqs, np)
     level = tab.level[idx]
     keep = level >= 0
     numbers = int(f[~keep].sum())
@@ -357,38 +416,58 @@ def compute(
     ik = idx[pos]
     lk = level[pos]
     cells = tab.cell[ik]
-    cell_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
-    cell_typ = np.bincount(cells, minlength=_N_CELLS)
-    by_level_tok = cell_tok.reshape(len(CEFR_KEYS), _N_BANDS)
-    by_level_typ = cell_typ.reshape(len(CEFR_KEYS), _N_BANDS)
-    cefr_tok = by_level_tok.sum(axis=1).tolist()
-    cefr_typ = by_level_typ.sum(axis=1).tolist()
-    band_tok = by_level_tok.sum(axis=0).tolist()
-    band_typ = by_level_typ.sum(axis=0).tolist()
+    by_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
+    by_tok = by_tok.reshape(len(CEFR_KEYS), _N_BANDS)
+    by_typ = np.bincount(cells, minlength=_N_CELLS).reshape(len(CEFR_KEYS), _N_BANDS)
     n_tok = int(fk.sum())
-    n_typ = len(pos)
-
-    mean_lr = sd_lr = hard_share = None
+    lr_sum = lr2_sum = seen_hard = seen_all = 0.0
     if n_tok:
         lr = tab.lr[ik]
-        mean_lr = float((lr * fk).sum()) / n_tok
-        sd_lr = math.sqrt(max(float((lr * lr * fk).sum()) / n_tok - mean_lr * mean_lr, 0.0))
-        seen = 1.0 - (1.0 - fk / n_tok) ** SAMPLE_TOKENS
-        hard_share = float(seen[lk >= _B2_INDEX].sum()) / float(seen.sum())
-
-    hard: dict[str, list[Any]] = {}
+        lr_sum = float((lr * fk).sum())
+        lr2_sum = float((lr * lr * fk).sum())
+        # libm's pow per type (Python's **), as the compiled path: numpy's vectorised power
+        # may differ in the last bit depending on the CPU
+        fks = fk.tolist()
+        p_seen = {x: 1.0 - (1.0 - x / n_tok) ** SAMPLE_TOKENS for x in set(fks)}  # per count
+        seen = np.array([p_seen[x] for x in fks])
+        seen_hard = float(seen[lk >= _B2_INDEX].sum())
+        seen_all = float(seen.sum())
     is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
     hard_at = np.flatnonzero(is_hard)
     hard_ik = ik[hard_at]
-    for p, k, lv, cell, count in zip(
-        pos[hard_at].tolist(),
-        hard_ik.tolist(),
-        lk[hard_at].tolist(),
-        tab.cell[hard_ik].tolist(),
-        fk[hard_at].tolist(),
-        strict=True,
-    ):
-        head = tab.headword[k]
+    hard = list(
+        zip(
+            pos[hard_at].tolist(),
+            hard_ik.tolist(),
+            fk[hard_at].tolist(),
+            lk[hard_at].tolist(),
+            tab.cell[hard_ik].tolist(),
+            strict=True,
+        )
+    )
+    return (
+        numbers, proper, by_tok.sum(axis=1).tolist(), by_typ.sum(axis=1).tolist(),
+        by_tok.sum(axis=0).tolist(), by_typ.sum(axis=0).tolist(), n_tok, len(pos), lr_sum,
+        lr2_sum, seen_hard, seen_all, hard,
+    )
+
+
+def _profile(
+    tab: _TypeTable, keys: list[str], sums: tuple[Any, ...], hard_level: str
+) -> VocabularyProfile:
+    (numbers, proper, cefr_tok, cefr_typ, band_tok, band_typ, n_tok, n_typ, lr_sum, lr2_sum,
+     seen_hard, seen_all, hard_types) = sums
+
+    mean_lr = sd_lr = hard_share = None
+    if n_tok:
+        mean_lr = lr_sum / n_tok
+        sd_lr = math.sqrt(max(lr2_sum / n_tok - mean_lr * mean_lr, 0.0))
+        hard_share = seen_hard / seen_all
+
+    hard: dict[str, list[Any]] = {}
+    headword = tab.headword
+    for p, k, count, lv, cell in hard_types:
+        head = headword[k]
         entry = hard.get(head)
         if entry is None:
             hard[head] = [lv, cell % _N_BANDS, count, [keys[p]]]
