@@ -16,6 +16,7 @@ setup(
             depends=["src/factbox/_speedups_token.h"],
             optional=True,
             extra_compile_args=["-O2"],
+            libraries=["m"],  # pow() in vocabulary_sums
         )
     ]
 )
