@@ -132,12 +132,10 @@ def test_sampled_types_by_hand() -> None:
     assert x["sampled_types"] == pytest.approx(2.499062, rel=1e-6)
 
 
-def test_sampled_hard_word_shares_by_hand() -> None:
-    # 400 tokens: C1 "alpha" ×2, C2 "beta" ×4, unlisted rare "gamma" ×1, "the" ×393.
-    # Seen in 200 draws: alpha 0.633042, beta 0.866020, gamma 1 − 0.9975^200 = 0.393849,
-    # the 1.0; sampled types 2.892911. C1/C2 share (0.633042 + 0.866020) / 2.892911 = 0.518184;
-    # rare share 0.393849 / 2.892911 = 0.136143.
-    vp = replace(
+def _hard_profile():
+    """A profile of 400 tokens whose hard words are C1 "alpha" ×2, C2 "beta" ×4 and the
+    rare unlisted "gamma" ×1."""
+    return replace(
         vocabulary_profile("A cat."),
         tokens=400,
         hard_words=(
@@ -146,6 +144,14 @@ def test_sampled_hard_word_shares_by_hand() -> None:
             HardWord("gamma", "unlisted", "off", 1, ("gamma",)),
         ),
     )
+
+
+def test_sampled_hard_word_shares_by_hand() -> None:
+    # 400 tokens: C1 "alpha" ×2, C2 "beta" ×4, unlisted rare "gamma" ×1, "the" ×393.
+    # Seen in 200 draws: alpha 0.633042, beta 0.866020, gamma 1 − 0.9975^200 = 0.393849,
+    # the 1.0; sampled types 2.892911. C1/C2 share (0.633042 + 0.866020) / 2.892911 = 0.518184;
+    # rare share 0.393849 / 2.892911 = 0.136143.
+    vp = _hard_profile()
     counts = Counts(
         sentences=20, tokens=400, types=4, syllables=500, letters=1600, characters=1600,
         monosyllables=393, polysyllables=0, complex_words=0, long_words=0,
@@ -157,15 +163,7 @@ def test_sampled_hard_word_shares_by_hand() -> None:
 
 
 def test_sampled_hard_words_by_hand() -> None:
-    vp = replace(
-        vocabulary_profile("A cat."),
-        tokens=400,
-        hard_words=(
-            HardWord("alpha", "C1", "off", 2, ("alpha",)),
-            HardWord("beta", "C2", "off", 4, ("beta",)),
-            HardWord("gamma", "unlisted", "off", 1, ("gamma",)),
-        ),
-    )
+    vp = _hard_profile()
     x = level._hard_word_features(vp)
     # P(seen in 200 draws) = 1 − (1 − c/400)^200: c = 2 → 0.633042, 4 → 0.866020,
     # 1 → 0.393849; divided by 200
