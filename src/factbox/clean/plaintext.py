@@ -751,8 +751,8 @@ def _plain_headline(u: Unit) -> bool:
 
 def _mark_inline_headline_pairs(units: list[Unit], inside: list[bool]) -> None:
     """Exactly two linked headlines in a row between two paragraphs of at least 15 words, in
-    the body: an inline "related" box (``One virus, two Americas`` / ``Four out of five jobs
-    affected by virus globally``). A subheading comes alone; a table of contents or a list
+    the body: an inline "related" box (``Harbour bridge reopens early`` / ``Bus fares to rise in
+    spring``). A subheading comes alone; a table of contents or a list
     has more items; headlines with digits, colons or other punctuation are left alone."""
     for k in range(1, len(units) - 2):
         if not all(inside[k - 1 : k + 3]):
