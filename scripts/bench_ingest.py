@@ -32,6 +32,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from shared_data import data_dir, read_text
+
 ROOT = Path(__file__).resolve().parents[1]
 
 BOILER = [
@@ -41,24 +43,9 @@ BOILER = [
 ]
 
 
-def shared_data() -> Path:
-    for base in (ROOT.parent / "shared", ROOT.parent.parent / "shared"):
-        if (base / "data").is_dir():
-            return base / "data"
-    sys.exit("../shared/data not found")
-
-
-def read(p: Path) -> str:
-    data = p.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
 def sources() -> list[str]:
-    root = shared_data() / "onestopenglish"
-    return [read(p) for lv in ("ele", "int", "adv") for p in sorted((root / lv).glob("*.txt"))]
+    root = data_dir() / "onestopenglish"
+    return [read_text(p) for lv in ("ele", "int", "adv") for p in sorted((root / lv).glob("*.txt"))]
 
 
 def variant(text: str, i: int, rng: random.Random) -> str:

@@ -19,23 +19,13 @@ sys.path.insert(0, str(ROOT / "src"))
 import factbox  # noqa: E402
 from factbox import level as _level  # noqa: E402
 from factbox.tokens import words  # noqa: E402
+from shared_data import data_dir, read_text  # noqa: E402
 
 OSE_LEVELS = ("ele", "int", "adv")
 
 
 def shared_dir() -> Path:
-    for cand in (ROOT.parent.parent / "shared", ROOT.parent / "shared", Path("/work/shared")):
-        if (cand / "data").is_dir():
-            return cand
-    raise SystemExit("cannot find ../shared/data")
-
-
-def read_text(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    return data_dir().parent
 
 
 def load_onestop() -> list[tuple[str, int, str]]:

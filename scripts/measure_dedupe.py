@@ -23,29 +23,13 @@ import statistics
 from pathlib import Path
 
 from factbox.corpus import dedupe
+from shared_data import data_dir, read_text
 
 BOILER = [
     "Subscribe to our newsletter", "Share this story", "Sign in", "Advertisement",
     "Most read this week", "Cookie settings", "Follow us", "Related stories", "Comments (12)",
     "Photograph: Agency", "Terms and conditions", "Back to top",
 ]
-
-
-def shared_data() -> Path:
-    """../shared/data next to the checkout (or two levels up, for worktrees)."""
-    here = Path(__file__).resolve().parents[1]
-    for base in (here.parent / "shared", here.parent.parent / "shared"):
-        if (base / "data").is_dir():
-            return base / "data"
-    return here.parent / "shared" / "data"
-
-
-def read(p: Path) -> str:
-    data = p.read_bytes()
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
 
 
 def variant(text: str, rng: random.Random) -> str:
@@ -60,12 +44,12 @@ def variant(text: str, rng: random.Random) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--data", default=str(shared_data() / "onestopenglish"))
+    ap.add_argument("--data", default=str(data_dir() / "onestopenglish"))
     ap.add_argument("--seed", type=int, default=4)
     args = ap.parse_args()
     root = Path(args.data)
     levels = {
-        lv: {p.name: read(p) for p in sorted((root / lv).glob("*.txt"))}
+        lv: {p.name: read_text(p) for p in sorted((root / lv).glob("*.txt"))}
         for lv in ("ele", "int", "adv")
     }
     names = sorted(set(levels["ele"]) & set(levels["int"]) & set(levels["adv"]))
