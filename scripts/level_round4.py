@@ -9,7 +9,8 @@ ridge on whole texts and 250- and 100-word cuts, blended with the CEFR-SP pseudo
 WIKI_BLEND) with the variant's features, fitting rule or blend weight. Columns:
 
 * OSE: accuracy on the test folds' whole texts, and on their first 250 and 100 words read with
-  the thresholds fitted on whole texts (the round-3 columns);
+  the thresholds fitted on whole texts (the round-3 columns); then (250w*, 100w*) on the same
+  excerpts with thresholds fitted on the training texts' excerpts (eval_level.py's columns);
 * dev r: Pearson on the 35 CEFR-SP dev pseudo-documents, whole / first 100 words (model fitted
   on all OneStopEnglish texts);
 * cv r: Pearson of the out-of-fold scores of the 300 CEFR-SP train pseudo-documents, whole /
@@ -45,6 +46,14 @@ from level_data import (
 )
 
 Rows = list[dict[str, float]]
+GROUPS = {  # the feature groups of docs/level.md §2 (train_level.DOC_FEATURES order)
+    "sentence structure": tl.DOC_FEATURES[0:5],
+    "word length": tl.DOC_FEATURES[5:13],
+    "token shares": tl.DOC_FEATURES[13:25],
+    "type shares": tl.DOC_FEATURES[25:30],
+    "sampled hard words": tl.DOC_FEATURES[30:32],
+    "suffixes": tl.DOC_FEATURES[32:36],
+}
 
 
 def _features(texts: Sequence[str]) -> tuple[Rows, Rows]:
@@ -169,11 +178,18 @@ def with_formula(m: dict, cols: Sequence[str], x: np.ndarray, formula: str, w: f
             "intercept": float(intercept)}
 
 
-def run(d: Data, cols: Sequence[str], fit: Fit = ridge_fit, blend: float = tl.WIKI_BLEND,
-        formula: tuple[str, float] | None = None) -> str:
+def run(d: Data, cols: Sequence[str], fit: Fit = ridge_fit, blend: float = tl.WIKI_BLEND, *,
+        formula: tuple[str, float] | None = None, clip: float | None = None) -> str:
     m_ = lambda rows: np.array([[r[c] for c in cols] for r in rows])  # noqa: E731
     xw, x250, x100 = m_(d.ose), m_(d.ose250), m_(d.ose100)
     xk, xk1, xd, xd1, xs = m_(d.wiki), m_(d.wiki100), m_(d.dev), m_(d.dev100), m_(d.school)
+    if clip is not None:
+        # every feature clipped to the [clip, 100 - clip] percentiles of all training rows
+        train_rows = np.vstack([xw, x250, x100, xk, xk1])
+        lo = np.percentile(train_rows, clip, axis=0)
+        hi = np.percentile(train_rows, 100 - clip, axis=0)
+        xw, x250, x100, xk, xk1, xd, xd1, xs = (np.clip(a, lo, hi) for a in
+                                                 (xw, x250, x100, xk, xk1, xd, xd1, xs))
     y = d.y
 
     def model(train: np.ndarray, wrows: np.ndarray | None = None) -> dict:
@@ -185,12 +201,16 @@ def run(d: Data, cols: Sequence[str], fit: Fit = ridge_fit, blend: float = tl.WI
             m = with_formula(m, cols, xw[train], *formula)
         return m
 
-    accs: dict[str, list[float]] = {"whole": [], "250": [], "100": []}
+    accs: dict[str, list[float]] = {"whole": [], "250": [], "100": [], "250*": [], "100*": []}
     for test in grouped_folds(d.names):
         train = np.setdiff1d(np.arange(len(y)), test)
         m = model(train)
         a, b = fit_thresholds(tl.predict(m, xw[train]), y[train])
         for key, xx in (("whole", xw), ("250", x250), ("100", x100)):
+            accs[key].append(float(np.mean(classify(tl.predict(m, xx[test]), a, b) == y[test])))
+        # eval_level's excerpt columns: thresholds fitted on the training excerpts
+        for key, xx in (("250*", x250), ("100*", x100)):
+            a, b = fit_thresholds(tl.predict(m, xx[train]), y[train])
             accs[key].append(float(np.mean(classify(tl.predict(m, xx[test]), a, b) == y[test])))
     out = [f"{np.mean(v):.3f}" for v in accs.values()]
     full = model(np.arange(len(y)))
@@ -226,35 +246,36 @@ SIGNS = {
     "share_k1": -1, "share_k2_5": 0, "share_rare": 1, "mean_word_level": 1, "mean_log_rank": 1,
     "sd_log_rank": 0, "hard_types_200": 1, "types_b1": 1, "types_b2_plus": 1, "types_c1c2": 1,
     "types_unlisted": 1, "types_rare": 1, "sample_c1c2_share": 1, "sample_rare_share": 1,
-    "nominal_share": 1, "ly_share": 0, "ing_share": 0, "ed_share": 0, "ed6_share": 0,
+    "nominal_share": 1, "ly_share": 0, "ing_share": 0, "ed_share": 0,
 }
 
 
 def main() -> None:
     d = Data()
-    ship = list(tl.DOC_FEATURES)  # round 4: ed_share counts -ed on 8+ letters
-    base = [{"ed_share": "ed6_share"}.get(c, c) for c in ship]  # round 3: -ed on 6+ letters
+    base = list(tl.DOC_FEATURES)  # shipped (round 3); ed_share = -ed on words of 6+ letters
 
     def swap(cols: list[str], **new: str) -> list[str]:
         return [new.get(c, c) for c in cols]
 
-    no_tense = [c for c in base if c not in ("ed6_share", "ing_share")]
-    no_suffix = [c for c in base if c not in ("ed6_share", "ing_share", "ly_share")]
+    no_tense = [c for c in base if c not in ("ed_share", "ing_share")]
+    no_suffix = [c for c in base if c not in ("ed_share", "ing_share", "ly_share")]
     wps = [*base, "words_per_sentence"]
     exps: list[tuple[str, list[str], Fit, float]] = [
-        ("round 3 (shipped before)", base, ridge_fit, tl.WIKI_BLEND),
+        ("shipped (round 3)", base, ridge_fit, tl.WIKI_BLEND),
         ("- ed, ing shares", no_tense, ridge_fit, tl.WIKI_BLEND),
         ("- ed, ing, ly shares", no_suffix, ridge_fit, tl.WIKI_BLEND),
         *((f"-ed/-ing/-ly on {k}+ letters",
-           swap(base, ed6_share=f"ed{k}_share", ing_share=f"ing{k}_share",
+           swap(base, ed_share=f"ed{k}_share", ing_share=f"ing{k}_share",
                 ly_share=f"ly{k}_share"), ridge_fit, tl.WIKI_BLEND) for k in (7, 8)),
-        ("-ed on 7+ letters", swap(base, ed6_share="ed7_share"), ridge_fit, tl.WIKI_BLEND),
-        ("ROUND 4: -ed on 8+ letters", ship, ridge_fit, tl.WIKI_BLEND),
+        *((f"-ed on {k}+ letters", swap(base, ed_share=f"ed{k}_share"), ridge_fit,
+           tl.WIKI_BLEND) for k in (7, 8)),
         ("-ed/-ing/-ly on B1+ headwords",
-         swap(base, ed6_share="ed_hard_share", ing_share="ing_hard_share",
+         swap(base, ed_share="ed_hard_share", ing_share="ing_hard_share",
               ly_share="ly_hard_share"), ridge_fit, tl.WIKI_BLEND),
-        ("-ed on B1+ headwords", swap(base, ed6_share="ed_hard_share"), ridge_fit,
+        ("-ed on B1+ headwords", swap(base, ed_share="ed_hard_share"), ridge_fit,
          tl.WIKI_BLEND),
+        *((f"without {g}", [c for c in base if c not in cols], ridge_fit,
+           tl.WIKI_BLEND) for g, cols in GROUPS.items()),
         ("sign-constrained", base, signed_ridge([SIGNS[c] for c in base]), tl.WIKI_BLEND),
         ("sign-constrained - ed, ing", no_tense, signed_ridge([SIGNS[c] for c in no_tense]),
          tl.WIKI_BLEND),
@@ -266,10 +287,13 @@ def main() -> None:
         ("blend 0.6", base, ridge_fit, 0.6),
         ("blend 1 (Wikipedia only)", base, ridge_fit, 1.0),
     ]
-    print("variant                          OSE whole 250w 100w   dev r whole 100w   "
+    print("variant                          OSE whole 250w 100w 250w* 100w*   dev r whole 100w   "
           "cv r whole 100w   school r fic inf all | rho fic inf all   bias fic inf")
     for label, cols, fit, lam in exps:
         print(f"{label:32s} {run(d, cols, fit, lam)}", flush=True)
+    for clip in (0.0, 0.5, 2.0):
+        print(f"{f'features clipped to p{clip}-p{100 - clip}':32s} {run(d, base, clip=clip)}",
+              flush=True)
     for formula in ("flesch_kincaid_grade", "automated_readability_index"):
         for w in (0.1, 0.2, 0.3):
             print(f"{'mixed with ' + formula[:5] + f' w={w}':32s} "

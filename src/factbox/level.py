@@ -128,13 +128,8 @@ def _vocab_features(v: VocabularyProfile, n_all: int) -> dict[str, float]:
 
 _NOMINAL_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ism", "tions",
                      "sions", "ments", "ities", "ances", "ences", "isms")
-# suffix class of a word of 6+ letters: 1 nominalisation, 2 -ly, 3 -ing, 4 -ed (8+ letters
-# only), 0 none
+# suffix class of a word of 6+ letters: 1 nominalisation, 2 -ly, 3 -ing, 4 -ed, 0 none
 _SUFFIX_CLASSES = ((_NOMINAL_SUFFIXES, 1), (("ly",), 2), (("ing",), 3), (("ed",), 4))
-# -ed counts only on words of 8+ letters (round 4, docs/level.md): on 6- and 7-letter words it
-# mostly marks the simple past of short verbs (looked, smiled, started), i.e. narration, and put
-# fiction 3.6 training SDs above the OneStopEnglish mean of the feature (1.4 SDs at 8+ letters)
-ED_MIN_LETTERS = 8
 
 
 _SHAPES: dict[str, tuple[int, int, int, int]] = {}
@@ -143,15 +138,14 @@ _SHAPES_LIMIT = 1_000_000  # distinct types remembered before the cache starts a
 
 def type_shape(word: str) -> tuple[int, int, int, int]:
     """(letters, default syllable count, suffix class, 1 if 10+ letters) of a case-folded
-    type: what the type-based features count. Suffix class of a word of 6+ letters: 1 a
-    nominalising suffix, 2 -ly, 3 -ing, 4 -ed (8+ letters only), else 0. Not cached (see
-    :func:`_word_shape`); ``factbox.profile`` keeps these in its per-type table."""
+    type: what the type-based features count. Not cached (see :func:`_word_shape`);
+    ``factbox.profile`` keeps these in its per-type table."""
     n = sum(1 for ch in word if ch.isalpha())
     cls = 0
     if n >= 6:
         for ends, c in _SUFFIX_CLASSES:
             if word.endswith(ends):
-                cls = c if c != 4 or n >= ED_MIN_LETTERS else 0
+                cls = c
                 break
     return (n, _syllables(word), cls, int(n >= 10))
 
@@ -209,8 +203,7 @@ def _type_features(
     """Features from the case-folded type counts (one pass over the types): the share of
     tokens of 10+ letters, mean letters and syllables per *type*, and the token shares of
     long words (6+ letters) ending in a nominalising suffix (-tion, -ment, -ness, -ity …),
-    in -ly, in -ing, and of words of 8+ letters in -ed. Syllables are always the default (CMU
-    dictionary) count.
+    in -ly, in -ing and in -ed. Syllables are always the default (CMU dictionary) count.
     Also ``sampled_types``, the expected number of distinct types in a random sample of
     SAMPLE_TOKENS tokens (drawn with replacement), the denominator of the sampled hard-word
     shares. ``sums`` are the type sums when the caller has them (else computed here)."""
