@@ -2,7 +2,8 @@
 texts"): every variant is scored on OneStopEnglish (grouped 5-fold CV), on the CEFR-SP genre
 checks and on the hand-written school check set (tests/data/level), side by side.
 
-    PYTHONPATH=src python scripts/level_round4.py
+    PYTHONPATH=src python scripts/level_round4.py              # the variants table
+    PYTHONPATH=src python scripts/level_round4.py --diagnose   # what pushes fiction up/down
 
 For each variant the shipped construction of scripts/train_level.py is repeated (OneStopEnglish
 ridge on whole texts and 250- and 100-word cuts, blended with the CEFR-SP pseudo-document ridge,
@@ -277,6 +278,14 @@ def main() -> None:
         *((f"without {g}", [c for c in base if c not in cols], ridge_fit,
            tl.WIKI_BLEND) for g, cols in GROUPS.items()),
         ("sign-constrained", base, signed_ridge([SIGNS[c] for c in base]), tl.WIKI_BLEND),
+        ("word-length signs constrained", base,
+         signed_ridge([SIGNS[c] if c in GROUPS["word length"] else 0 for c in base]),
+         tl.WIKI_BLEND),
+        ("without type_syllables", [c for c in base if c != "type_syllables"], ridge_fit,
+         tl.WIKI_BLEND),
+        ("without type_syllables, letters_per_word",
+         [c for c in base if c not in ("type_syllables", "letters_per_word")], ridge_fit,
+         tl.WIKI_BLEND),
         ("sign-constrained - ed, ing", no_tense, signed_ridge([SIGNS[c] for c in no_tense]),
          tl.WIKI_BLEND),
         ("+ words per sentence (linear)", wps, ridge_fit, tl.WIKI_BLEND),
@@ -300,5 +309,43 @@ def main() -> None:
                   f"{run(d, wps, formula=(formula, w))}", flush=True)
 
 
+def diagnose() -> None:
+    """What pushes fiction up or down (shipped model, school check set): for each feature, its
+    contribution to the grade (coefficient × standardised value × grade slope) averaged over
+    the fiction excerpts minus the same over the informational excerpts (same bands, so
+    equal intended grades), with both genres' mean value in OneStopEnglish training SDs from
+    the training mean (covariate shift); then the same by feature group, with each group's
+    correlation with the intended grade inside each genre. Uses the check set's labels only
+    for that last correlation."""
+    m = _level.model()
+    names = list(m.document.features)
+    school = load_school_set()
+    feats, _ = _features([r["text"] for r in school])
+    fic = np.array([r["genre"] == "fiction" for r in school])
+    y = np.array([r["grade"] for r in school])
+    x = np.array([[f[c] for c in names] for f in feats])
+    mean, scale, coef = (np.array(v) for v in (m.document.mean, m.document.scale,
+                                                 m.document.coef))
+    contrib = (x - mean) / scale * coef * m.grade[1]
+    diff = contrib[fic].mean(axis=0) - contrib[~fic].mean(axis=0)
+    zf = ((x[fic] - mean) / scale).mean(axis=0)
+    zi = ((x[~fic] - mean) / scale).mean(axis=0)
+    print(f"fiction - informational, grade from all features: {diff.sum():+.2f}")
+    print(f"  {'feature':24s} {'grade':>6s}  {'fiction SDs':>11s} {'info SDs':>9s}  coef")
+    for j in np.argsort(-np.abs(diff))[:12]:
+        print(f"  {names[j]:24s} {diff[j]:+6.2f}  {zf[j]:+11.2f} {zi[j]:+9.2f}  {coef[j]:+.3f}")
+    print("by group: fiction - informational; r with the intended grade in fiction, info")
+    for g, cols in GROUPS.items():
+        idx = [names.index(c) for c in cols]
+        gc = contrib[:, idx].sum(axis=1)
+        print(f"  {g:20s} {gc[fic].mean() - gc[~fic].mean():+.2f}   "
+              f"{pearsonr(gc[fic], y[fic])[0]:+.2f} {pearsonr(gc[~fic], y[~fic])[0]:+.2f}")
+
+
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--diagnose"]:
+        diagnose()
+    else:
+        main()
