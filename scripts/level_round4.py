@@ -334,6 +334,15 @@ def diagnose() -> None:
     print(f"  {'feature':24s} {'grade':>6s}  {'fiction SDs':>11s} {'info SDs':>9s}  coef")
     for j in np.argsort(-np.abs(diff))[:12]:
         print(f"  {names[j]:24s} {diff[j]:+6.2f}  {zf[j]:+11.2f} {zi[j]:+9.2f}  {coef[j]:+.3f}")
+    ose = load_onestop()
+    ose_feats, _ = _features([t for _, lv, t in ose])
+    print("-ed shares (candidates), mean over each genre in SDs of the whole OneStopEnglish "
+          "texts from their mean:")
+    for k in (6, 7, 8):
+        o = np.array([f[f"ed{k}_share"] for f in ose_feats])
+        v = np.array([f[f"ed{k}_share"] for f in feats])
+        print(f"  -ed on {k}+ letters: fiction {(v[fic].mean() - o.mean()) / o.std():+.2f}  "
+              f"informational {(v[~fic].mean() - o.mean()) / o.std():+.2f}")
     print("by group: fiction - informational; r with the intended grade in fiction, info")
     for g, cols in GROUPS.items():
         idx = [names.index(c) for c in cols]
