@@ -4,6 +4,7 @@ checks and on the hand-written school check set (tests/data/level), side by side
 
     PYTHONPATH=src python scripts/level_round4.py              # the variants table
     PYTHONPATH=src python scripts/level_round4.py --diagnose   # what pushes fiction up/down
+    PYTHONPATH=src python scripts/level_round4.py --calibration  # grade scale alternatives
 
 For each variant the shipped construction of scripts/train_level.py is repeated (OneStopEnglish
 ridge on whole texts and 250- and 100-word cuts, blended with the CEFR-SP pseudo-document ridge,
@@ -351,10 +352,47 @@ def diagnose() -> None:
               f"{pearsonr(gc[fic], y[fic])[0]:+.2f} {pearsonr(gc[~fic], y[~fic])[0]:+.2f}")
 
 
+def calibrations() -> None:
+    """Three linear readings of the shipped score z as a grade, each fixed on the training
+    texts only (whole OneStopEnglish texts and CEFR-SP train pseudo-documents, against their
+    Flesch–Kincaid grades): equating (mean and SD; shipped), the regression of FK on z, and the
+    reverse regression (z on FK, inverted: texts with a given FK get that grade on average).
+    Printed with the mean grade of the school check set by band and the mean signed error by
+    genre; the check set is only scored."""
+    m = _level.model()
+    d_ose = load_onestop()
+    x, _, _, whole, forms = tl.document_data(d_ose)
+    xw, _, wforms = tl.wiki_data("train")
+    names = list(tl.DOC_FEATURES)
+    score = lambda rows: np.array(  # noqa: E731
+        [m.document.score(dict(zip(names, r, strict=True))) for r in rows])
+    z = np.concatenate([score(x[whole]), score(xw)])
+    fk = np.array([f["flesch_kincaid_grade"] for f, w in zip(forms, whole, strict=True) if w]
+                  + [f["flesch_kincaid_grade"] for f in wforms])
+    r = float(np.corrcoef(z, fk)[0, 1])
+    school = load_school_set()
+    sf, _ = _features([row["text"] for row in school])
+    zs = np.array([m.document.score(f) for f in sf])
+    y = np.array([row["grade"] for row in school])
+    fic = np.array([row["genre"] == "fiction" for row in school])
+    _, b_eq = tl.equate(z, fk)
+    print(f"r(score, FK) on the {len(z)} training texts: {r:.3f}")
+    for name, b in (("equating (shipped)", b_eq), ("regression of FK on score", b_eq * r),
+                    ("reverse regression", b_eq / r)):
+        a = float(fk.mean() - b * z.mean())
+        g = a + b * zs
+        bands = " ".join(f"{g[y == v].mean():5.2f}" for v in sorted(set(y)))
+        print(f"  {name:26s} grade = {a:.3f} + {b:.3f} z   school by band {bands}   "
+              f"bias fiction {np.mean(g[fic] - y[fic]):+.2f} informational "
+              f"{np.mean(g[~fic] - y[~fic]):+.2f}")
+
+
 if __name__ == "__main__":
     import sys
 
     if sys.argv[1:] == ["--diagnose"]:
         diagnose()
+    elif sys.argv[1:] == ["--calibration"]:
+        calibrations()
     else:
         main()
