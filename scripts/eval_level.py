@@ -22,6 +22,11 @@
    documents than the dev split has.
 4. Length robustness: the shipped model's mean grade for the OneStopEnglish texts of each level,
    whole and cut to their first 250 and 100 words.
+5. School check set (tests/data/level: 40 hand-written fiction and informational excerpts
+   written for US grade bands 3-4 … 11-12; labels are our intention): Pearson and Spearman of
+   the grade and of every formula with the intended grade, per genre and together; the mean
+   signed error (grade − intended grade) per genre and per band, beside Flesch–Kincaid's.
+   ``--school`` runs this part only (a few seconds).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from level_data import (
     document_rows,
     excerpt,
     load_onestop,
+    load_school_set,
     matrix,
     pseudo_documents,
     sentence_formula_scores,
@@ -257,13 +263,63 @@ def genre_cv() -> None:
               f"{pearsonr(b, yw)[0]:+.3f} {spearmanr(b, yw)[0]:+.3f}")
 
 
+def school_check() -> None:
+    """The hand-written school check set (tests/data/level): correlation of the shipped grade
+    and of every formula with the intended grade (band midpoint) for fiction, informational
+    and all excerpts, and the mean signed error of the grade (and of Flesch–Kincaid) per genre
+    and band. The set is never used to fit anything."""
+    rows = load_school_set()
+    boxes = [factbox.profile(r["text"]) for r in rows]
+    y = np.array([r["grade"] for r in rows])
+    fic = np.array([r["genre"] == "fiction" for r in rows])
+    cols = {"learned grade (factbox)": np.array([b.grade for b in boxes])}
+    cols.update({f: np.array([getattr(b.readability, f) for b in boxes]) for f in FORMULAS})
+    sets = (("fiction", fic), ("informational", ~fic), ("all", np.ones(len(rows), bool)))
+    print(f"School check set: {len(rows)} hand-written excerpts ({int(fic.sum())} fiction), "
+          "intended grade = band midpoint; Pearson / Spearman with the intended grade")
+    print(f"  {'':30s} " + "   ".join(f"{name:>15s}" for name, _ in sets))
+    for name, v in sorted(cols.items(), key=lambda kv: -abs(pearsonr(kv[1], y)[0])):
+        cells = [f"{pearsonr(v[s], y[s])[0]:+.3f} {spearmanr(v[s], y[s])[0]:+.3f}"
+                 for _, s in sets]
+        print(f"  {name:30s} " + "   ".join(cells))
+    g, fk = cols["learned grade (factbox)"], cols["flesch_kincaid_grade"]
+    rng = np.random.default_rng(0)
+    print("  Pearson of the grade minus that of the best formula of the set, 95% bootstrap "
+          "interval (2,000 resamples of the texts):")
+    for name, s in sets:
+        idx = np.flatnonzero(s)
+        best = max(FORMULAS, key=lambda f: abs(pearsonr(cols[f][s], y[s])[0]))
+        sign = np.sign(pearsonr(cols[best][s], y[s])[0])
+        diffs = []
+        for _ in range(2000):
+            b = rng.choice(idx, len(idx))
+            if np.ptp(y[b]) > 0:
+                diffs.append(pearsonr(g[b], y[b])[0] - sign * pearsonr(cols[best][b], y[b])[0])
+        lo, mid, hi = np.percentile(diffs, [2.5, 50, 97.5])
+        print(f"    {name:14s} vs {best:28s} {mid:+.3f} [{lo:+.3f}, {hi:+.3f}]")
+    print("  mean signed error (grade - intended), learned grade | Flesch-Kincaid:")
+    for name, s in sets:
+        print(f"    {name:14s} {np.mean(g[s] - y[s]):+.2f} | {np.mean(fk[s] - y[s]):+.2f}")
+    for band in sorted(set(y)):
+        b = y == band
+        print(f"    grade {band:4.1f}: fiction {np.mean(g[b & fic]):5.2f} informational "
+              f"{np.mean(g[b & ~fic]):5.2f} | FK fiction {np.mean(fk[b & fic]):5.2f} "
+              f"informational {np.mean(fk[b & ~fic]):5.2f}")
+
+
 def main() -> None:
     onestop()
     cefr_sp()
     genre_check()
     genre_cv()
     length_robustness()
+    school_check()
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    if sys.argv[1:] == ["--school"]:
+        school_check()
+    else:
+        main()

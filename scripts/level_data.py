@@ -158,3 +158,19 @@ def pseudo_documents(split: str, size: int = PSEUDO_DOC_SENTENCES) -> list[tuple
         for run in runs:
             out.append((sum(y for _, y in run) / len(run), "\n".join(s for s, _ in run)))
     return out
+
+
+SCHOOL_SET_DIR = ROOT / "tests" / "data" / "level"
+
+
+def load_school_set() -> list[dict[str, Any]]:
+    """The hand-written school check set (tests/data/level, written for factbox; see its
+    README): one dict per excerpt with ``id``, ``genre`` (fiction / informational), ``kind``,
+    ``band`` ("3-4" … "11-12"), ``grade`` (the band's midpoint, our intended grade, not a
+    measurement) and ``text``."""
+    out: list[dict[str, Any]] = []
+    with (SCHOOL_SET_DIR / "manifest.tsv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            text = (SCHOOL_SET_DIR / f"{row['id']}.txt").read_text(encoding="utf-8")
+            out.append({**row, "grade": float(row["grade"]), "text": text})
+    return out
