@@ -364,13 +364,33 @@ def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
     return run >= n
 
 
+SHARE_BAR_MIN = 3  # share buttons in a row that make a share bar
+
+
+def _share_bars(units: list[Unit]) -> set[int]:
+    """First units of share bars: at least SHARE_BAR_MIN share buttons in a row (``Facebook``
+    / ``Twitter`` / ``WhatsApp`` / ``Email``). A share bar ends the article it follows: what
+    comes after it (more articles, a comment form, a site blurb) is not that article."""
+    out: set[int] = set()
+    k = 0
+    while k < len(units):
+        m = k
+        while m < len(units) and (r := units[m].rule) is not None and r.reason == "share_widget":
+            m += 1
+        if m - k >= SHARE_BAR_MIN:
+            out.add(k)
+        k = max(m, k + 1)
+    return out
+
+
 def select_body(units: list[Unit]) -> list[bool]:
     """For each unit, whether it lies in a chosen body run (see the module doc)."""
     weights = [_weight(u) for u in units]
+    bar = _share_bars(units)
     segments: list[tuple[int, int]] = []
     lo = 0
     for k, u in enumerate(units):
-        if u.rule is not None and u.rule.barrier:
+        if (u.rule is not None and u.rule.barrier) or k in bar:
             if k > lo:
                 segments.append((lo, k))
             lo = k + 1
@@ -409,6 +429,9 @@ def select_body(units: list[Unit]) -> list[bool]:
     stop_at = len(units)
     for k in range(main[2], len(units)):
         rule = units[k].rule
+        if k in bar:
+            stop_at = k
+            break
         if (
             rule is not None
             and rule.barrier
@@ -423,9 +446,12 @@ def select_body(units: list[Unit]) -> list[bool]:
         (
             k
             for k in range(main[2], len(units))
-            if units[k].rule is not None
-            and units[k].rule.barrier
-            and units[k].rule.reason in _END_BARRIERS
+            if k in bar
+            or (
+                units[k].rule is not None
+                and units[k].rule.barrier
+                and units[k].rule.reason in _END_BARRIERS
+            )
         ),
         len(units),
     )
@@ -639,13 +665,19 @@ def _mark_comment_headings(units: list[Unit]) -> None:
             u.rule = rule_named("comments")
 
 
+GETTY_CAPTION_RULE = rule_named("getty_caption")
 CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
 
 
 def _mark_captions(units: list[Unit]) -> None:
     """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
-    render the label and the caption as two lines)."""
+    render the label and the caption as two lines). A Getty Images caption (``HARBOURTOWN,
+    ENGLAND - SEPTEMBER 28: …``) is one at any length (keyword rules stop at 400 characters)."""
+    for u in units:
+        if u.rule is None and u.text[:1].isupper() and GETTY_CAPTION_RULE.pattern.match(u.text):
+            u.rule = GETTY_CAPTION_RULE
+            u.prose = False
     for k in range(len(units) - 1):
         u, nxt = units[k], units[k + 1]
         if (

@@ -141,6 +141,30 @@ RULES: tuple[Rule, ...] = (
             "alamy",
         ),
     ),
+    # a caption that ends with its credit: "… a press conference. (Ann Berg/Valley Daily)",
+    # "… at the White House. | Ann Berg/AP Photo", "(ab12/iStock)", "Photo via Harbour Club",
+    # "(Foto: Privat)", "… (1761). Courtesy Harbour Museum"
+    _r(
+        "caption_credit",
+        "photo_credit",
+        r"(?:\((?:(?-i:[A-Z])[\w.'’-]*\s+){1,3}(?-i:[A-Z])[\w.'’-]*\s*/\s*[^()/]{2,50}\)"
+        r"|\s\|\s*(?:[\w.'’-]+\s+){0,4}[\w.'’-]+\s*/\s*[^|/]{2,40}"
+        r"|[/(]\s*(?:iStock(?:photo)?|Shutterstock|Getty Images|Alamy|Unsplash|AP|AFP|Reuters|"
+        r"Pexels)(?:\s*photo)?\s*\)"
+        r"|\bphoto (?:via|by|courtesy(?: of)?) [^.()]{2,60}"
+        r"|\((?:foto|photo|bild|image)\s*:\s*[^)]{1,60}\)"
+        r"|(?:^|[.)]\s+)courtesy(?: of)? (?-i:[A-Z])[\w .&'’-]{1,50})\s*\.?\s*$",
+        max_words=80,
+        hints=("/", "photo", "courtesy", "foto", "bild", "image", "|"),
+    ),
+    # a Getty Images caption: "HARBOURTOWN, ENGLAND - SEPTEMBER 28: People walk …"
+    _r(
+        "getty_caption",
+        "photo_credit",
+        r"^\s*(?-i:[A-Z][A-Z .'’-]{2,30}),(?-i: [A-Z][A-Z .'’-]{2,30})? ?[-–—]{1,2} ?"
+        r"(?-i:[A-Z]{3,9}) \d{1,2}(?:, \d{4})?:\s",
+        max_words=120,
+    ),
     _r(
         "photo_copyright",
         "photo_credit",
@@ -238,6 +262,60 @@ RULES: tuple[Rule, ...] = (
             "get our",
             "get the",
         ),
+    ),
+    # the small print of a sign-up form: "By submitting your email, you agree to …", "This site
+    # is protected by reCAPTCHA …", "You may occasionally receive promotional content …"
+    _r(
+        "signup_form",
+        "newsletter",
+        r"\bby (?:signing up|subscribing|registering)\b[^.]{0,100}\b(?:agree|consent|accept|"
+        r"acknowledge)|\bby (?:submitting|clicking|entering|providing)\b[^.]{0,40}\b(?:e-?mail|"
+        r"address|details|information|subscribe|sign up|button|form)\b[^.]{0,100}\b(?:agree|"
+        r"consent|accept|acknowledge)|\bprotected by recaptcha\b|"
+        r"\bopt[- ]out (?:at )?any ?time\b|\breceive (?:promotional|marketing)\b|"
+        r"\bthank you for (?:signing up|subscribing)\b|\bverification e-?mail\b|"
+        r"\bkeep you (?:informed|updated|posted)\b[^.]{0,80}\b(?:e-?mail|offers|events|newsletter)|"
+        r"\bi hate spam\b|\bcheck your (?:e-?mail|inbox) (?:to|for)\b|"
+        r"\benter your (?:name and )?e-?mail\b",
+        max_words=50,
+        hints=(
+            "agree",
+            "consent",
+            "accept",
+            "acknowledge",
+            "recaptcha",
+            "opt",
+            "promotional",
+            "marketing",
+            "thank you for",
+            "verification",
+            "keep you",
+            "spam",
+            "check your",
+            "enter your",
+        ),
+    ),
+    # a paywall: "To view the full story, please subscribe …", "already a subscriber? Log in"
+    _r(
+        "paywall",
+        "newsletter",
+        r"\bto (?:view|read|continue reading|access) (?:the|this) (?:full|rest of the|entire|"
+        r"complete) (?:story|article)\b|\balready (?:a )?(?:subscriber|member)\b.{0,80}"
+        r"\b(?:log ?in|sign ?in)\b|\bunlimited (?:digital )?access\b|\bfirst-time subscribers\b|"
+        r"\bplease (?:subscribe|log in|sign in) to\b|\binstant access to the full\b",
+        max_words=50,
+        hints=("full", "already", "unlimited", "first-time", "please", "instant access"),
+    ),
+    # a comment policy: "Comments are moderated …", "We welcome reader comments …"
+    _r(
+        "comment_policy",
+        "comments",
+        r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|pre-moderated)\b|"
+        r"\bwe welcome (?:reader |your |all )?comments\b|"
+        r"\b(?:report|flag) (?:offensive|abusive|inappropriate) comments?\b|\bcomments? policy\b|"
+        r"\bdon'?t use the comments\b|\bcommunity (?:guidelines|standards)\b",
+        max_words=50,
+        hints=("comment", "community"),
     ),
     _r(
         "inbox_promo",
