@@ -377,7 +377,7 @@ def _share_bars(units: list[Unit]) -> set[int]:
         m = k
         while m < len(units) and (r := units[m].rule) is not None and r.reason == "share_widget":
             m += 1
-        if m - k >= SHARE_BAR_MIN:
+        if m - k >= SHARE_BAR_MIN and k > 0 and units[k - 1].prose:
             out.add(k)
         k = max(m, k + 1)
     return out

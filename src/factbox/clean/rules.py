@@ -151,7 +151,7 @@ RULES: tuple[Rule, ...] = (
         r"|\s\|\s*(?:[\w.'’-]+\s+){0,4}[\w.'’-]+\s*/\s*[^|/]{2,40}"
         r"|[/(]\s*(?:iStock(?:photo)?|Shutterstock|Getty Images|Alamy|Unsplash|AP|AFP|Reuters|"
         r"Pexels)(?:\s*photo)?\s*\)"
-        r"|\bphoto (?:via|by|courtesy(?: of)?) [^.()]{2,60}"
+        r"|(?:^|[.,;:]\s+|\s[-–—|]\s*)photo (?:via|by|courtesy(?: of)?) (?-i:[A-Z])[^.()]{1,60}"
         r"|\((?:foto|photo|bild|image)\s*:\s*[^)]{1,60}\)"
         r"|(?:^|[.)]\s+)courtesy(?: of)? (?-i:[A-Z])[\w .&'’-]{1,50})\s*\.?\s*$",
         max_words=80,

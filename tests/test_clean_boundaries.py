@@ -1,0 +1,146 @@
+"""The fifth round of the plain-text cleaner: share bars end the article, captions known by
+their credit, the small print of sign-up forms, paywalls and comment policies.
+
+Every line here is written for these tests (the harbour town is invented).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factbox.clean import clean, rules
+
+TITLE = "Harbour pier to be rebuilt"
+PART1 = [
+    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
+    "begins, after engineers found cracks along most of its length.",
+    "Work will start in March and should take about eleven weeks, the board said in a statement "
+    "published on its website.",
+    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
+    "to the temporary pontoon beside the lifeboat station.",
+]
+PART2 = [
+    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
+    "coastal towns that was announced last year.",
+    "Local traders said they were relieved that the work would be finished before the busiest "
+    "weeks of the year, when visitors fill the town.",
+]
+SHARE_BAR = ["Facebook", "Twitter", "WhatsApp", "Email"]
+# a site blurb and a comment-form notice after the share bar: prose, but not the article
+AFTER = [
+    "The Harbour Gazette is the biggest news site of the coast and brings you the stories "
+    "behind the news every day, with a team of twenty reporters and photographers who cover "
+    "every town from the estuary to the cliffs.",
+    "Readers may send us their views at any time, and the editors will choose a few of them "
+    "every week for the letters page of the printed paper that comes out on Saturdays.",
+]
+
+
+NEW_RULE_CASES = [
+    # captions that end with their credit
+    ("The harbour master speaks at the quay on Monday. (Ann Berg/Harbour Gazette)", "photo_credit"),
+    ("Boats in the bay at dusk on Friday. | Ann Berg/AP Photo", "photo_credit"),
+    ("A fisherman mends his nets (jb1982/iStock)", "photo_credit"),
+    ("The lighthouse keeper at work (Foto: Privat)", "photo_credit"),
+    ("A painted map of the harbour, (1820). Courtesy Harbour Museum", "photo_credit"),
+    ("The new pontoon at low tide. Photo via Harbour Sailing Club", "photo_credit"),
+    ("NORTHTOWN, ENGLAND - MARCH 3: Boats wait at the quay in Northtown.", "photo_credit"),
+    # sign-up small print
+    ("By submitting your email, you agree to our Terms and Privacy Notice.", "newsletter"),
+    ("By signing up, you agree to receive emails from the Harbour Gazette.", "newsletter"),
+    ("This site is protected by reCAPTCHA and the Google", "newsletter"),
+    ("You may occasionally receive promotional content from the Harbour Gazette.", "newsletter"),
+    (
+        "Thank you for signing up to Harbour Weekly. You will receive a verification email "
+        "shortly.",
+        "newsletter",
+    ),
+    ("I hate spam & you may opt out anytime: Privacy Policy.", "newsletter"),
+    # paywalls
+    ("To read the full story, please subscribe to the Harbour Gazette.", "newsletter"),
+    ("If you are already a subscriber, you can log in for immediate access.", "newsletter"),
+    # comment policies
+    ("Comments are moderated and may take a day to appear.", "comments"),
+    ("We welcome reader comments on the top stories of the day.", "comments"),
+    ("Please be respectful and follow our Community Guidelines.", "comments"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), NEW_RULE_CASES)
+def test_new_rule_classes(line, reason):
+    rule = rules.match(line, len(line.split()))
+    assert rule is not None and rule.reason == reason, rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "She photographed the harbour for years, and her photo by the pier won a prize.",
+        "The council said comments from residents would be reviewed by the planning committee.",
+        "By entering this competition you agree to the rules of the regatta.",
+        "The club has unlimited ambition but a limited budget, its treasurer said.",
+        "He said the new timetable (and the fares) would be published in May.",
+        "The board asked residents to read the full report before the meeting on Monday.",
+    ],
+)
+def test_new_rules_leave_prose_alone(line):
+    assert rules.match(line, len(line.split())) is None
+
+
+def test_a_share_bar_ends_the_article():
+    text = "\n".join([TITLE, *PART1, *PART2, *SHARE_BAR, *AFTER])
+    art = clean(text)
+    assert art.body == "\n\n".join(PART1 + PART2)
+    # the prose after the bar is reported as outside the body, not silently dropped
+    gone = [r for r in art.removed if "biggest news site" in r.text]
+    assert [(r.reason, r.rule) for r in gone] == [("outside_body", "body_block")]
+
+
+def test_a_share_bar_above_the_article_does_not_cut_it():
+    text = "\n".join([TITLE, *SHARE_BAR, *PART1, *PART2])
+    art = clean(text)
+    assert art.title == TITLE
+    assert art.body == "\n\n".join(PART1 + PART2)
+
+
+def test_two_share_buttons_are_not_a_bar():
+    # "Share" / "Email" inside an article (a widget between paragraphs) does not end it
+    text = "\n".join([TITLE, *PART1, "Share", "Email", *PART2])
+    assert clean(text).body == "\n\n".join(PART1 + PART2)
+
+
+def test_long_getty_caption_inside_the_article_is_removed():
+    # keyword rules stop at 400 characters; the Getty caption check does not
+    caption = (
+        "NORTHTOWN, ENGLAND - MARCH 3: Fishing boats wait at the eastern quay while engineers "
+        "inspect the cracks along the old stone pier on March 3, 2024 in Northtown, England. "
+        "The harbour board has voted to rebuild the pier before the summer season begins, after "
+        "a survey found that most of its length was no longer safe for visitors, anglers or the "
+        "ferry that calls there twice a day during the summer months. (Photo by Ann Berg/Getty "
+        "Images)"
+    )
+    assert len(caption) > 400
+    text = "\n".join([TITLE, *PART1, caption, *PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(PART1 + PART2)
+    assert {r.rule for r in art.removed if "NORTHTOWN" in r.text} == {"getty_caption"}
+
+
+def test_paywall_and_comment_policy_after_the_article_go():
+    text = "\n".join(
+        [
+            TITLE,
+            *PART1,
+            *PART2,
+            "To view the full story, please subscribe to the Harbour Gazette.",
+            "We welcome reader comments on the top stories of the day. Some comments may be "
+            "printed in the newspaper.",
+            "Please understand that comments are moderated and it is not always possible to "
+            "publish all of them.",
+        ]
+    )
+    art = clean(text)
+    assert art.body == "\n\n".join(PART1 + PART2)
+    reasons = {r.rule: r.reason for r in art.removed}
+    assert reasons["paywall"] == "newsletter"
+    assert reasons["comment_policy"] == "comments"
