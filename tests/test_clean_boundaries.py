@@ -63,6 +63,11 @@ NEW_RULE_CASES = [
     ("Comments are moderated and may take a day to appear.", "comments"),
     ("We welcome reader comments on the top stories of the day.", "comments"),
     ("Please be respectful and follow our Community Guidelines.", "comments"),
+    # reviewer credits and profile links of health and finance sites
+    ("Fact checked by Ann Berg", "byline"),
+    ("Medically reviewed by Tom Reed, MD", "byline"),
+    ("Full Bio", "byline"),
+    ("Learn about our editorial policies", "byline"),
 ]
 
 
@@ -144,3 +149,17 @@ def test_paywall_and_comment_policy_after_the_article_go():
     reasons = {r.rule: r.reason for r in art.removed}
     assert reasons["paywall"] == "newsletter"
     assert reasons["comment_policy"] == "comments"
+
+
+def test_a_biography_under_a_profile_link_is_an_author_note():
+    bio = (
+        "Ann Berg is a personal finance expert who has covered harbour towns, ferries and small "
+        "businesses for more than a decade."
+    )
+    text = "\n".join([TITLE, "By Ann Berg", "Full Bio", "LinkedIn", bio, *PART1, *PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(PART1 + PART2)
+    assert {r.rule for r in art.removed if r.text == bio} == {"author_bio"}
+    # the same sentence inside the article (no profile link above it) stays
+    text = "\n".join([TITLE, *PART1, bio, *PART2])
+    assert bio in clean(text).body

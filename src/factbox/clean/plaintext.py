@@ -481,7 +481,7 @@ AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was|has been|has worked|writes|covers|joined|teaches|"
     r"serves)\b[^.]{0,160}\b(?i:writer|editor|journalist|reporter|author|columnist|correspondent|"
     r"contributor|founder|co-founder|freelance|covering|blogger|photographer|professor|"
-    r"consultant|producer|analyst)s?\b"
+    r"consultant|producer|analyst|expert|specialist)s?\b"
 )
 AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
 
@@ -690,7 +690,9 @@ def _mark_captions(units: list[Unit]) -> None:
 
 
 def _mark_author_box(units: list[Unit]) -> None:
-    """The paragraph under an ``About the author`` heading is the author's biography."""
+    """The paragraph under an ``About the author`` heading is the author's biography; so is a
+    biography (``Ann Berg is a reporter …``) within three units after an author's profile
+    link (``Full bio``, ``View my complete profile``)."""
     for k in range(1, len(units)):
         head, u = units[k - 1], units[k]
         if (
@@ -702,6 +704,15 @@ def _mark_author_box(units: list[Unit]) -> None:
         ):
             u.rule = AUTHOR_BIO_RULE
             u.prose = False
+        if head.rule is not None and head.rule.name == "author_bio_link":
+            for v in units[k : k + 3]:
+                if (
+                    v.rule is None
+                    and v.n_words <= AUTHOR_BIO_RULE.max_words
+                    and AUTHOR_BIO_RE.match(v.text)
+                ):
+                    v.rule = AUTHOR_BIO_RULE
+                    v.prose = False
 
 
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:

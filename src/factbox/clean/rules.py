@@ -694,6 +694,7 @@ RULES: tuple[Rule, ...] = (
         r"^\s*(?:by(?-i:(?=[A-Z]))|by\s*[:：]?\s+(?-i:(?=[A-Z\u00c0-\u024f]))|"
         r"written by\s|posted by\s|"
         r"words by\s|story by\s|report(?:ed)? by\s|reporter\s*[:：]|author\s*[:：]|"
+        r"(?:fact[- ]checked|(?:medically )?reviewed|verified) by\s|"
         r"authors?\s*[:：]|von\s+(?-i:(?=[A-Z]))|por\s+(?-i:(?=[A-Z]))|par\s+(?-i:(?=[A-Z]))|记者)",
         max_words=14,
     ),
@@ -701,7 +702,8 @@ RULES: tuple[Rule, ...] = (
         "author_bio_link",
         "byline",
         r"^\s*(?:view (?:my )?(?:complete )?profile|more (?:articles|posts|stories) by|"
-        r"all (?:posts|articles|stories) by|see (?:full )?bio|follow the author|"
+        r"all (?:posts|articles|stories) by|see (?:full )?bio|(?:read )?full bio|follow the author|"
+        r"learn (?:more )?about our (?:editorial|review|fact[- ]checking|financial review)|"
         r"contact the (?:author|reporter)|email the (?:author|reporter)).{0,60}$",
         max_words=12,
     ),
