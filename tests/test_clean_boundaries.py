@@ -163,3 +163,48 @@ def test_a_biography_under_a_profile_link_is_an_author_note():
     # the same sentence inside the article (no profile link above it) stays
     text = "\n".join([TITLE, *PART1, bio, *PART2])
     assert bio in clean(text).body
+
+
+STANDFIRST = (
+    "The old stone pier will close in March for eleven weeks, and the ferry will move to a "
+    "temporary pontoon."
+)
+
+
+LONG_STANDFIRST = (
+    "The old stone pier will close in March for eleven weeks while it is rebuilt, and the "
+    "ferry and the fishing boats will move to the eastern quay and a temporary pontoon."
+)
+
+
+def test_standfirst_above_the_byline_is_not_body():
+    # 31 words - 12 for the byline: the body run would start at the standfirst
+    text = "\n".join([TITLE, LONG_STANDFIRST, "By Ann Berg", *PART1, *PART2])
+    art = clean(text)
+    assert art.title == TITLE
+    assert art.body == "\n\n".join(PART1 + PART2)
+    assert [(r.reason, r.rule) for r in art.removed if r.text == LONG_STANDFIRST] == [
+        ("standfirst", "lead_before_credit")
+    ]
+
+
+def test_title_is_found_above_a_standfirst_outside_the_body():
+    # a short standfirst over a byline and a dateline is outside the body run already; the
+    # headline above it is still the title
+    text = "\n".join([TITLE, STANDFIRST, "By Ann Berg", "12 March 2024", *PART1, *PART2])
+    art = clean(text)
+    assert art.title == TITLE
+    assert art.body == "\n\n".join(PART1 + PART2)
+
+
+def test_first_paragraph_above_an_inline_credit_stays():
+    # a photo credit (not a byline or dateline) under the first paragraph is inside the
+    # article: the paragraph above it is the article's first one, not a standfirst
+    text = "\n".join([TITLE, "By Ann Berg", PART1[0], "Photo: Tom Reed", *PART1[1:], *PART2])
+    assert clean(text).body == "\n\n".join(PART1 + PART2)
+
+
+def test_standfirst_stays_when_little_follows_the_byline():
+    # under 100 words of prose below the byline: the "standfirst" may be the article's start
+    text = "\n".join([TITLE, STANDFIRST, "By Ann Berg", *PART1[:2]])
+    assert STANDFIRST in clean(text).body

@@ -729,6 +729,45 @@ HEAD_MIN_SHORT = 10  # short lines above the headline
 HEAD_MENU_RUN = 8  # of them in a row (a menu)
 
 
+LEAD_RULE = Rule("lead_before_credit", "standfirst", re.compile(""), False, 60)
+LEAD_WINDOW = 5  # units at the top of the body in which the head is looked for
+LEAD_MAX_UNITS = 2  # prose units in the head
+LEAD_MAX_WORDS = 60  # words in one unit of the head
+LEAD_REST_WORDS = 100  # prose words of the body under the head
+_LEAD_END = frozenset({"byline", "dateline"})
+
+
+def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
+    """One or two paragraphs at the very top of the body, cut off from the rest by a byline,
+    a dateline or a photo credit, are the standfirst or the caption of the lead picture (``A
+    plumber was jailed …`` / ``12 March 2024`` / ``Boats at the quay. (Ann Berg/AP)``): the
+    article starts under the last such line in the first LEAD_WINDOW units."""
+    n = len(units)
+    a = next((k for k in range(n) if inside[k]), n)
+    b = a
+    while b < n and inside[b]:
+        b += 1
+    window = range(a, min(a + LEAD_WINDOW, b))
+    last_rule = max(
+        (m for m in window if (r := units[m].rule) is not None and r.reason in _LEAD_END),
+        default=None,
+    )
+    if last_rule is None or last_rule == a:
+        return
+    head = [m for m in range(a, last_rule) if units[m].rule is None]
+    prose = [m for m in head if units[m].prose]
+    if not prose or len(prose) > LEAD_MAX_UNITS:
+        return
+    if any(units[m].n_words > LEAD_MAX_WORDS for m in head):
+        return
+    rest = [u for u in units[last_rule:b] if u.prose]
+    if len(rest) < 3 or sum(u.n_words for u in rest) < LEAD_REST_WORDS:
+        return
+    for m in head:
+        inside[m] = False
+        units[m].rule = LEAD_RULE
+
+
 def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
     """The first body run, when it holds a byline after a stretch of mostly short lines (a
     magazine menu with featured-article blurbs above the headline), starts after the headline
@@ -886,6 +925,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
+    _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
     out = []
