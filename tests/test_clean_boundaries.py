@@ -68,6 +68,12 @@ NEW_RULE_CASES = [
     ("Medically reviewed by Tom Reed, MD", "byline"),
     ("Full Bio", "byline"),
     ("Learn about our editorial policies", "byline"),
+    # links to the previous and next article
+    ("PREVIOUS Ferry fares to rise in the spring", "navigation"),
+    ("Next post: Harbour reopens after the storm", "navigation"),
+    ("Previous articleLifeboat day draws record crowds", "navigation"),
+    ("« Lifeboat day draws record crowds", "navigation"),
+    ("Ferry fares to rise in the spring »", "navigation"),
 ]
 
 
@@ -86,6 +92,10 @@ def test_new_rule_classes(line, reason):
         "The club has unlimited ambition but a limited budget, its treasurer said.",
         "He said the new timetable (and the fares) would be published in May.",
         "The board asked residents to read the full report before the meeting on Monday.",
+        "Next Monday the board will meet again to discuss the fares.",
+        "Next year the pier will reopen, the board said.",
+        "Next-generation ferries will use the new pontoon.",
+        "« C'est fini », a dit le maire.",
     ],
 )
 def test_new_rules_leave_prose_alone(line):

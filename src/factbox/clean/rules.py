@@ -663,6 +663,19 @@ RULES: tuple[Rule, ...] = (
         r"zurück|weiter|siguiente|anterior|suivant|précédent)\s*[:»>|]?\s*$",
         max_words=6,
     ),
+    # a link to the previous or next article: "PREVIOUS Ferry fares to rise", "Next post:
+    # Harbour reopens", "« Lifeboat day draws crowds", "Harbour reopens »" (a guillemet that
+    # opens or closes nothing else on the line: not a quotation)
+    _r(
+        "prev_next",
+        "navigation",
+        r"^\s*(?:[«‹←]\s*)?(?:(?:previous|next|prev|older|newer|vorheriger|nächster|anterior|"
+        r"siguiente|précédent|suivant)(?: (?:article|artikel|post|story|entry|beitrag|"
+        r"artículo|noticia))?\s*(?:[:»›→|]|\s-\s)|(?:previous|next|prev|older|newer|vorheriger|"
+        r"nächster) (?:article|artikel|post|story|entry|beitrag)|(?-i:PREVIOUS|NEXT|PREV)\b)\s*\S"
+        r"|^\s*[«‹][^»›]{3,200}$|^[^«‹]{3,200}[»›]\s*$",
+        max_words=25,
+    ),
     _r(
         "page_widget",
         "navigation",
