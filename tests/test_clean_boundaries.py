@@ -96,6 +96,9 @@ def test_new_rule_classes(line, reason):
         "Next year the pier will reopen, the board said.",
         "Next-generation ferries will use the new pontoon.",
         "« C'est fini », a dit le maire.",
+        # over 15 words: a sentence of the article with a picture's credit glued to it
+        "Nach Angaben der Hafenbehörde wird der alte Steg im März für elf Wochen gesperrt und "
+        "danach vollständig neu gebaut (Foto: Ann Berg)",
     ],
 )
 def test_new_rules_leave_prose_alone(line):

@@ -152,10 +152,18 @@ RULES: tuple[Rule, ...] = (
         r"|[/(]\s*(?:iStock(?:photo)?|Shutterstock|Getty Images|Alamy|Unsplash|AP|AFP|Reuters|"
         r"Pexels)(?:\s*photo)?\s*\)"
         r"|(?:^|[.,;:]\s+|\s[-–—|]\s*)photo (?:via|by|courtesy(?: of)?) (?-i:[A-Z])[^.()]{1,60}"
-        r"|\((?:foto|photo|bild|image)\s*:\s*[^)]{1,60}\)"
         r"|(?:^|[.)]\s+)courtesy(?: of)? (?-i:[A-Z])[\w .&'’-]{1,50})\s*\.?\s*$",
         max_words=80,
         hints=("/", "photo", "courtesy", "foto", "bild", "image", "|"),
+    ),
+    # a short caption with a labelled credit: "The lighthouse keeper (Foto: Privat)" (a longer
+    # line may be a sentence of the article with the credit of a picture glued to it)
+    _r(
+        "caption_credit_label",
+        "photo_credit",
+        r"\((?:foto|photo|bild|image)\s*:\s*[^)]{1,60}\)\s*\.?\s*$",
+        max_words=15,
+        hints=("foto", "photo", "bild", "image"),
     ),
     # a Getty Images caption: "HARBOURTOWN, ENGLAND - SEPTEMBER 28: People walk …"
     _r(
