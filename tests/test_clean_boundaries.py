@@ -68,6 +68,9 @@ NEW_RULE_CASES = [
     ("Medically reviewed by Tom Reed, MD", "byline"),
     ("Full Bio", "byline"),
     ("Learn about our editorial policies", "byline"),
+    # WordPress share buttons
+    ("Click to print (Opens in new window)", "share_widget"),
+    ("Click to email this to a friend (Opens in new window)", "share_widget"),
     # links to the previous and next article
     ("PREVIOUS Ferry fares to rise in the spring", "navigation"),
     ("Next post: Harbour reopens after the storm", "navigation"),

@@ -391,7 +391,8 @@ RULES: tuple[Rule, ...] = (
         "share_widget",
         r"^\s*(?:follow (?:us|me)|connect with us|find us on|like us on|join us on|"
         r"stay connected|share (?:this|on|via)|share the (?:article|story)|"
-        r"click to share|share with|sharing is caring|folgen sie uns|síguenos|suivez-nous)\b"
+        r"click to (?:share|print|email|e-mail)|share with|sharing is caring|folgen sie uns|"
+        r"síguenos|suivez-nous)\b"
         r"|^\s*follow(?: [\w@'’]+){0,4} on (?:twitter|facebook|instagram|x|linkedin|tiktok|"
         r"youtube|threads|bluesky|mastodon)\s*[.!:]?\s*$",
         max_words=14,
