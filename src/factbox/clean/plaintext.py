@@ -738,10 +738,11 @@ _LEAD_END = frozenset({"byline", "dateline"})
 
 
 def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
-    """One or two paragraphs at the very top of the body, cut off from the rest by a byline,
-    a dateline or a photo credit, are the standfirst or the caption of the lead picture (``A
-    plumber was jailed …`` / ``12 March 2024`` / ``Boats at the quay. (Ann Berg/AP)``): the
-    article starts under the last such line in the first LEAD_WINDOW units."""
+    """One or two paragraphs at the very top of the body, cut off from the rest by a byline or
+    a dateline, are the standfirst or the caption of the lead picture (``The pier will close
+    for eleven weeks …`` / ``By Ann Berg`` / ``12 March 2024`` / the article): the article
+    starts under the last byline or dateline in the first LEAD_WINDOW units. A photo credit or
+    an advertisement under the first paragraph does not count (those sit inside articles)."""
     n = len(units)
     a = next((k for k in range(n) if inside[k]), n)
     b = a

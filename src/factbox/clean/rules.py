@@ -271,8 +271,9 @@ RULES: tuple[Rule, ...] = (
             "get the",
         ),
     ),
-    # the small print of a sign-up form: "By submitting your email, you agree to …", "This site
-    # is protected by reCAPTCHA …", "You may occasionally receive promotional content …"
+    # the small print of a sign-up form (invented examples): "By submitting your address you
+    # agree to …", "This form is protected by reCAPTCHA …", "… will receive promotional
+    # emails …", "No spam, and you can opt out at any time"
     _r(
         "signup_form",
         "newsletter",
@@ -303,7 +304,8 @@ RULES: tuple[Rule, ...] = (
             "enter your",
         ),
     ),
-    # a paywall: "To view the full story, please subscribe …", "already a subscriber? Log in"
+    # a paywall (invented examples): "Log in or subscribe to access this full article",
+    # "Already a member of the Harbour Club? Sign in here"
     _r(
         "paywall",
         "newsletter",
@@ -314,7 +316,8 @@ RULES: tuple[Rule, ...] = (
         max_words=50,
         hints=("full", "already", "unlimited", "first-time", "please", "instant access"),
     ),
-    # a comment policy: "Comments are moderated …", "We welcome reader comments …"
+    # a comment policy (invented examples): "Comments are moderated and may take a day to
+    # appear", "We welcome your comments on this story …", "… our community guidelines"
     _r(
         "comment_policy",
         "comments",
