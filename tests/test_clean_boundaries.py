@@ -7,6 +7,8 @@ Every line here is written for these tests (the harbour town is invented).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factbox.clean import clean, rules
 
@@ -225,3 +227,26 @@ def test_standfirst_stays_when_little_follows_the_byline():
     # under 100 words of prose below the byline: the "standfirst" may be the article's start
     text = "\n".join([TITLE, STANDFIRST, "By Ann Berg", *PART1[:2]])
     assert STANDFIRST in clean(text).body
+
+
+_HINTS = sorted({h for r in rules.RULES for h in r.hints})
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(_HINTS), st.text(alphabet="abcdefghijklmnopqrstuvwxyz /|-:", max_size=8)
+        ),
+        max_size=6,
+    ).map("".join)
+)
+def test_hint_trie_finds_a_hint_exactly_when_one_occurs(text):
+    # the trie regex is a faster form of "any hint is a substring of the lowered line"
+    assert (rules._HINT_RE.search(text) is not None) == any(h in text for h in _HINTS)
+
+
+def test_trie_pattern_by_hand():
+    # "opt" and "opt out" share a path; "spam" stands alone
+    pattern = rules._trie_pattern({"opt", "opt out", "spam"})
+    assert pattern == "(?:opt(?:\\ out)?|spam)"

@@ -675,7 +675,7 @@ def _mark_captions(units: list[Unit]) -> None:
     render the label and the caption as two lines). A Getty Images caption (``HARBOURTOWN,
     ENGLAND - SEPTEMBER 28: …``) is one at any length (keyword rules stop at 400 characters)."""
     for u in units:
-        if u.rule is None and u.text[:1].isupper() and GETTY_CAPTION_RULE.pattern.match(u.text):
+        if u.rule is None and u.text[:2].isupper() and GETTY_CAPTION_RULE.pattern.match(u.text):
             u.rule = GETTY_CAPTION_RULE
             u.prose = False
     for k in range(len(units) - 1):

@@ -154,7 +154,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?:^|[.,;:]\s+|\s[-–—|]\s*)photo (?:via|by|courtesy(?: of)?) (?-i:[A-Z])[^.()]{1,60}"
         r"|(?:^|[.)]\s+)courtesy(?: of)? (?-i:[A-Z])[\w .&'’-]{1,50})\s*\.?\s*$",
         max_words=80,
-        hints=("/", "photo", "courtesy", "foto", "bild", "image", "|"),
+        hints=("/", "photo", "courtesy"),
     ),
     # a short caption with a labelled credit: "The lighthouse keeper (Foto: Privat)" (a longer
     # line may be a sentence of the article with the credit of a picture glued to it)
@@ -288,12 +288,16 @@ RULES: tuple[Rule, ...] = (
         r"\benter your (?:name and )?e-?mail\b",
         max_words=50,
         hints=(
-            "agree",
-            "consent",
-            "accept",
-            "acknowledge",
+            "by signing",
+            "by subscribing",
+            "by registering",
+            "by submitting",
+            "by clicking",
+            "by entering",
+            "by providing",
             "recaptcha",
-            "opt",
+            "opt out",
+            "opt-out",
             "promotional",
             "marketing",
             "thank you for",
@@ -314,7 +318,19 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:log ?in|sign ?in)\b|\bunlimited (?:digital )?access\b|\bfirst-time subscribers\b|"
         r"\bplease (?:subscribe|log in|sign in) to\b|\binstant access to the full\b",
         max_words=50,
-        hints=("full", "already", "unlimited", "first-time", "please", "instant access"),
+        hints=(
+            "to view",
+            "to read",
+            "to continue",
+            "to access",
+            "already",
+            "unlimited",
+            "first-time",
+            "please subscribe",
+            "please log",
+            "please sign",
+            "instant access",
+        ),
     ),
     # a comment policy (invented examples): "Comments are moderated and may take a day to
     # appear", "We welcome your comments on this story …", "… our community guidelines"
@@ -326,7 +342,19 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:report|flag) (?:offensive|abusive|inappropriate) comments?\b|\bcomments? policy\b|"
         r"\bdon'?t use the comments\b|\bcommunity (?:guidelines|standards)\b",
         max_words=50,
-        hints=("comment", "community"),
+        hints=(
+            "comments are",
+            "comment is",
+            "comments will",
+            "welcome",
+            "comments policy",
+            "comment policy",
+            "offensive",
+            "abusive",
+            "inappropriate",
+            "the comments",
+            "community",
+        ),
     ),
     _r(
         "inbox_promo",
@@ -772,9 +800,31 @@ def _any_anchored() -> re.Pattern[str]:
 
 
 _DIGIT_RE = re.compile(r"\d")
-_HINT_RE = re.compile(
-    "|".join(sorted({re.escape(h) for r in RULES for h in r.hints}, key=len, reverse=True))
-)
+
+
+def _trie_pattern(words: set[str]) -> str:
+    """One regular expression for a set of literal words, as a trie (``a(?:gree|ccept)``):
+    Python's regex engine tries the alternatives of a flat alternation one by one at every
+    position, a trie only those that share the next character (twice as fast with 110 hints)."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def walk(node: dict) -> str:
+        alts = [re.escape(ch) + walk(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        end = "" in node
+        body = alts[0] if len(alts) == 1 and not end else "(?:" + "|".join(alts) + ")"
+        return body + "?" if end else body
+
+    return walk(trie)
+
+
+_HINT_RE = re.compile(_trie_pattern({h for r in RULES for h in r.hints}))
 
 
 _MARKUP_START = frozenset("•·▪‣◦*–-#>_\\")
