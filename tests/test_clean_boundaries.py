@@ -60,6 +60,11 @@ NEW_RULE_CASES = [
         "newsletter",
     ),
     ("No spam, and you can opt out at any time.", "newsletter"),
+    ("Please enter a valid email address", "newsletter"),
+    ("Privacy Policy and Terms of Service apply.", "newsletter"),
+    # shop buttons
+    ("Read the review | Buy from Amazon", "advertisement"),
+    ("Shop now on Amazon", "advertisement"),
     # paywalls
     ("Log in or subscribe to access this full article.", "newsletter"),
     ("Already a member of the Harbour Club? Sign in here.", "newsletter"),
@@ -102,6 +107,7 @@ def test_new_rule_classes(line, reason):
         "Next Monday the board will meet again to discuss the fares.",
         "Next year the pier will reopen, the board said.",
         "Next-generation ferries will use the new pontoon.",
+        "You can buy the harbour guide from Amazon for ten pounds.",
         "« C'est fini », a dit le maire.",
         # over 15 words: a sentence of the article with a picture's credit glued to it
         "Nach Angaben der Hafenbehörde wird der alte Steg im März für elf Wochen gesperrt und "

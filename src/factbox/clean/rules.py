@@ -285,7 +285,8 @@ RULES: tuple[Rule, ...] = (
         r"\bthank you for (?:signing up|subscribing)\b|\bverification e-?mail\b|"
         r"\bkeep you (?:informed|updated|posted)\b[^.]{0,80}\b(?:e-?mail|offers|events|newsletter)|"
         r"\bi hate spam\b|\bcheck your (?:e-?mail|inbox) (?:to|for)\b|"
-        r"\benter your (?:name and )?e-?mail\b",
+        r"\benter your (?:name and )?e-?mail\b|\benter a valid e-?mail\b|"
+        r"\bprivacy policy and terms of service apply\b",
         max_words=50,
         hints=(
             "by signing",
@@ -306,6 +307,8 @@ RULES: tuple[Rule, ...] = (
             "spam",
             "check your",
             "enter your",
+            "valid e",
+            "terms of service apply",
         ),
     ),
     # a paywall (invented examples): "Log in or subscribe to access this full article",
@@ -641,7 +644,8 @@ RULES: tuple[Rule, ...] = (
         r"receives? compensation|earns? (?:a )?commissions?\b|"
         r"amazon (?:services llc )?associates? program|earns? (?:revenue|fees|commissions?) from "
         r"qualifying purchases|advertising disclosure|"
-        r"when you (?:buy|purchase) (?:something )?through (?:links|our links))",
+        r"when you (?:buy|purchase) (?:something )?through (?:links|our links)|"
+        r"(?:^|(?<=\|\s))(?:buy|shop|order) (?:it |now )?(?:from|on|at) amazon\s*[.!]?\s*$)",
         max_words=80,
         hints=(
             "commission",
@@ -650,6 +654,7 @@ RULES: tuple[Rule, ...] = (
             "associate",
             "qualifying",
             "advertising disclosure",
+            "amazon",
         ),
     ),
     _r(
