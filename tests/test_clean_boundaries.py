@@ -256,3 +256,21 @@ def test_trie_pattern_by_hand():
     # "opt" and "opt out" share a path; "spam" stands alone
     pattern = rules._trie_pattern({"opt", "opt out", "spam"})
     assert pattern == "(?:opt(?:\\ out)?|spam)"
+
+
+def test_a_rule_word_inside_a_sentence_split_by_links_is_joined():
+    # one line per text node: the link "comments" splits a sentence; it is not the comment
+    # section's heading (which would end the article there)
+    para = [
+        "Looking back at the storm of 1987, the harbour master",
+        "comments",
+        "that the old pier was never designed for waves of that height, and that the board "
+        "knew it.",
+    ]
+    text = "\n".join([TITLE, *PART1, *para, *PART2])
+    art = clean(text)
+    assert " ".join(para) in art.body
+    assert all(p in art.body for p in PART2)
+    # a capitalised "Comments" on its own line after the article still starts the comments
+    text = "\n".join([TITLE, *PART1, *PART2, "Comments", "Ann Berg", "Great news for the town!"])
+    assert "Great news" not in clean(text).body

@@ -171,6 +171,17 @@ _BY_WORDS = frozenset(
 _CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
 
 
+def _inside_sentence(s: str, lines: list[str], i: int) -> bool:
+    """True when ``s`` (line ``i``, 1-based) starts in lower case and the next line continues
+    the sentence too: a word such as ``comments`` or ``share`` that a keyword rule would match
+    is then the text of a link inside a sentence (``… the economist`` / ``comments`` / ``that
+    the crisis …``), not a widget."""
+    if not s[0].islower() or i >= len(lines):
+        return False
+    nxt = lines[i].strip()
+    return bool(nxt) and (nxt[0].islower() or nxt[0] in _CONTINUATION_PUNCT)
+
+
 def split_units(text: str) -> list[Unit]:
     """The units of ``text`` (lines, or paragraphs of a hard-wrapped text) with features."""
     lines = text.split("\n")
@@ -206,7 +217,9 @@ def split_units(text: str) -> list[Unit]:
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
                     continue
-                if _continues(prev, s) and match(s, s.count(" ") + 1) is None:
+                if _continues(prev, s) and (
+                    match(s, s.count(" ") + 1) is None or _inside_sentence(s, lines, i)
+                ):
                     raw[-1] = (a, i, prev + " " + s)
                     continue
             raw.append((i, i, s))
