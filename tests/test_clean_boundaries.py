@@ -274,3 +274,31 @@ def test_a_rule_word_inside_a_sentence_split_by_links_is_joined():
     # a capitalised "Comments" on its own line after the article still starts the comments
     text = "\n".join([TITLE, *PART1, *PART2, "Comments", "Ann Berg", "Great news for the town!"])
     assert "Great news" not in clean(text).body
+
+
+def test_punctuation_and_reference_fragments_do_not_split_the_body():
+    # one line per text node: a quotation's marks and reference marks on lines of their own
+    # weigh nothing (14 of them would otherwise cost 28 and cut off the first paragraph)
+    intro = (
+        "The harbour board has published its plans for the old stone pier, which was built in "
+        "1852."
+    )
+    quote = [
+        '"',
+        '"',
+        "—",
+        "[1]",
+        "[2]",
+        ",",
+        "[3]",
+        "[src]",
+        ";",
+        "[4]",
+        "(",
+        ")",
+        "[5]",
+    ]
+    text = "\n".join([TITLE, intro, *quote, *PART1, *PART2])
+    art = clean(text)
+    assert intro in art.body
+    assert all(p in art.body for p in PART1 + PART2)

@@ -275,7 +275,15 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
+    if _FRAGMENT_RE.fullmatch(u.text):
+        return 0.0
     return -SHORT_LINE_COST
+
+
+# a text-node fragment that says nothing about its surroundings: punctuation alone (``,``,
+# ``"``, ``—``) or a reference mark (``[1]``, ``[src]``), as a one-node-per-line rendering
+# leaves them between the links of a paragraph
+_FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
 
 
 def _unbulleted(t: str) -> str:
