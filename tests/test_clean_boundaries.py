@@ -280,8 +280,7 @@ def test_punctuation_and_reference_fragments_do_not_split_the_body():
     # one line per text node: a quotation's marks and reference marks on lines of their own
     # weigh nothing (14 of them would otherwise cost 28 and cut off the first paragraph)
     intro = (
-        "The harbour board has published its plans for the old stone pier, which was built in "
-        "1852."
+        "The harbour board has published its plans for the old stone pier, which was built in 1852."
     )
     quote = [
         '"',
