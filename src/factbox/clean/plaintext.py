@@ -14,8 +14,9 @@
    ``Comments``; a thread of author lines and first-person comments without any of these),
    the paragraph under ``About the author``.
 4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
-   0.5 (a bulleted headline or date 0, a bulleted menu entry -2), any other line or a
-   foreign-language line costs 2, a rule-matched line 12. The article
+   0.5 (a bulleted headline or date 0, a bulleted menu entry -2), a punctuation or
+   reference-mark fragment 0, any other line or a foreign-language line costs 2, a
+   rule-matched line 12. The article
    is the run of consecutive units with the largest total weight (a maximum-subarray search),
    never running across a *barrier* rule (footers, comment sections, "related" lists). Further
    runs are added when they score at least 80 (or 35 % of the best) and do not follow an end
@@ -24,7 +25,8 @@
    are kept. Each segment between barriers may hold several runs (the best one, then the best
    on either side of it). The first run starts after the headline over its byline when a menu
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
-   teaser list.
+   teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
+   above the byline or dateline at the top of the body are the standfirst.
 5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
