@@ -199,6 +199,18 @@ def corrected_gold(traf: str, info: dict) -> tuple[str, int, int]:
     return gold, len(added), len(bad)
 
 
+def render_html_text(html: str) -> str:
+    """A fourth rendering: the ``html-text`` package (Zyte's page-to-text library, MIT; a dev
+    dependency), with its layout guess: block elements end lines, paragraphs and headings get
+    a blank line around them."""
+    import html_text
+
+    try:
+        return html_text.extract_text(html, guess_layout=True)
+    except Exception:
+        return ""
+
+
 def eval_webpages(
     shared: Path,
     split: str,
@@ -397,10 +409,11 @@ def main() -> None:
     ap.add_argument("--only", choices=["fixtures", "seeds", "webpages", "clean-articles"])
     ap.add_argument(
         "--render",
-        choices=["blocks", "nodes", "bullets"],
+        choices=["blocks", "nodes", "bullets", "html_text"],
         default="blocks",
         help="naive rendering: block elements end lines (default), one line per text node, "
-        "or blocks with a '* ' before every list item (lynx/html2text style)",
+        "blocks with a '* ' before every list item (lynx/html2text style), or the html-text "
+        "package's extraction",
     )
     ap.add_argument(
         "--cache",
@@ -424,7 +437,12 @@ def main() -> None:
         eval_clean_articles(shared, a.show_misses)
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
-        render = {"blocks": render_text, "nodes": render_nodes, "bullets": render_bullets}[a.render]
+        render = {
+            "blocks": render_text,
+            "nodes": render_nodes,
+            "bullets": render_bullets,
+            "html_text": render_html_text,
+        }[a.render]
         print(f"(c) rendering: {a.render}")
         eval_webpages(
             shared,
