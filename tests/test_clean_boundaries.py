@@ -80,6 +80,9 @@ NEW_RULE_CASES = [
     # WordPress share buttons
     ("Click to print this story (Opens in new window)", "share_widget"),
     ("Click to email a link to a neighbour (Opens in new window)", "share_widget"),
+    # a row of links in any language
+    ("Impressum | Datenschutz | Kontakt | Sitemap", "navigation"),
+    ("Home | News | Harbour | Weather", "navigation"),
     # links to the previous and next article
     ("PREVIOUS Ferry fares to rise in the spring", "navigation"),
     ("Next post: Harbour reopens after the storm", "navigation"),
@@ -108,6 +111,8 @@ def test_new_rule_classes(line, reason):
         "Next year the pier will reopen, the board said.",
         "Next-generation ferries will use the new pontoon.",
         "You can buy the harbour guide from Amazon for ten pounds.",
+        "Ferry | 3 sailings | 12.50",
+        "News | Sport",
         "« C'est fini », a dit le maire.",
         # over 15 words: a sentence of the article with a picture's credit glued to it
         "Nach Angaben der Hafenbehörde wird der alte Steg im März für elf Wochen gesperrt und "

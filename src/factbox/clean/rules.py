@@ -734,6 +734,14 @@ RULES: tuple[Rule, ...] = (
         r"|save (?:for later|this (?:article|story))|add to (?:favou?rites|reading list))\s*$",
         max_words=30,
     ),
+    # a row of links separated by bars, in any language: "Impressum | Datenschutz | Kontakt"
+    # (three or more items of one to three words, no digits or sentence punctuation)
+    _r(
+        "link_row",
+        "navigation",
+        r"^\s*[^\W\d_][^|.!?\d]{0,28}(?:\s\|\s[^\W\d_][^|.!?\d]{0,28}){2,}\s*\|?\s*$",
+        max_words=15,
+    ),
     _r(
         "breadcrumb",
         "navigation",
