@@ -77,6 +77,12 @@ NEW_RULE_CASES = [
     ("Medically reviewed by Tom Reed, MD", "byline"),
     ("Full Bio", "byline"),
     ("Learn about our review process", "byline"),
+    # a share bar on one line, with more networks than twelve
+    (
+        "Share Facebook Twitter Google+ Reddit WhatsApp Pinterest Email LinkedIn Tumblr "
+        "Telegram StumbleUpon Print",
+        "share_widget",
+    ),
     # WordPress share buttons
     ("Click to print this story (Opens in new window)", "share_widget"),
     ("Click to email a link to a neighbour (Opens in new window)", "share_widget"),

@@ -79,7 +79,8 @@ SHARE_WORDS = (
     r"copy link|copy url|link copied|save|save article|bookmark|comment|comments|messenger|"
     r"sms|mail|instagram|youtube|tiktok|rss|feed|gift this article|gift article|listen|"
     r"embed|more|less|wechat|weibo|sina|qzone|like this|teilen|twittern|tweeten|drucken|"
-    r"compartir|imprimir|partager|imprimer|condividi|stampa|delen|compartilhar"
+    r"compartir|imprimir|partager|imprimer|condividi|stampa|delen|compartilhar|google\+|"
+    r"tumblr|stumbleupon|vk|xing|bluesky|mastodon|digg"
 )
 
 RULES: tuple[Rule, ...] = (
@@ -417,8 +418,8 @@ RULES: tuple[Rule, ...] = (
     _r(
         "share_widget",
         "share_widget",
-        rf"^\s*(?:(?:{SHARE_WORDS})\s*(?:[:|/·•,]|\(\d+\)|\d+)?\s*){{1,12}}$",
-        max_words=14,
+        rf"^\s*(?:(?:{SHARE_WORDS})\s*(?:[:|/·•,]|\(\d+\)|\d+)?\s*){{1,20}}$",
+        max_words=20,
     ),
     _r(
         "follow_us",
