@@ -78,12 +78,18 @@ def _runs(decisions: list[Decision], lines: list[str]) -> tuple[Removal, ...]:
 
 
 def _title(decisions: list[Decision], body_start: int) -> int | None:
-    """Index of the title unit: the nearest headline-like removed unit above the body."""
+    """Index of the title unit: the nearest headline-like removed unit above the body (rule
+    lines such as bylines are skipped, and so is one standfirst: a paragraph of at most 60
+    words right under the headline)."""
+    standfirst = True
     for k in range(body_start - 1, -1, -1):
         d = decisions[k]
         if d.reason in ("navigation", "outside_body") and d.unit.headline_like:
             return k
         if d.reason in ("navigation", "outside_body") and not d.unit.headline_like:
+            if standfirst and d.reason == "outside_body" and d.unit.n_words <= 60:
+                standfirst = False
+                continue
             return None
     return None
 

@@ -14,8 +14,9 @@
    ``Comments``; a thread of author lines and first-person comments without any of these),
    the paragraph under ``About the author``.
 4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
-   0.5 (a bulleted headline or date 0, a bulleted menu entry -2), any other line or a
-   foreign-language line costs 2, a rule-matched line 12. The article
+   0.5 (a bulleted headline or date 0, a bulleted menu entry -2), a punctuation or
+   reference-mark fragment 0, any other line or a foreign-language line costs 2, a
+   rule-matched line 12. The article
    is the run of consecutive units with the largest total weight (a maximum-subarray search),
    never running across a *barrier* rule (footers, comment sections, "related" lists). Further
    runs are added when they score at least 80 (or 35 % of the best) and do not follow an end
@@ -24,7 +25,8 @@
    are kept. Each segment between barriers may hold several runs (the best one, then the best
    on either side of it). The first run starts after the headline over its byline when a menu
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
-   teaser list.
+   teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
+   above the byline or dateline at the top of the body are the standfirst.
 5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
@@ -171,6 +173,17 @@ _BY_WORDS = frozenset(
 _CONTINUATION_PUNCT = frozenset(",.;:!?)]}’”")
 
 
+def _inside_sentence(s: str, lines: list[str], i: int) -> bool:
+    """True when ``s`` (line ``i``, 1-based) starts in lower case and the next line continues
+    the sentence too: a word such as ``comments`` or ``share`` that a keyword rule would match
+    is then the text of a link inside a sentence (``… the economist`` / ``comments`` / ``that
+    the crisis …``), not a widget."""
+    if not s[0].islower() or i >= len(lines):
+        return False
+    nxt = lines[i].strip()
+    return bool(nxt) and (nxt[0].islower() or nxt[0] in _CONTINUATION_PUNCT)
+
+
 def split_units(text: str) -> list[Unit]:
     """The units of ``text`` (lines, or paragraphs of a hard-wrapped text) with features."""
     lines = text.split("\n")
@@ -206,7 +219,9 @@ def split_units(text: str) -> list[Unit]:
                 if prev in _BY_WORDS and s[0].isupper() and s.count(" ") < 6:
                     raw[-1] = (a, i, prev + " " + s)  # "By" / "Ann Berg"
                     continue
-                if _continues(prev, s) and match(s, s.count(" ") + 1) is None:
+                if _continues(prev, s) and (
+                    match(s, s.count(" ") + 1) is None or _inside_sentence(s, lines, i)
+                ):
                     raw[-1] = (a, i, prev + " " + s)
                     continue
             raw.append((i, i, s))
@@ -262,7 +277,15 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
+    if _FRAGMENT_RE.fullmatch(u.text):
+        return 0.0
     return -SHORT_LINE_COST
+
+
+# a text-node fragment that says nothing about its surroundings: punctuation alone (``,``,
+# ``"``, ``—``) or a reference mark (``[1]``, ``[src]``), as a one-node-per-line rendering
+# leaves them between the links of a paragraph
+_FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
 
 
 def _unbulleted(t: str) -> str:
@@ -364,13 +387,33 @@ def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
     return run >= n
 
 
+SHARE_BAR_MIN = 3  # share buttons in a row that make a share bar
+
+
+def _share_bars(units: list[Unit]) -> set[int]:
+    """First units of share bars: at least SHARE_BAR_MIN share buttons in a row (``Facebook``
+    / ``Twitter`` / ``WhatsApp`` / ``Email``). A share bar ends the article it follows: what
+    comes after it (more articles, a comment form, a site blurb) is not that article."""
+    out: set[int] = set()
+    k = 0
+    while k < len(units):
+        m = k
+        while m < len(units) and (r := units[m].rule) is not None and r.reason == "share_widget":
+            m += 1
+        if m - k >= SHARE_BAR_MIN and k > 0 and units[k - 1].prose:
+            out.add(k)
+        k = max(m, k + 1)
+    return out
+
+
 def select_body(units: list[Unit]) -> list[bool]:
     """For each unit, whether it lies in a chosen body run (see the module doc)."""
     weights = [_weight(u) for u in units]
+    bar = _share_bars(units)
     segments: list[tuple[int, int]] = []
     lo = 0
     for k, u in enumerate(units):
-        if u.rule is not None and u.rule.barrier:
+        if (u.rule is not None and u.rule.barrier) or k in bar:
             if k > lo:
                 segments.append((lo, k))
             lo = k + 1
@@ -409,6 +452,9 @@ def select_body(units: list[Unit]) -> list[bool]:
     stop_at = len(units)
     for k in range(main[2], len(units)):
         rule = units[k].rule
+        if k in bar:
+            stop_at = k
+            break
         if (
             rule is not None
             and rule.barrier
@@ -423,9 +469,12 @@ def select_body(units: list[Unit]) -> list[bool]:
         (
             k
             for k in range(main[2], len(units))
-            if units[k].rule is not None
-            and units[k].rule.barrier
-            and units[k].rule.reason in _END_BARRIERS
+            if k in bar
+            or (
+                units[k].rule is not None
+                and units[k].rule.barrier
+                and units[k].rule.reason in _END_BARRIERS
+            )
         ),
         len(units),
     )
@@ -455,7 +504,7 @@ AUTHOR_BIO_RE = re.compile(
     r"^(?:[A-Z][\w'’.-]+ ){1,3}(?:is|was|has been|has worked|writes|covers|joined|teaches|"
     r"serves)\b[^.]{0,160}\b(?i:writer|editor|journalist|reporter|author|columnist|correspondent|"
     r"contributor|founder|co-founder|freelance|covering|blogger|photographer|professor|"
-    r"consultant|producer|analyst)s?\b"
+    r"consultant|producer|analyst|expert|specialist)s?\b"
 )
 AUTHOR_BIO_RULE = Rule("author_bio", "author_note", AUTHOR_BIO_RE, False, 80)
 
@@ -639,13 +688,19 @@ def _mark_comment_headings(units: list[Unit]) -> None:
             u.rule = rule_named("comments")
 
 
+GETTY_CAPTION_RULE = rule_named("getty_caption")
 CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
 
 
 def _mark_captions(units: list[Unit]) -> None:
     """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
-    render the label and the caption as two lines)."""
+    render the label and the caption as two lines). A Getty Images caption (``HARBOURTOWN,
+    ENGLAND - SEPTEMBER 28: …``) is one at any length (keyword rules stop at 400 characters)."""
+    for u in units:
+        if u.rule is None and u.text[:2].isupper() and GETTY_CAPTION_RULE.pattern.match(u.text):
+            u.rule = GETTY_CAPTION_RULE
+            u.prose = False
     for k in range(len(units) - 1):
         u, nxt = units[k], units[k + 1]
         if (
@@ -658,7 +713,9 @@ def _mark_captions(units: list[Unit]) -> None:
 
 
 def _mark_author_box(units: list[Unit]) -> None:
-    """The paragraph under an ``About the author`` heading is the author's biography."""
+    """The paragraph under an ``About the author`` heading is the author's biography; so is a
+    biography (``Ann Berg is a reporter …``) within three units after an author's profile
+    link (``Full bio``, ``View my complete profile``)."""
     for k in range(1, len(units)):
         head, u = units[k - 1], units[k]
         if (
@@ -670,6 +727,15 @@ def _mark_author_box(units: list[Unit]) -> None:
         ):
             u.rule = AUTHOR_BIO_RULE
             u.prose = False
+        if head.rule is not None and head.rule.name == "author_bio_link":
+            for v in units[k : k + 3]:
+                if (
+                    v.rule is None
+                    and v.n_words <= AUTHOR_BIO_RULE.max_words
+                    and AUTHOR_BIO_RE.match(v.text)
+                ):
+                    v.rule = AUTHOR_BIO_RULE
+                    v.prose = False
 
 
 def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
@@ -684,6 +750,46 @@ def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
 
 HEAD_MIN_SHORT = 10  # short lines above the headline
 HEAD_MENU_RUN = 8  # of them in a row (a menu)
+
+
+LEAD_RULE = Rule("lead_before_credit", "standfirst", re.compile(""), False, 60)
+LEAD_WINDOW = 5  # units at the top of the body in which the head is looked for
+LEAD_MAX_UNITS = 2  # prose units in the head
+LEAD_MAX_WORDS = 60  # words in one unit of the head
+LEAD_REST_WORDS = 100  # prose words of the body under the head
+_LEAD_END = frozenset({"byline", "dateline"})
+
+
+def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
+    """One or two paragraphs at the very top of the body, cut off from the rest by a byline or
+    a dateline, are the standfirst or the caption of the lead picture (``The pier will close
+    for eleven weeks …`` / ``By Ann Berg`` / ``12 March 2024`` / the article): the article
+    starts under the last byline or dateline in the first LEAD_WINDOW units. A photo credit or
+    an advertisement under the first paragraph does not count (those sit inside articles)."""
+    n = len(units)
+    a = next((k for k in range(n) if inside[k]), n)
+    b = a
+    while b < n and inside[b]:
+        b += 1
+    window = range(a, min(a + LEAD_WINDOW, b))
+    last_rule = max(
+        (m for m in window if (r := units[m].rule) is not None and r.reason in _LEAD_END),
+        default=None,
+    )
+    if last_rule is None or last_rule == a:
+        return
+    head = [m for m in range(a, last_rule) if units[m].rule is None]
+    prose = [m for m in head if units[m].prose]
+    if not prose or len(prose) > LEAD_MAX_UNITS:
+        return
+    if any(units[m].n_words > LEAD_MAX_WORDS for m in head):
+        return
+    rest = [u for u in units[last_rule:b] if u.prose]
+    if len(rest) < 3 or sum(u.n_words for u in rest) < LEAD_REST_WORDS:
+        return
+    for m in head:
+        inside[m] = False
+        units[m].rule = LEAD_RULE
 
 
 def _cut_before_byline(units: list[Unit], inside: list[bool]) -> None:
@@ -843,6 +949,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
+    _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
     out = []
