@@ -238,14 +238,83 @@ def test_sentence_spans_equal_reference(parts: list[str]) -> None:
     assert got == expected
 
 
+# Structured texts for the compiled line rules (L2–L5) and candidate rules: lines that start
+# like list items (every alternative of _LIST_ITEM_RE and near misses), in lower case, with
+# openers or closing marks, and that end in end punctuation, closers, abbreviations, function
+# words or continuation characters; lengths vary so that "full" lines and wrapped blocks occur.
+_LINE_STARTS = st.sampled_from(
+    [
+        "", "- ", "-x ", "* ", "+ ", "– ", "— ", "• ", "▪ ", "□ ", "✓ ", "✔ ", "⁃ ", "1. ",
+        "12) ", "123. ", "1234. ", "1.", "(2) ", "(a) ", "a. ", "c. ", "c) ", "A) ", "B. ",
+        "ii. ", "iv) ", "v. ", "vi. ", "viii. ", "ix) ", "xxx. ", "xxxx. ", "ab. ", "i.e. ",
+        "١. ", "1١. ", "(", "“", "'", "”", ")", "he ", "iPhone ", "By ", "Posted by ",
+        "Updated ", "Jan 5 ", "Monday, 3 March 2014 ", "Label: ", "\t", "\xa0",
+    ]
+)  # fmt: skip
+_LINE_WORDS = st.sampled_from(
+    [
+        "The", "the", "said", "Tom", "Merkel", "of", "and", "2012", "12", "self-made",
+        "rock'n'roll", "Mr", "Dr", "e.g", "i.e", "U.S", "Inc", "No", "Jan", "J", "I", "a.m",
+        "Ave", "Calif", "MESSRS", "İnc", "x@y.com", "[", "…", "...", "Why", "Headline", "NEWS",
+    ]
+)  # fmt: skip
+_LINE_ENDS = st.sampled_from(
+    [
+        "", ".", "!", "?", "…", "‽", "?!", ".”", "?”", "!\"", ".)", ".’", ".'”", ",", ";",
+        "-", "–", "/", "&", "=", ":", "”", " .", ". .", "[...]", "\t",
+    ]
+)  # fmt: skip
+_LINE = st.builds(
+    lambda start, words, end: start + " ".join(words) + end,
+    _LINE_STARTS,
+    st.lists(_LINE_WORDS, max_size=14),
+    _LINE_ENDS,
+)
+_BREAKS = st.sampled_from(["\n", "\n", "\n", " \n ", "\r\n", "\n\n", "\n \t\n", "\n\u2028", " "])
+
+
+@needs_c
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(_LINE, _BREAKS), min_size=1, max_size=12))
+def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[str, str]]) -> None:
+    text = "".join(line + brk for line, brk in lines)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+def test_abbreviations_are_short() -> None:
+    # The compiled line rule L5 only looks up words of at most 8 characters in _ANYCASE.
+    sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
+    assert max(map(len, sn._ANYCASE)) <= 8
+    assert set(sn._ANYCASE.values()) >= {sn._TITLE, sn._NEVER} and (sn._TITLE, sn._NEVER) == (1, 2)
+
+
 @needs_c
 def test_sentence_kernels_reject_bad_arguments() -> None:
+    sn = importlib.import_module("factbox.sentences")
+    args = (sn._EXACT, sn._ANYCASE, sn._line_break_ends_sentence, sn._candidate)
     with pytest.raises(TypeError):
-        _speedups.sentence_candidates("A. B", 0, 4, [], {})
+        _speedups.sentence_cuts("A. B", [], {}, None, None)
     with pytest.raises(TypeError):
         _speedups.strip_spans("text", [1, "2"])
     assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
-    assert _speedups.sentence_candidates("Hi. There", -5, 99, {}, {}) == [3]
+    assert _speedups.sentence_cuts("Hi. There", *args) == [3, 9]
+    assert _speedups.sentence_cuts("", *args) == [0]
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    # an error in a callback goes through (line break L4, then a candidate with S2)
+    with pytest.raises(RuntimeError):
+        _speedups.sentence_cuts("A headline\nThe text.", sn._EXACT, sn._ANYCASE, boom, boom)
+    with pytest.raises(RuntimeError):
+        _speedups.sentence_cuts('"Why?" Tom said.', sn._EXACT, sn._ANYCASE, boom, boom)
 
 
 @needs_c

@@ -620,26 +620,164 @@ candidate_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
     return -1;
 }
 
-static PyObject *
-sentence_candidates(PyObject *module, PyObject *args)
+static inline int
+is_opener(Py_UCS4 c) /* sentences._OPENERS = "'“‘«([{¿¡ */
 {
-    PyObject *text, *exact, *anycase;
-    Py_ssize_t s, e;
-    if (!PyArg_ParseTuple(args, "UnnO!O!:sentence_candidates", &text, &s, &e, &PyDict_Type,
-                          &exact, &PyDict_Type, &anycase))
-        return NULL;
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (s < 0)
-        s = 0;
-    if (e > n)
-        e = n;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB || c == '(' ||
+           c == '[' || c == '{' || c == 0xBF || c == 0xA1;
+}
+
+static inline int
+is_closer(Py_UCS4 c) /* sentences._CLOSERS = "'”’»)]} */
+{
+    return c == '"' || c == '\'' || is_close_only(c);
+}
+
+static inline int
+is_quote_close(Py_UCS4 c) /* sentences._QUOTES_CLOSE = "'”’» */
+{
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB;
+}
+
+static inline int
+is_bullet(Py_UCS4 c) /* sentences._BULLETS = •▪◦‣●■►⁃ */
+{
+    return c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 || c == 0x25CF ||
+           c == 0x25A0 || c == 0x25BA || c == 0x2043;
+}
+
+static inline int
+is_ascii_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* What sentences._cuts needs while it works on one text. */
+typedef struct {
+    PyObject *text;
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    PyObject *exact, *anycase; /* sentences._EXACT, sentences._ANYCASE */
+    PyObject *line_break;      /* sentences._line_break_ends_sentence */
+    PyObject *candidate;       /* sentences._candidate */
+    PyObject *cuts;            /* the list being built */
+} Cuts;
+
+static int
+append_cut(Cuts *c, Py_ssize_t x)
+{
+    PyObject *v = PyLong_FromSsize_t(x);
+    if (v == NULL)
+        return -1;
+    int rc = PyList_Append(c->cuts, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* 1 when the chunk text[a:b] (letters only) is a key of _EXACT or its lower case one of
+ * _ANYCASE, 0 when not, -1 on error. */
+static int
+known_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
+{
+    PyObject *pre = PyUnicode_Substring(c->text, a, b);
+    if (pre == NULL)
+        return -1;
+    int known = PyDict_Contains(c->exact, pre);
+    if (known == 0) {
+        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
+        if (lower == NULL) {
+            Py_DECREF(pre);
+            return -1;
+        }
+        known = PyDict_Contains(c->anycase, lower);
+        Py_DECREF(lower);
+    }
+    Py_DECREF(pre);
+    return known;
+}
+
+/* What sentences._candidate(text, s, e, cuts, i, end) decides for the candidate text[i:end],
+ * where the decision follows from the common rules: 1 a boundary at end, 0 none, 2 ask
+ * _candidate (the rare rules), -1 on error. Mirrors _candidate and _is_boundary step by step.
+ */
+static int
+candidate_decision(Cuts *c, Py_ssize_t s, Py_ssize_t e, Py_ssize_t i, Py_ssize_t end)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    Py_ssize_t k = end;
+    if (!Py_UNICODE_ISSPACE(RD(k)))
+        return 2; /* S7: a glued boundary */
+    k++;
+    while (k < e && Py_UNICODE_ISSPACE(RD(k)))
+        k++;
+    if (k >= e)
+        return 0; /* the end of the run */
+    Py_UCS4 c0 = RD(k);
+    if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1))))
+        return 0; /* S1 */
+    if (is_close_only(c0) || i == s)
+        return 2;
+    /* _is_boundary: punct = text[i:end] = term + close */
+    Py_ssize_t t = i;
+    int question = 0;
+    while (t < end && is_terminal(RD(t))) {
+        Py_UCS4 x = RD(t);
+        question |= x == '?' || x == '!' || x == 0x203D;
+        t++;
+    }
+    int opener_lower = is_opener(c0) && k + 1 < c->n && Py_UNICODE_ISLOWER(RD(k + 1));
+    if (opener_lower || RD(i - 1) == '[')
+        return 0;
+    if (question) {
+        if (t < end && is_quote_close(RD(end - 1)) && Py_UNICODE_ISUPPER(c0))
+            return 2; /* S2: a reporting clause may follow */
+        return 1;
+    }
+    if (!(t == i + 1 && RD(i) == '.'))
+        return 1; /* an ellipsis */
+    if (c0 == '.' || c0 == 0x2026)
+        return 0; /* a spaced ellipsis */
+    if (Py_UNICODE_ISSPACE(RD(i - 1)))
+        return 1; /* no chunk before the full stop */
+    /* pre: the chunk before the full stop, from the last space or line break */
+    Py_ssize_t lo = i - 40 > s ? i - 40 : s;
+    Py_ssize_t j = i - 1;
+    while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
+        j--;
+    Py_ssize_t a = j + 1, len = i - a;
+    Py_UCS4 first = RD(a);
+    if (is_opener(first) || is_bullet(first))
+        return 2;
+    int alpha = 1;
+    for (Py_ssize_t q = a; q < i; q++) {
+        Py_UCS4 x = RD(q);
+        if (Py_UNICODE_ISALPHA(x))
+            continue;
+        if (!(is_ascii_digit(x) || x == '-' || x == '\'' || x == 0x2019))
+            return 2; /* a full stop, white space, a symbol: the full rules decide */
+        alpha = 0;
+    }
+    if (alpha) {
+        if (len < 2)
+            return 2; /* an initial */
+        int known = known_abbreviation(c, a, i);
+        if (known < 0)
+            return -1;
+        return known ? 2 : 1;
+    }
+    /* digits, hyphens or apostrophes: no abbreviation has them; short numbers may be
+     * enumerators (S6) */
+    return len < 3 ? 2 : 1;
+}
+
+/* sentences._split_run for a text without list items: the candidates of text[s:e]. */
+static int
+split_run(Cuts *c, Py_ssize_t s, Py_ssize_t e)
+{
+    int kind = c->kind;
+    const void *data = c->data;
     Py_ssize_t i = s;
     while (i < e) {
         if (!is_terminal(RD(i))) {
@@ -651,78 +789,274 @@ sentence_candidates(PyObject *module, PyObject *args)
             i++;
             continue;
         }
-        /* the match is text[i:end]; decide what sentences._candidate would do, where it
-         * is simple, else hand the candidate back */
-        int slow = 0;
-        Py_ssize_t k = end;
-        if (!Py_UNICODE_ISSPACE(RD(k))) {
-            slow = 1; /* S7: a glued boundary */
-        } else {
-            k++;
-            while (k < e && Py_UNICODE_ISSPACE(RD(k)))
-                k++;
-            if (k >= e) {
-                i = end; /* end of the run: no boundary */
-                continue;
-            }
-            Py_UCS4 c0 = RD(k);
-            if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1)))) {
-                i = end; /* S1 */
-                continue;
-            }
-            if (is_close_only(c0) || i == s || Py_UNICODE_ISSPACE(RD(i - 1)) ||
-                !(end == i + 1 && RD(i) == '.' && Py_UNICODE_ISUPPER(c0))) {
-                slow = 1;
-            } else {
-                /* the chunk before the full stop: from the last space or line break */
-                Py_ssize_t lo = i - 40 > s ? i - 40 : s;
-                Py_ssize_t j = i - 1;
-                while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
-                    j--;
-                /* pre = text[j + 1 : i]; the fast path needs 2+ letters, no tab or NBSP */
-                if (i - (j + 1) < 2) {
-                    slow = 1;
-                } else {
-                    for (Py_ssize_t q = j + 1; q < i; q++) {
-                        if (!Py_UNICODE_ISALPHA(RD(q))) { /* tab and NBSP are not letters */
-                            slow = 1;
-                            break;
-                        }
-                    }
-                }
-                if (!slow) {
-                    PyObject *pre = PyUnicode_Substring(text, j + 1, i);
-                    if (pre == NULL)
-                        goto error;
-                    int known = PyDict_Contains(exact, pre);
-                    if (known == 0) {
-                        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
-                        if (lower == NULL) {
-                            Py_DECREF(pre);
-                            goto error;
-                        }
-                        known = PyDict_Contains(anycase, lower);
-                        Py_DECREF(lower);
-                    }
-                    Py_DECREF(pre);
-                    if (known < 0)
-                        goto error;
-                    slow = known; /* an abbreviation: the full rules decide */
-                }
-            }
+        int d = candidate_decision(c, s, e, i, end);
+        if (d < 0)
+            return -1;
+        if (d == 1) {
+            if (append_cut(c, end) < 0)
+                return -1;
+        } else if (d == 2) {
+            PyObject *r = PyObject_CallFunction(c->candidate, "OnnOnn", c->text, s, e, c->cuts,
+                                                i, end);
+            if (r == NULL)
+                return -1;
+            Py_DECREF(r);
         }
-        PyObject *item = slow ? Py_BuildValue("(nn)", i, end) : PyLong_FromSsize_t(end);
-        if (item == NULL)
-            goto error;
-        int rc = PyList_Append(out, item);
-        Py_DECREF(item);
-        if (rc < 0)
-            goto error;
         i = end;
     }
-    return out;
+    return 0;
+}
+
+/* sentences._LIST_ITEM_RE.match(text[a:b]) for a stripped line: 1 a match, 0 none, 2 not
+ * sure (a digit that is not ASCII). */
+static int
+list_item(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_UCS4 x = RD(a);
+    if (x == 0x2022 || x == 0x25AA || x == 0x25E6 || x == 0x2023 || x == 0x25CF || x == 0x25A0 ||
+        x == 0x25A1 || x == 0x25BA || x == 0x2713 || x == 0x2714 || x == 0x2043)
+        return 1;
+    if (x == '-' || x == '*' || x == '+' || x == 0x2013 || x == 0x2014)
+        return a + 1 < b && Py_UNICODE_ISSPACE(RD(a + 1));
+    Py_ssize_t p = x == '(' ? a + 1 : a;
+    if (p >= b)
+        return 0;
+    x = RD(p);
+    Py_ssize_t q = p;
+    if (is_ascii_digit(x)) { /* \d{1,3}[.)]\s */
+        while (q < b && is_ascii_digit(RD(q)))
+            q++;
+        if (q < b && Py_UNICODE_ISDECIMAL(RD(q)))
+            return 2;
+        return q - p <= 3 && q + 1 < b && (RD(q) == '.' || RD(q) == ')') &&
+               Py_UNICODE_ISSPACE(RD(q + 1));
+    }
+    if (Py_UNICODE_ISDECIMAL(x))
+        return 2;
+    if (!((x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z')))
+        return 0;
+    /* [a-zA-Z]\)\s */
+    if (p + 2 < b && RD(p + 1) == ')' && Py_UNICODE_ISSPACE(RD(p + 2)))
+        return 1;
+    /* (?:[abd-h]|i{1,3}|iv|vi{1,3}|ix|x{1,3})[.)]\s: the letters up to [.)] */
+    while (q < b && RD(q) >= 'a' && RD(q) <= 'z' && q - p < 5)
+        q++;
+    if (!(q + 1 < b && (RD(q) == '.' || RD(q) == ')') && Py_UNICODE_ISSPACE(RD(q + 1))))
+        return 0;
+    char w[5] = {0};
+    for (Py_ssize_t r = p; r < q; r++)
+        w[r - p] = (char)RD(r);
+    static const char *const tokens[] = {
+        "a", "b", "d", "e", "f", "g", "h", "i", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
+        "x", "xx", "xxx", NULL,
+    };
+    for (const char *const *tk = tokens; *tk; tk++)
+        if (q - p == (Py_ssize_t)strlen(*tk) && memcmp(w, *tk, q - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* sentences._line_break_ends_sentence for the stripped lines text[pa:pb] (prev) and
+ * text[la:lb] (line), where the common rules decide: 1 a boundary, 0 none, 2 ask the
+ * Python rules, -1 on error. */
+static int
+line_break_decision(Cuts *c, Py_ssize_t pa, Py_ssize_t pb, Py_ssize_t la, Py_ssize_t lb,
+                    Py_ssize_t maxlen)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    int item = list_item(kind, data, la, lb);
+    if (item)
+        return item; /* L2, or not sure */
+    Py_ssize_t q = la;
+    while (q < lb && is_opener(RD(q)))
+        q++;
+    if ((q < lb && Py_UNICODE_ISLOWER(RD(q))) || is_close_only(RD(la)))
+        return 0; /* L3 */
+    Py_ssize_t end = pb;
+    while (end > pa && is_closer(RD(end - 1)))
+        end--;
+    Py_UCS4 last = end > pa ? RD(end - 1) : RD(pb - 1);
+    if (!is_terminal(last)) {
+        /* L4: a line without end punctuation */
+        if (last == ',' || last == ';' || last == '(' || last == '-' || last == 0x2013 ||
+            last == 0x2014 || last == '/' || last == '&' || last == '+' || last == '=')
+            return 0;
+        return 2;
+    }
+    /* L5: the last word, unless a title or an abbreviation that never ends a sentence */
+    Py_ssize_t wb = end, wa = end;
+    while (wa > pa && !Py_UNICODE_ISSPACE(RD(wa - 1)))
+        wa--;
+    while (wa < wb && is_opener(RD(wa)))
+        wa++;
+    while (wb > wa && RD(wb - 1) == '.')
+        wb--;
+    /* every key of _ANYCASE has at most 8 characters (a test checks), and lower() never
+     * shortens a string */
+    if (wb - wa <= 8) {
+        PyObject *word = PyUnicode_Substring(c->text, wa, wb);
+        if (word == NULL)
+            return -1;
+        PyObject *lower = PyObject_CallMethod(word, "lower", NULL);
+        Py_DECREF(word);
+        if (lower == NULL)
+            return -1;
+        PyObject *v = PyDict_GetItemWithError(c->anycase, lower); /* borrowed */
+        Py_DECREF(lower);
+        if (v == NULL && PyErr_Occurred())
+            return -1;
+        if (v != NULL) {
+            long cls = PyLong_AsLong(v);
+            if (cls == -1 && PyErr_Occurred())
+                return -1;
+            if (cls == 1 || cls == 2)
+                return 0; /* _TITLE, _NEVER */
+        }
+    }
+    /* not sentences._full_line(prev, line, maxlen) */
+    Py_ssize_t plen = pb - pa, fw = la;
+    while (fw < lb && !Py_UNICODE_ISSPACE(RD(fw)))
+        fw++;
+    int full = maxlen >= 30 && (double)plen >= 0.7 * (double)maxlen &&
+               plen + 1 + (fw - la) > maxlen;
+    return !full;
+}
+
+/* sentences._split_block for a text without list items. */
+static int
+split_block(Cuts *c, Py_ssize_t s, Py_ssize_t e)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    /* the non-blank lines: stripped bounds [a, b) and the line's start offset */
+    Py_ssize_t cap = 16, nlines = 0, *lines = NULL;
+    int rc = -1;
+    Py_ssize_t a = s;
+    while (a <= e) {
+        Py_ssize_t b = a;
+        while (b < e && RD(b) != '\n')
+            b++;
+        if (b == e && a == s)
+            return split_run(c, s, e); /* one line */
+        Py_ssize_t x = a, y = b;
+        while (x < y && Py_UNICODE_ISSPACE(RD(x)))
+            x++;
+        while (y > x && Py_UNICODE_ISSPACE(RD(y - 1)))
+            y--;
+        if (x < y) {
+            if (lines == NULL || nlines == cap) {
+                cap *= 2;
+                Py_ssize_t *grown = PyMem_Realloc(lines, 3 * cap * sizeof(Py_ssize_t));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                lines = grown;
+            }
+            lines[3 * nlines] = x;
+            lines[3 * nlines + 1] = y;
+            lines[3 * nlines + 2] = a;
+            nlines++;
+        }
+        a = b + 1;
+    }
+    if (nlines <= 1) {
+        rc = split_run(c, s, e);
+        goto done;
+    }
+    Py_ssize_t maxlen = 0, n_full = 0;
+    for (Py_ssize_t l = 0; l < nlines; l++)
+        if (lines[3 * l + 1] - lines[3 * l] > maxlen)
+            maxlen = lines[3 * l + 1] - lines[3 * l];
+    for (Py_ssize_t l = 0; l + 1 < nlines; l++)
+        if ((double)(lines[3 * l + 1] - lines[3 * l]) >= 0.7 * (double)maxlen)
+            n_full++;
+    int wrapped = maxlen >= 40 && n_full >= 2 && (double)n_full >= 0.6 * (double)(nlines - 1);
+    Py_ssize_t run_start = s;
+    for (Py_ssize_t l = 1; l < nlines; l++) {
+        Py_ssize_t pa = lines[3 * l - 3], pb = lines[3 * l - 2];
+        Py_ssize_t la = lines[3 * l], lb = lines[3 * l + 1], pos = lines[3 * l + 2];
+        int d = line_break_decision(c, pa, pb, la, lb, maxlen);
+        if (d < 0)
+            goto done;
+        if (d == 2) {
+            PyObject *prev = PyUnicode_Substring(c->text, pa, pb);
+            PyObject *line = PyUnicode_Substring(c->text, la, lb);
+            PyObject *r = NULL;
+            if (prev != NULL && line != NULL)
+                r = PyObject_CallFunction(c->line_break, "OOnO", prev, line, maxlen,
+                                          wrapped ? Py_True : Py_False);
+            Py_XDECREF(prev);
+            Py_XDECREF(line);
+            if (r == NULL)
+                goto done;
+            d = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (d < 0)
+                goto done;
+        }
+        if (d) {
+            if (split_run(c, run_start, pos) < 0 || append_cut(c, pos) < 0)
+                goto done;
+            run_start = pos;
+        }
+    }
+    rc = split_run(c, run_start, e);
+done:
+    PyMem_Free(lines);
+    return rc;
+}
+
+static PyObject *
+sentence_cuts(PyObject *module, PyObject *args)
+{
+    Cuts c;
+    if (!PyArg_ParseTuple(args, "UO!O!OO:sentence_cuts", &c.text, &PyDict_Type, &c.exact,
+                          &PyDict_Type, &c.anycase, &c.line_break, &c.candidate))
+        return NULL;
+    if (PyUnicode_READY(c.text) < 0)
+        return NULL;
+    c.kind = PyUnicode_KIND(c.text);
+    c.data = PyUnicode_DATA(c.text);
+    c.n = PyUnicode_GET_LENGTH(c.text);
+    c.cuts = PyList_New(0);
+    if (c.cuts == NULL)
+        return NULL;
+    int kind = c.kind;
+    const void *data = c.data;
+    /* blocks separated by blank lines: _BLANK_RE = \n(?:[^\S\n]*\n)+ */
+    Py_ssize_t start = 0, p = 0;
+    while (p < c.n) {
+        if (RD(p) != '\n') {
+            p++;
+            continue;
+        }
+        Py_ssize_t q = p + 1, m = -1;
+        for (;;) {
+            Py_ssize_t r = q;
+            while (r < c.n && RD(r) != '\n' && Py_UNICODE_ISSPACE(RD(r)))
+                r++;
+            if (r < c.n && RD(r) == '\n') {
+                q = r + 1;
+                m = q;
+            } else {
+                break;
+            }
+        }
+        if (m < 0) {
+            p++;
+            continue;
+        }
+        if (split_block(&c, start, p) < 0 || append_cut(&c, p) < 0)
+            goto error;
+        start = p = m;
+    }
+    if (split_block(&c, start, c.n) < 0 || append_cut(&c, c.n) < 0)
+        goto error;
+    return c.cuts;
 error:
-    Py_DECREF(out);
+    Py_DECREF(c.cuts);
     return NULL;
 }
 
@@ -1335,11 +1669,11 @@ static PyMethodDef methods[] = {
      "sequence_measures(type_ids, n_types, window, segment, threshold)\n"
      "-> (msttr_types, mattr_types, mtld_forward, mtld_backward)\n\n"
      "See factbox.diversity._sequence_measures_python."},
-    {"sentence_candidates", sentence_candidates, METH_VARARGS,
-     "sentence_candidates(text, s, e, exact, anycase) -> list\n\n"
-     "The candidate boundaries of text[s:e] (sentences._CAND_RE): an int is a boundary decided\n"
-     "by the common 'word. Next' rule, (start, end) a candidate for the full rules; candidates\n"
-     "that cannot be boundaries are left out (see sentences._split_candidates)."},
+    {"sentence_cuts", sentence_cuts, METH_VARARGS,
+     "sentence_cuts(text, exact, anycase, line_break, candidate) -> list of int\n\n"
+     "sentences._cuts(text) for a text without list items: the rules the common cases need\n"
+     "are compiled; line_break (_line_break_ends_sentence) and candidate (_candidate) are\n"
+     "called for the others."},
     {"strip_spans", strip_spans, METH_VARARGS,
      "strip_spans(text, cuts) -> list of (start, end)\n\n"
      "The non-empty pieces text[prev:cut], stripped of white space (sentences.sentence_spans)."},
