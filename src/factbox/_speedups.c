@@ -652,6 +652,57 @@ is_ascii_digit(Py_UCS4 c)
     return c >= '0' && c <= '9';
 }
 
+/* The first i in [i, e) where text[i] is end punctuation, or e; one loop per string kind. */
+static inline Py_ssize_t
+find_terminal(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = (const Py_UCS1 *)data; /* … and ‽ are above U+00FF */
+        while (i < e && d[i] != '.' && d[i] != '!' && d[i] != '?')
+            i++;
+        return i;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = (const Py_UCS2 *)data;
+        while (i < e && !is_terminal(d[i]))
+            i++;
+        return i;
+    }
+    default: {
+        const Py_UCS4 *d = (const Py_UCS4 *)data;
+        while (i < e && !is_terminal(d[i]))
+            i++;
+        return i;
+    }
+    }
+}
+
+/* The first i in [i, e) where text[i] == '\n', or e. */
+static inline Py_ssize_t
+find_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = (const Py_UCS1 *)data;
+        const Py_UCS1 *q = i < e ? memchr(d + i, '\n', e - i) : NULL;
+        return q == NULL ? e : q - d;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = (const Py_UCS2 *)data;
+        while (i < e && d[i] != '\n')
+            i++;
+        return i;
+    }
+    default: {
+        const Py_UCS4 *d = (const Py_UCS4 *)data;
+        while (i < e && d[i] != '\n')
+            i++;
+        return i;
+    }
+    }
+}
+
 /* What sentences._cuts needs while it works on one text. */
 typedef struct {
     PyObject *text;
@@ -675,17 +726,44 @@ append_cut(Cuts *c, Py_ssize_t x)
     return rc;
 }
 
+/* s.lower() (a new reference); ASCII strings without a call of the method. */
+static PyObject *
+lower_of(PyObject *s)
+{
+    if (!PyUnicode_IS_ASCII(s))
+        return PyObject_CallMethod(s, "lower", NULL);
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0;
+    while (i < n && !(d[i] >= 'A' && d[i] <= 'Z'))
+        i++;
+    if (i == n)
+        return Py_NewRef(s);
+    PyObject *out = PyUnicode_New(n, 127);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    for (i = 0; i < n; i++)
+        o[i] = d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i];
+    return out;
+}
+
+/* Every key of _EXACT and _ANYCASE has at most this many characters (a test checks), and
+ * lower() never shortens a string: longer chunks need no look-up. */
+#define MAX_ABBREVIATION 8
+
 /* 1 when the chunk text[a:b] (letters only) is a key of _EXACT or its lower case one of
  * _ANYCASE, 0 when not, -1 on error. */
 static int
 known_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
 {
+    if (b - a > MAX_ABBREVIATION)
+        return 0;
     PyObject *pre = PyUnicode_Substring(c->text, a, b);
     if (pre == NULL)
         return -1;
     int known = PyDict_Contains(c->exact, pre);
     if (known == 0) {
-        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
+        PyObject *lower = lower_of(pre);
         if (lower == NULL) {
             Py_DECREF(pre);
             return -1;
@@ -779,11 +857,10 @@ split_run(Cuts *c, Py_ssize_t s, Py_ssize_t e)
     int kind = c->kind;
     const void *data = c->data;
     Py_ssize_t i = s;
-    while (i < e) {
-        if (!is_terminal(RD(i))) {
-            i++;
-            continue;
-        }
+    for (;;) {
+        i = find_terminal(kind, data, i, e);
+        if (i >= e)
+            break;
         Py_ssize_t end = candidate_end(kind, data, i, e);
         if (end < 0) {
             i++;
@@ -892,13 +969,11 @@ line_break_decision(Cuts *c, Py_ssize_t pa, Py_ssize_t pb, Py_ssize_t la, Py_ssi
         wa++;
     while (wb > wa && RD(wb - 1) == '.')
         wb--;
-    /* every key of _ANYCASE has at most 8 characters (a test checks), and lower() never
-     * shortens a string */
-    if (wb - wa <= 8) {
+    if (wb - wa <= MAX_ABBREVIATION) {
         PyObject *word = PyUnicode_Substring(c->text, wa, wb);
         if (word == NULL)
             return -1;
-        PyObject *lower = PyObject_CallMethod(word, "lower", NULL);
+        PyObject *lower = lower_of(word);
         Py_DECREF(word);
         if (lower == NULL)
             return -1;
@@ -934,9 +1009,7 @@ split_block(Cuts *c, Py_ssize_t s, Py_ssize_t e)
     int rc = -1;
     Py_ssize_t a = s;
     while (a <= e) {
-        Py_ssize_t b = a;
-        while (b < e && RD(b) != '\n')
-            b++;
+        Py_ssize_t b = find_newline(kind, data, a, e);
         if (b == e && a == s)
             return split_run(c, s, e); /* one line */
         Py_ssize_t x = a, y = b;
@@ -1027,11 +1100,10 @@ sentence_cuts(PyObject *module, PyObject *args)
     const void *data = c.data;
     /* blocks separated by blank lines: _BLANK_RE = \n(?:[^\S\n]*\n)+ */
     Py_ssize_t start = 0, p = 0;
-    while (p < c.n) {
-        if (RD(p) != '\n') {
-            p++;
-            continue;
-        }
+    for (;;) {
+        p = find_newline(kind, data, p, c.n);
+        if (p >= c.n)
+            break;
         Py_ssize_t q = p + 1, m = -1;
         for (;;) {
             Py_ssize_t r = q;
@@ -1342,28 +1414,34 @@ list_marks(PyObject *module, PyObject *arg)
     if (out == NULL)
         return NULL;
     int bullets = 0;
-    if (kind != PyUnicode_1BYTE_KIND) { /* every bullet is above U+00FF */
-        for (Py_ssize_t i = 0; i < n && !bullets; i++) {
-            Py_UCS4 c = RD(i);
-            bullets = c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 ||
-                      c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x2043;
-        }
-    }
-    for (Py_ssize_t i = 0; i + 1 < n; i++) {
-        Py_UCS4 c = RD(i);
-        if (c != '1' && c != 'a')
-            continue;
-        Py_UCS4 d = RD(i + 1);
-        if (d != '.' && d != ')')
-            continue;
-        PyObject *x = PyLong_FromSsize_t(i);
-        if (x == NULL || PyList_Append(out, x) < 0) {
-            Py_XDECREF(x);
-            Py_DECREF(out);
-            return NULL;
-        }
-        Py_DECREF(x);
-    }
+    /* one loop per string kind; every bullet is above U+00FF */
+#define LIST_MARKS_LOOP(T, BULLETS)                                                            \
+    do {                                                                                       \
+        const T *d = (const T *)data;                                                          \
+        for (Py_ssize_t i = 0; i + 1 < n; i++) {                                               \
+            T c = d[i];                                                                        \
+            if (BULLETS && !bullets && (Py_UCS4)c >= 0x2000)                                   \
+                bullets = is_bullet(c);                                                        \
+            if ((c != '1' && c != 'a') || (d[i + 1] != '.' && d[i + 1] != ')'))                \
+                continue;                                                                      \
+            PyObject *x = PyLong_FromSsize_t(i);                                               \
+            if (x == NULL || PyList_Append(out, x) < 0) {                                      \
+                Py_XDECREF(x);                                                                 \
+                Py_DECREF(out);                                                                \
+                return NULL;                                                                   \
+            }                                                                                  \
+            Py_DECREF(x);                                                                      \
+        }                                                                                      \
+        if (BULLETS && n && !bullets)                                                          \
+            bullets = is_bullet(d[n - 1]);                                                     \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        LIST_MARKS_LOOP(Py_UCS1, 0);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        LIST_MARKS_LOOP(Py_UCS2, 1);
+    else
+        LIST_MARKS_LOOP(Py_UCS4, 1);
+#undef LIST_MARKS_LOOP
     PyObject *result = Py_BuildValue("(ON)", bullets ? Py_True : Py_False, out);
     return result;
 }
