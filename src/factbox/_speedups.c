@@ -139,19 +139,60 @@ table_grow(Table *t)
     return 0;
 }
 
+/* FNV-1a over the code units of one string kind (equal strings have the same kind, so equal
+ * strings hash alike), then a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low
+ * ones. *maxchar gets the OR of the units (below 0x80: an ASCII string). */
+#define HASH_UNITS(T)                                                                          \
+    do {                                                                                       \
+        const T *u = (const T *)data + start;                                                  \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            h ^= u[i];                                                                         \
+            h *= 1099511628211ULL;                                                             \
+            m |= u[i];                                                                         \
+        }                                                                                      \
+    } while (0)
+
 static inline uint64_t
-hash_bytes(const unsigned char *s, Py_ssize_t n)
+hash_units(int kind, const void *data, Py_ssize_t start, Py_ssize_t n, Py_UCS4 *maxchar)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33; /* a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low ones */
+    uint64_t h = 1469598103934665603ULL;
+    Py_UCS4 m = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        HASH_UNITS(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        HASH_UNITS(Py_UCS2);
+    else
+        HASH_UNITS(Py_UCS4);
+    *maxchar = m;
+    h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 33);
+}
+#undef HASH_UNITS
+
+/* text[start:start + n] as a new string (the same as PyUnicode_Substring), given the OR of
+ * its code units (from hash_units): below 0x80 every character is ASCII and the search for
+ * the largest one is not needed. */
+static PyObject *
+substring(int kind, const void *data, Py_ssize_t start, Py_ssize_t n, Py_UCS4 unit_or)
+{
+    if (unit_or >= 0x80)
+        return PyUnicode_FromKindAndData(kind, (const char *)data + start * kind, n);
+    PyObject *out = PyUnicode_New(n, 0x7F);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    if (kind == PyUnicode_1BYTE_KIND)
+        memcpy(o, (const Py_UCS1 *)data + start, n);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        for (Py_ssize_t i = 0; i < n; i++)
+            o[i] = (Py_UCS1)((const Py_UCS2 *)data)[start + i];
+    else
+        for (Py_ssize_t i = 0; i < n; i++)
+            o[i] = (Py_UCS1)((const Py_UCS4 *)data)[start + i];
+    return out;
 }
 
 /* The id of the type string ``typ`` in ``types`` (a table keyed by the type's characters;
@@ -164,7 +205,8 @@ type_id(Table *types, PyObject *type_list, PyObject *typ)
     int kind = PyUnicode_KIND(typ);
     Py_ssize_t len = PyUnicode_GET_LENGTH(typ);
     const unsigned char *d = (const unsigned char *)PyUnicode_DATA(typ);
-    uint64_t h = hash_bytes(d, len * kind);
+    Py_UCS4 maxchar;
+    uint64_t h = hash_units(kind, d, 0, len, &maxchar);
     Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)types->mask);
     for (;;) {
         Slot *sl = &types->slots[j];
@@ -231,6 +273,14 @@ fold(PyObject *form)
             Py_INCREF(form);
             return form;
         }
+        /* ASCII: casefold() is lower(), and there is no U+2019 */
+        PyObject *f = PyUnicode_New(n, 0x7F);
+        if (f == NULL)
+            return NULL;
+        Py_UCS1 *o = PyUnicode_1BYTE_DATA(f);
+        for (i = 0; i < n; i++)
+            o[i] = c[i] >= 'A' && c[i] <= 'Z' ? c[i] + 32 : c[i];
+        return f;
     }
     PyObject *f = PyObject_CallOneArg(casefold_method, form);
     if (f == NULL)
@@ -317,7 +367,8 @@ scan(PyObject *module, PyObject *args)
         while ((e = next_token(kind, data, p, b, &start)) >= 0) {
             Py_ssize_t len = e - start;
             const unsigned char *chars = bytes + start * kind;
-            uint64_t h = hash_bytes(chars, len * kind);
+            Py_UCS4 maxchar;
+            uint64_t h = hash_units(kind, data, start, len, &maxchar);
             Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)table.mask);
             Py_ssize_t id = -1;
             for (;;) {
@@ -337,7 +388,7 @@ scan(PyObject *module, PyObject *args)
                     PyErr_SetString(PyExc_OverflowError, "too many distinct tokens");
                     goto error;
                 }
-                PyObject *form = PyUnicode_Substring(text, start, e);
+                PyObject *form = substring(kind, data, start, len, maxchar);
                 if (form == NULL)
                     goto error;
                 int rc = PyList_Append(form_list, form);
