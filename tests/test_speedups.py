@@ -371,6 +371,8 @@ def test_spectrum_equals_reference(freqs: dict[str, int]) -> None:
     got = _speedups.spectrum(freqs)
     assert got == Counter(freqs.values())
     assert list(got) == sorted(got)
+    # first_seen: Counter's order too (level._type_features sums floats in that order)
+    assert list(_speedups.spectrum(freqs, True).items()) == list(Counter(freqs.values()).items())
 
 
 @needs_c
@@ -382,6 +384,10 @@ def test_spectrum_rejects_bad_counts() -> None:
     with pytest.raises(TypeError):
         _speedups.spectrum([1])
     assert _speedups.spectrum({}) == {}
+    # first_seen: None (the caller counts in Python) for anything but ints from 1 to 2**24
+    for bad in (0, -3, "1", 1.0, 2**24 + 1, 2**70):
+        assert _speedups.spectrum({"a": 1, "b": bad}, True) is None
+    assert _speedups.spectrum({"a": 2**24, "b": True}, True) == {2**24: 1, True: 1}
 
 
 @needs_c

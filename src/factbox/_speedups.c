@@ -1306,8 +1306,12 @@ foreign_characters(PyObject *module, PyObject *arg)
 }
 
 static PyObject *
-spectrum(PyObject *module, PyObject *freqs)
+spectrum(PyObject *module, PyObject *args)
 {
+    PyObject *freqs;
+    int first_seen = 0;
+    if (!PyArg_ParseTuple(args, "O|p:spectrum", &freqs, &first_seen))
+        return NULL;
     if (!PyDict_Check(freqs)) {
         PyErr_SetString(PyExc_TypeError, "spectrum() needs a dict");
         return NULL;
@@ -1316,10 +1320,16 @@ spectrum(PyObject *module, PyObject *freqs)
     Py_ssize_t pos = 0;
     long long top = 0;
     while (PyDict_Next(freqs, &pos, &key, &value)) {
-        long long m = PyLong_AsLongLong(value);
+        long long m = PyLong_Check(value) ? PyLong_AsLongLong(value) : -1;
+        if (first_seen && (m < 1 || m > (1 << 24))) {
+            PyErr_Clear(); /* first_seen: None, and the caller counts in Python */
+            Py_RETURN_NONE;
+        }
         if (m == -1 && PyErr_Occurred())
             return NULL;
         if (m < 1) {
+            if (!PyLong_Check(value))
+                return PyErr_Format(PyExc_TypeError, "frequencies must be ints");
             PyErr_SetString(PyExc_ValueError, "frequencies must be positive");
             return NULL;
         }
@@ -1335,6 +1345,20 @@ spectrum(PyObject *module, PyObject *freqs)
     while (PyDict_Next(freqs, &pos, &key, &value))
         vm[PyLong_AsLongLong(value)]++;
     PyObject *out = PyDict_New();
+    if (first_seen) { /* the order of Counter(freqs.values()): each m where it first occurs */
+        pos = 0;
+        while (out != NULL && PyDict_Next(freqs, &pos, &key, &value)) {
+            long long m = PyLong_AsLongLong(value);
+            if (vm[m] <= 0)
+                continue; /* done */
+            PyObject *v = PyLong_FromLongLong(vm[m]);
+            if (v == NULL || PyDict_SetItem(out, value, v) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(v);
+            vm[m] = 0;
+        }
+        top = 0; /* nothing left for the loop below */
+    }
     for (long long m = 1; out != NULL && m <= top; m++) {
         if (!vm[m])
             continue;
@@ -1813,10 +1837,12 @@ static PyMethodDef methods[] = {
     {"foreign_characters", foreign_characters, METH_O,
      "foreign_characters(text) -> int\n\n"
      "len(factbox.tokens._FOREIGN_RE.findall(text)), in one pass."},
-    {"spectrum", spectrum, METH_O,
-     "spectrum(freqs) -> dict\n\n"
+    {"spectrum", spectrum, METH_VARARGS,
+     "spectrum(freqs, first_seen=False) -> dict\n\n"
      "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
-     "(the content of collections.Counter(freqs.values()))."},
+     "(the content of collections.Counter(freqs.values())); with first_seen, in the order\n"
+     "where each m first occurs (Counter's order), or None unless every count is an int\n"
+     "from 1 to 2**24."},
     {"type_totals", type_totals, METH_VARARGS,
      "type_totals(index, freqs, matrix[, col]) -> list of ints (with col: (list, bytes)) or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
