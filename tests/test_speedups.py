@@ -582,3 +582,62 @@ def test_list_marks_by_hand() -> None:
     assert _speedups.list_marks("é \u2024 y") == (False, [])  # one dot leader: not a bullet
     with pytest.raises(TypeError):
         _speedups.list_marks(b"1.")
+
+
+@needs_c
+def test_records_equal_their_dataclass() -> None:
+    import dataclasses
+
+    from factbox.counts import Counts
+    from factbox.diversity import Diversity
+    from factbox.profile import FactBox
+    from factbox.vocabulary import HardWord, VocabularyProfile
+
+    fb = factbox.profile("The meticulous cat sat on the mat. It sat there, content.")
+    for obj in (fb, fb.counts, fb.diversity, fb.vocabulary, fb.vocabulary.hard_words[0]):
+        cls = type(obj)
+        assert cls in (FactBox, Counts, Diversity, VocabularyProfile, HardWord)
+        values = [getattr(obj, f.name) for f in dataclasses.fields(obj)]
+        names = [f.name for f in dataclasses.fields(obj)]
+        make = _engine.record(cls)
+        assert make is not cls
+        by_position = make(*values)
+        by_keyword = make(**dict(zip(reversed(names), reversed(values), strict=True)))
+        mixed = make(*values[:2], **dict(zip(names[2:], values[2:], strict=True)))
+        for got in (by_position, by_keyword, mixed):
+            assert type(got) is cls and got == cls(*values) == obj
+            assert [getattr(got, n) for n in names] == values
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(got, names[0], 0)
+        with pytest.raises(TypeError):
+            make(*values[:-1])
+        with pytest.raises(TypeError):
+            make(*values[:-1], **{names[0]: values[0]})  # a field twice, one missing
+        with pytest.raises(TypeError):
+            make(*values[:-1], nonsense=1)
+
+
+@needs_c
+def test_record_falls_back_to_the_class() -> None:
+    import dataclasses
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            if self.x < 0:
+                raise ValueError("x")
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        x: int
+
+    assert _engine.record(Checked) is Checked
+    assert _engine.record(NoSlots) is NoSlots
+    with pytest.raises(TypeError):
+        _speedups.new_record(object(), 1)
+    with pytest.raises(TypeError):
+        _speedups.record_maker(NoSlots, ("x",))
+    with pytest.raises(TypeError):
+        _speedups.record_maker(Checked, ("x", "nope"))

@@ -20,6 +20,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* T_OBJECT_EX, READONLY */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -1812,6 +1813,127 @@ done:
     return result;
 }
 
+/* ---- records: instances of frozen, slotted dataclasses without __init__ ------------------ */
+
+/* What record_maker(cls, names) found: the class and the offset of each field's slot. */
+typedef struct {
+    PyTypeObject *cls;
+    PyObject *names; /* a tuple of the n field names, in order */
+    Py_ssize_t n;
+    Py_ssize_t offset[1]; /* n entries */
+} Record;
+
+static const char record_capsule_name[] = "factbox._speedups.record";
+
+static void
+record_free(PyObject *capsule)
+{
+    Record *r = PyCapsule_GetPointer(capsule, record_capsule_name);
+    if (r != NULL) {
+        Py_DECREF(r->cls);
+        Py_DECREF(r->names);
+        PyMem_Free(r);
+    }
+}
+
+static PyObject *
+record_maker(PyObject *module, PyObject *args)
+{
+    PyObject *cls, *names;
+    if (!PyArg_ParseTuple(args, "O!O!:record_maker", &PyType_Type, &cls, &PyTuple_Type, &names))
+        return NULL;
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    Py_ssize_t n = PyTuple_GET_SIZE(names);
+    if (n < 1 || tp->tp_alloc == NULL || tp->tp_dictoffset != 0) {
+        PyErr_SetString(PyExc_TypeError, "record_maker() needs a class with __slots__ only");
+        return NULL;
+    }
+    Record *r = PyMem_Malloc(sizeof(Record) + n * sizeof(Py_ssize_t));
+    if (r == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *descr = PyObject_GetAttr(cls, PyTuple_GET_ITEM(names, i));
+        if (descr == NULL) {
+            PyMem_Free(r);
+            return NULL;
+        }
+        int ok = Py_IS_TYPE(descr, &PyMemberDescr_Type) &&
+                 ((PyMemberDescrObject *)descr)->d_common.d_type == tp &&
+                 ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT_EX &&
+                 !(((PyMemberDescrObject *)descr)->d_member->flags & READONLY);
+        if (ok)
+            r->offset[i] = ((PyMemberDescrObject *)descr)->d_member->offset;
+        Py_DECREF(descr);
+        if (!ok) {
+            PyMem_Free(r);
+            PyErr_SetString(PyExc_TypeError, "record_maker(): every name must be a slot of cls");
+            return NULL;
+        }
+    }
+    r->cls = (PyTypeObject *)Py_NewRef(cls);
+    r->names = Py_NewRef(names);
+    r->n = n;
+    PyObject *capsule = PyCapsule_New(r, record_capsule_name, record_free);
+    if (capsule == NULL) {
+        Py_DECREF(cls);
+        Py_DECREF(names);
+        PyMem_Free(r);
+    }
+    return capsule;
+}
+
+/* new_record(maker, *values, **values): an instance of the maker's class with every slot
+ * set, from the positional values in field order, then the keywords, as the dataclass's
+ * __init__ sets them (object.__setattr__ per field). Each field exactly once. */
+static PyObject *
+new_record(PyObject *module, PyObject *const *args, Py_ssize_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs < 1 || !PyCapsule_IsValid(args[0], record_capsule_name)) {
+        PyErr_SetString(PyExc_TypeError, "new_record() needs a record_maker() first");
+        return NULL;
+    }
+    Record *r = PyCapsule_GetPointer(args[0], record_capsule_name);
+    Py_ssize_t npos = nargs - 1, nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (npos + nkw != r->n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd values (%zd given)", r->cls->tp_name,
+                     r->n, npos + nkw);
+        return NULL;
+    }
+    PyObject *obj = r->cls->tp_alloc(r->cls, 0);
+    if (obj == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < npos; i++) {
+        PyObject **slot = (PyObject **)((char *)obj + r->offset[i]);
+        Py_XSETREF(*slot, Py_NewRef(args[i + 1]));
+    }
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t f = -1;
+        for (Py_ssize_t i = npos; i < r->n && f < 0; i++) /* interned: pointers first */
+            if (PyTuple_GET_ITEM(r->names, i) == name)
+                f = i;
+        for (Py_ssize_t i = npos; i < r->n && f < 0; i++) {
+            int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(r->names, i), name, Py_EQ);
+            if (eq < 0) {
+                Py_DECREF(obj);
+                return NULL;
+            }
+            if (eq)
+                f = i;
+        }
+        PyObject **slot = f < 0 ? NULL : (PyObject **)((char *)obj + r->offset[f]);
+        if (slot == NULL || *slot != NULL) {
+            PyErr_Format(PyExc_TypeError, "%s(): unexpected or repeated field %R",
+                         r->cls->tp_name, name);
+            Py_DECREF(obj);
+            return NULL;
+        }
+        *slot = Py_NewRef(args[nargs + k]);
+    }
+    return obj;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -1855,6 +1977,13 @@ static PyMethodDef methods[] = {
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"
      "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
+    {"record_maker", record_maker, METH_VARARGS,
+     "record_maker(cls, names) -> capsule\n\n"
+     "For new_record: the slots named (in order) of cls, a class with __slots__ only."},
+    {"new_record", (PyCFunction)(void (*)(void))new_record, METH_FASTCALL | METH_KEYWORDS,
+     "new_record(maker, *values, **values) -> instance\n\n"
+     "An instance of the maker's class with every slot set (each field exactly once),\n"
+     "without __init__ (see factbox._engine.record)."},
     {NULL, NULL, 0, NULL},
 };
 

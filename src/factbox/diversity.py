@@ -427,6 +427,10 @@ def compute(
     )
 
 
+# the record without its generated __init__ (same objects, see factbox._engine.record)
+_new_diversity = _engine.record(Diversity)
+
+
 def compute_ids(
     ids: bytes | Sequence[int],
     freqs: Mapping[str, int],
@@ -456,7 +460,7 @@ def compute_ids(
     msttr_, mattr_, mtld_ = _sequence_measures(
         ids, v, mattr_window, msttr_segment, mtld_threshold
     )
-    div = Diversity(
+    div = _new_diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),
         cttr=v / math.sqrt(2 * n),

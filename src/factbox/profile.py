@@ -205,6 +205,11 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
+# the records without their generated __init__ (same objects, see factbox._engine.record)
+_new_counts = _engine.record(Counts)
+_new_factbox = _engine.record(FactBox)
+
+
 def profile(
     text: str,
     *,
@@ -291,7 +296,7 @@ def profile(
         complex_words -= sum([c for typ, c in proper.items() if complex_of[row_of[typ]]])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
-    counts = Counts(
+    counts = _new_counts(
         sentences=n_sentences,
         tokens=n_tokens,
         types=len(freqs),
@@ -338,7 +343,7 @@ def profile(
     )
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
-    return FactBox(
+    return _new_factbox(
         level=readability.flesch_kincaid_grade,
         tokens=counts.tokens,
         types=counts.types,

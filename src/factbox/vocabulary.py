@@ -466,6 +466,7 @@ def _profile(
 
     hard: dict[str, list[Any]] = {}
     headword = tab.headword
+    new_hard_word = _new_hard_word
     for p, k, count, lv, cell in hard_types:
         head = headword[k]
         entry = hard.get(head)
@@ -475,12 +476,12 @@ def _profile(
             entry[2] += count
             entry[3].append(keys[p])
     hard_words = tuple(
-        HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
+        new_hard_word(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
         for h, (lv, band, count, forms_) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
     )
     n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
     level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
-    return VocabularyProfile(
+    return _new_profile(
         tokens=n_tok,
         types=n_typ,
         numbers=numbers,
@@ -496,6 +497,11 @@ def _profile(
         hard_level=hard_level,
         hard_words=hard_words,
     )
+
+
+# the records without their generated __init__ (same objects, see factbox._engine.record)
+_new_hard_word = _engine.record(HardWord)
+_new_profile = _engine.record(VocabularyProfile)
 
 
 def _shares(c: list[int], n: int, keys: tuple[str, ...]) -> dict[str, float | None]:
