@@ -639,5 +639,7 @@ def test_record_falls_back_to_the_class() -> None:
         _speedups.new_record(object(), 1)
     with pytest.raises(TypeError):
         _speedups.record_maker(NoSlots, ("x",))
-    with pytest.raises(TypeError):
+    with pytest.raises(AttributeError):
         _speedups.record_maker(Checked, ("x", "nope"))
+    with pytest.raises(TypeError):
+        _speedups.record_maker(Checked, ("x", "__post_init__"))  # not a slot
