@@ -306,6 +306,8 @@ def test_sentence_kernels_reject_bad_arguments() -> None:
     assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
     assert _speedups.sentence_cuts("Hi. There", *args) == [3, 9]
     assert _speedups.sentence_cuts("", *args) == [0]
+    with pytest.raises(ValueError):  # longer abbreviations than the compiled filter allows
+        _speedups.sentence_cuts("A. B", {"abcdefghi": 1}, {}, *args[2:])
 
     def boom(*_: object) -> None:
         raise RuntimeError("boom")

@@ -755,6 +755,10 @@ find_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
     }
 }
 
+/* Every key of _EXACT and _ANYCASE has at most this many characters (sentence_cuts checks), and
+ * lower() never shortens a string: longer chunks need no look-up. */
+#define MAX_ABBREVIATION 8
+
 /* What sentences._cuts needs while it works on one text. */
 typedef struct {
     PyObject *text;
@@ -765,7 +769,59 @@ typedef struct {
     PyObject *line_break;      /* sentences._line_break_ends_sentence */
     PyObject *candidate;       /* sentences._candidate */
     PyObject *cuts;            /* the list being built */
+    /* a filter in front of the look-ups: bit x of first[n] is set when a key of n characters
+     * of _EXACT or _ANYCASE starts with the letter 'a' + x (either case); any_key: a key
+     * that does not start with an ASCII letter, and every chunk is looked up */
+    uint32_t first[9];
+    int any_key;
 } Cuts;
+
+static int
+add_to_filter(Cuts *c, PyObject *dict)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            c->any_key = 1;
+            continue;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (n > MAX_ABBREVIATION) {
+            PyErr_SetString(PyExc_ValueError, "abbreviations have at most 8 characters");
+            return -1;
+        }
+        Py_UCS4 x = n ? PyUnicode_READ_CHAR(key, 0) : 0;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (x >= 'a' && x <= 'z')
+            c->first[n] |= 1u << (x - 'a');
+        else
+            c->any_key = 1;
+    }
+    return 0;
+}
+
+/* 0 when text[a:b] (or its lower case) cannot be a key of _EXACT or _ANYCASE, else 1 */
+static inline int
+maybe_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    if (b - a > MAX_ABBREVIATION)
+        return 0; /* lower() never shortens a string */
+    if (c->any_key || a >= b)
+        return 1;
+    for (Py_ssize_t q = a; q < b; q++)
+        if (RD(q) >= 0x80)
+            return 1; /* lower() may change the length */
+    Py_UCS4 x = RD(a);
+    if (x >= 'A' && x <= 'Z')
+        x += 32;
+    if (!(x >= 'a' && x <= 'z'))
+        return 1;
+    return (c->first[b - a] >> (x - 'a')) & 1;
+}
 
 static int
 append_cut(Cuts *c, Py_ssize_t x)
@@ -799,16 +855,12 @@ lower_of(PyObject *s)
     return out;
 }
 
-/* Every key of _EXACT and _ANYCASE has at most this many characters (a test checks), and
- * lower() never shortens a string: longer chunks need no look-up. */
-#define MAX_ABBREVIATION 8
-
 /* 1 when the chunk text[a:b] (letters only) is a key of _EXACT or its lower case one of
  * _ANYCASE, 0 when not, -1 on error. */
 static int
 known_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
 {
-    if (b - a > MAX_ABBREVIATION)
+    if (!maybe_abbreviation(c, a, b))
         return 0;
     PyObject *pre = PyUnicode_Substring(c->text, a, b);
     if (pre == NULL)
@@ -1021,7 +1073,7 @@ line_break_decision(Cuts *c, Py_ssize_t pa, Py_ssize_t pb, Py_ssize_t la, Py_ssi
         wa++;
     while (wb > wa && RD(wb - 1) == '.')
         wb--;
-    if (wb - wa <= MAX_ABBREVIATION) {
+    if (maybe_abbreviation(c, wa, wb)) {
         PyObject *word = PyUnicode_Substring(c->text, wa, wb);
         if (word == NULL)
             return -1;
@@ -1145,6 +1197,10 @@ sentence_cuts(PyObject *module, PyObject *args)
     c.kind = PyUnicode_KIND(c.text);
     c.data = PyUnicode_DATA(c.text);
     c.n = PyUnicode_GET_LENGTH(c.text);
+    memset(c.first, 0, sizeof(c.first));
+    c.any_key = 0;
+    if (add_to_filter(&c, c.exact) < 0 || add_to_filter(&c, c.anycase) < 0)
+        return NULL;
     c.cuts = PyList_New(0);
     if (c.cuts == NULL)
         return NULL;
