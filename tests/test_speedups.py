@@ -576,6 +576,20 @@ def test_list_marks_equal_the_regex(text: str) -> None:
 
 
 @needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("1a.) x中é\u1fff\u2000\uffff"), max_size=70),
+    st.integers(0, 70),
+    st.sampled_from(["", "•", "⁃", "▪", "\u2021"]),
+)
+def test_list_marks_compiled_on_wide_text(text: str, at: int, bullet: str) -> None:
+    # two-byte strings go through blocks of 8 code units: a mark or a lone bullet anywhere
+    text = text[:at] + bullet + text[at:]
+    marks = [i for i in range(len(text) - 1) if text[i] in "1a" and text[i + 1] in ".)"]
+    assert _speedups.list_marks(text) == (bullet not in ("", "\u2021"), marks)
+
+
+@needs_c
 def test_list_marks_by_hand() -> None:
     # "1." at 0, "a)" at 6; "a.x" at 11 is a start too (the regex decides); "1" at the end
     assert _speedups.list_marks("1. A  a) B a.x 1") == (False, [0, 6, 11])
