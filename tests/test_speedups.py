@@ -659,3 +659,30 @@ def test_record_falls_back_to_the_class() -> None:
         _speedups.record_maker(Checked, ("x", "nope"))
     with pytest.raises(TypeError):
         _speedups.record_maker(Checked, ("x", "__post_init__"))  # not a slot
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.integers(1, 300), st.integers(1, 60), max_size=25),
+    st.integers(1, 120),
+)
+def test_hdd_equals_reference(spectrum: dict[int, int], draws: int) -> None:
+    from collections import Counter
+
+    # the same float operations in the same order: equal to the bit, sorted or not
+    assert _speedups.hdd(spectrum, draws) == dv._hdd(Counter(spectrum), draws)
+    ordered = dict(sorted(spectrum.items()))
+    assert _speedups.hdd(ordered, draws) == dv._hdd(Counter(ordered), draws)
+
+
+@needs_c
+def test_hdd_rejects_bad_spectra() -> None:
+    for bad in ({0: 1}, {1: 0}, {2**41: 1}, {"1": 1}):
+        with pytest.raises((ValueError, TypeError)):
+            _speedups.hdd(bad, 42)
+    with pytest.raises(ValueError):
+        _speedups.hdd({1: 5}, 0)
+    assert _speedups.hdd({}, 1) is None
+    assert _speedups.hdd({1: 41}, 42) is None  # N < draws
+    assert _speedups.hdd({1: 42}, 42) == 1.0  # every type a hapax: drawn for sure

@@ -1949,6 +1949,83 @@ done:
     return result;
 }
 
+/* HD-D from a frequency spectrum (factbox.diversity._hdd, the reference): the same float
+ * operations in the same order, so the same result to the bit. None when N < draws or N = 0.
+ */
+static PyObject *
+hdd(PyObject *module, PyObject *args)
+{
+    PyObject *spectrum;
+    long long draws;
+    if (!PyArg_ParseTuple(args, "O!L:hdd", &PyDict_Type, &spectrum, &draws))
+        return NULL;
+    if (draws < 1) {
+        PyErr_SetString(PyExc_ValueError, "draws must be positive");
+        return NULL;
+    }
+    Py_ssize_t k = PyDict_GET_SIZE(spectrum);
+    long long(*pairs)[2] = PyMem_Malloc((k ? k : 1) * sizeof(*pairs));
+    if (pairs == NULL)
+        return PyErr_NoMemory();
+    PyObject *key, *value, *result = NULL;
+    Py_ssize_t pos = 0, i = 0;
+    long long n = 0;
+    int sorted = 1;
+    while (PyDict_Next(spectrum, &pos, &key, &value)) {
+        if (i >= k) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during hdd");
+            goto done;
+        }
+        long long m = PyLong_AsLongLong(key), vm = PyLong_AsLongLong(value);
+        if ((m == -1 || vm == -1) && PyErr_Occurred())
+            goto done;
+        /* positive counts, small enough that N, N·draws and the doubles below stay exact */
+        if (m < 1 || vm < 1 || m > (1LL << 40) || vm > (1LL << 40) ||
+            m > ((1LL << 52) - n) / vm) {
+            PyErr_SetString(PyExc_ValueError, "the spectrum needs positive counts below 2**40");
+            goto done;
+        }
+        n += m * vm;
+        if (i && pairs[i - 1][0] > m)
+            sorted = 0;
+        pairs[i][0] = m;
+        pairs[i][1] = vm;
+        i++;
+    }
+    if (!sorted) { /* insertion sort by m (the compiled spectrum is already sorted) */
+        for (Py_ssize_t a = 1; a < i; a++) {
+            long long m = pairs[a][0], vm = pairs[a][1];
+            Py_ssize_t b = a;
+            for (; b > 0 && pairs[b - 1][0] > m; b--) {
+                pairs[b][0] = pairs[b - 1][0];
+                pairs[b][1] = pairs[b - 1][1];
+            }
+            pairs[b][0] = m;
+            pairs[b][1] = vm;
+        }
+    }
+    if (n < draws || n == 0) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    double total = 0.0, p0 = 1.0;
+    long long f_done = 0;
+    for (Py_ssize_t a = 0; a < i; a++) {
+        long long f = pairs[a][0];
+        while (f_done < f && p0 > 0.0) {
+            long long rest = n - f_done;
+            p0 = rest > draws ? p0 * (double)(rest - draws) / (double)rest : 0.0;
+            f_done++;
+        }
+        total += (double)pairs[a][1] * (1.0 - p0);
+    }
+    double h = total / (double)draws;
+    result = PyFloat_FromDouble(h < 1.0 ? h : 1.0);
+done:
+    PyMem_Free(pairs);
+    return result;
+}
+
 /* ---- records: instances of frozen, slotted dataclasses without __init__ ------------------ */
 
 /* What record_maker(cls, names) found: the class and the offset of each field's slot. */
@@ -2113,6 +2190,9 @@ static PyMethodDef methods[] = {
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"
      "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
+    {"hdd", hdd, METH_VARARGS,
+     "hdd(spectrum, draws) -> float or None\n\n"
+     "HD-D from the frequency spectrum m -> V_m (see factbox.diversity._hdd)."},
     {"record_maker", record_maker, METH_VARARGS,
      "record_maker(cls, names) -> capsule\n\n"
      "For new_record: the slots named (in order) of cls, a class with __slots__ only."},

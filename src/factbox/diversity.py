@@ -455,8 +455,10 @@ def compute_ids(
     c = _engine.speedups
     if c is not None and type(freqs) is dict:
         spectrum = c.spectrum(freqs)  # m → V_m, types that occur m times
+        hdd_ = c.hdd(spectrum, hdd_draws)  # _hdd compiled (the same floats)
     else:
         spectrum = Counter(freqs.values())
+        hdd_ = _hdd(spectrum, hdd_draws)
     msttr_, mattr_, mtld_ = _sequence_measures(
         ids, v, mattr_window, msttr_segment, mtld_threshold
     )
@@ -469,7 +471,7 @@ def compute_ids(
         msttr=msttr_,
         mattr=mattr_,
         mtld=mtld_,
-        hdd=_hdd(spectrum, hdd_draws),
+        hdd=hdd_,
         yule_k=_yule_k(spectrum),
     )
     notes: dict[str, str] = {}
