@@ -1823,9 +1823,20 @@ vocabulary_sums(PyObject *module, PyObject *args)
             goto done;
         }
         Py_ssize_t r;
-        if (given != NULL)
+        if (given != NULL) {
             r = (Py_ssize_t)given[i];
-        else {
+#if defined(__GNUC__)
+            if (i + 6 < n) { /* the rows ahead: likely cache misses in large tables */
+                Py_ssize_t ahead = (Py_ssize_t)given[i + 6];
+                if (ahead >= 0 && ahead < rows) {
+                    __builtin_prefetch(level + ahead);
+                    __builtin_prefetch(cell + ahead);
+                    __builtin_prefetch(lr + ahead);
+                    __builtin_prefetch(rare + ahead);
+                }
+            }
+#endif
+        } else {
             PyObject *row_o = PyDict_GetItemWithError(index, key);
             if (row_o == NULL) {
                 if (!PyErr_Occurred())
