@@ -686,3 +686,39 @@ def test_hdd_rejects_bad_spectra() -> None:
     assert _speedups.hdd({}, 1) is None
     assert _speedups.hdd({1: 41}, 42) is None  # N < draws
     assert _speedups.hdd({1: 42}, 42) == 1.0  # every type a hapax: drawn for sure
+
+
+_TYPES = st.sampled_from(["a", "b", "c", "d", "e", "f"])
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_TYPES, st.integers(1, 50), min_size=6, max_size=6),
+    st.dictionaries(_TYPES, st.integers(-3, 50)),
+    st.dictionaries(_TYPES, st.integers(0, 9)),
+    st.dictionaries(_TYPES, st.integers(0, 9)),
+)
+def test_proper_names_equal_reference(
+    freqs: dict[str, int], inside: dict[str, int], initial: dict[str, int], head: dict[str, int]
+) -> None:
+    from collections import Counter
+
+    from factbox.counts import proper_name_occurrences
+
+    expected = proper_name_occurrences(freqs, {t: c for t, c in inside.items() if c}, initial, head)
+    got = _speedups.proper_names(freqs, inside, Counter(initial), Counter(head))
+    assert got == expected and list(got) == list(expected)
+
+
+@needs_c
+def test_proper_names_hand_back_what_they_cannot_count() -> None:
+    assert _speedups.proper_names({"a": 2}, {"a": 1, "b": 1}, {}, {}) is None  # b not in freqs
+    assert _speedups.proper_names({"a": 2}, {"a": 1.0}, {}, {}) is None
+    assert _speedups.proper_names({"a": 2**70}, {"a": 1}, {}, {}) is None
+    assert _speedups.proper_names({"a": 2}, {"a": 1}, {"a": "1"}, {}) is None
+    assert _speedups.proper_names({"a": 2}, {"a": 0, "b": 0}, {}, {}) == {}
+    # Moscow said … in Moscow: 1 inside + 1 initial, never lower case: both are names
+    assert _speedups.proper_names({"moscow": 2}, {"moscow": 1}, {"moscow": 1}, {}) == {"moscow": 2}
+    with pytest.raises(TypeError):
+        _speedups.proper_names([], {}, {}, {})

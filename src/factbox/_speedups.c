@@ -2063,6 +2063,76 @@ done:
     return result;
 }
 
+/* ---- proper names (factbox.counts.proper_name_occurrences) --------------------------------- */
+
+/* The count of key in the dict d (0 when missing) into *out; 0, -1 on error, 1 when the value
+ * is not an int of 62 bits (the caller then counts in Python). */
+static int
+count_of(PyObject *d, PyObject *key, long long *out)
+{
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v == NULL) {
+        *out = 0;
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    if (!PyLong_CheckExact(v))
+        return 1;
+    int overflow;
+    *out = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    return overflow || *out > (1LL << 61) || *out < -(1LL << 61);
+}
+
+static PyObject *
+proper_names(PyObject *module, PyObject *args)
+{
+    PyObject *freqs, *inside, *initial, *headline;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:proper_names", &PyDict_Type, &freqs, &PyDict_Type,
+                          &inside, &PyDict_Type, &initial, &PyDict_Type, &headline))
+        return NULL;
+    PyObject *out = PyDict_New();
+    if (out == NULL)
+        return NULL;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(inside, &pos, &key, &value)) {
+        long long in = 0, ini = 0, head = 0, f = 0;
+        int rc = PyLong_CheckExact(value) ? 0 : 1;
+        if (rc == 0) {
+            int overflow;
+            in = PyLong_AsLongLongAndOverflow(value, &overflow);
+            rc = (in == -1 && PyErr_Occurred()) ? -1 : (overflow || in > (1LL << 61) || in < -(1LL << 61));
+        }
+        if (rc == 0 && in == 0)
+            continue; /* the reference leaves out types without capitals inside */
+        if (rc == 0)
+            rc = count_of(initial, key, &ini);
+        if (rc == 0)
+            rc = count_of(headline, key, &head);
+        if (rc == 0) {
+            int has = PyDict_Contains(freqs, key);
+            rc = has < 0 ? -1 : has == 0 ? 1 /* a KeyError in the reference */
+                                         : count_of(freqs, key, &f);
+        }
+        if (rc != 0) {
+            Py_DECREF(out);
+            if (rc < 0)
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        long long lower = f - in - ini - head;
+        PyObject *n = PyLong_FromLongLong(lower == 0 ? in + ini + head : in);
+        if (n == NULL || PyDict_SetItem(out, key, n) < 0) {
+            Py_XDECREF(n);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(n);
+    }
+    return out;
+}
+
 /* ---- records: instances of frozen, slotted dataclasses without __init__ ------------------ */
 
 /* What record_maker(cls, names) found: the class and the offset of each field's slot. */
@@ -2227,6 +2297,10 @@ static PyMethodDef methods[] = {
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"
      "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
+    {"proper_names", proper_names, METH_VARARGS,
+     "proper_names(freqs, inside, initial, headline) -> dict or None\n\n"
+     "counts.proper_name_occurrences(freqs, {t: c for t, c in inside.items() if c}, initial,\n"
+     "headline); None when a count is not an int below 2**61 or a type is not in freqs."},
     {"hdd", hdd, METH_VARARGS,
      "hdd(spectrum, draws) -> float or None\n\n"
      "HD-D from the frequency spectrum m -> V_m (see factbox.diversity._hdd)."},

@@ -285,12 +285,17 @@ def profile(
     for t in title_case:
         if t[0].isupper():
             inside[fold_of[t]] -= 1
-    proper = _counts.proper_name_occurrences(
-        freqs,
-        {t: c for t, c in inside.items() if c},
-        initial_counts,
-        headline_counts,
-    )
+    proper = None
+    sp = _engine.speedups
+    if sp is not None:  # compiled, with the filter of the comprehension below
+        proper = sp.proper_names(freqs, inside, initial_counts, headline_counts)
+    if proper is None:
+        proper = _counts.proper_name_occurrences(
+            freqs,
+            {t: c for t, c in inside.items() if c},
+            initial_counts,
+            headline_counts,
+        )
     if proper:
         complex_of = matrix[:, _COMPLEX]
         complex_words -= sum([c for typ, c in proper.items() if complex_of[row_of[typ]]])
