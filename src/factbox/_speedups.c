@@ -2068,13 +2068,8 @@ done:
 /* The count of key in the dict d (0 when missing) into *out; 0, -1 on error, 1 when the value
  * is not an int of 62 bits (the caller then counts in Python). */
 static int
-count_of(PyObject *d, PyObject *key, long long *out)
+small_int(PyObject *v, long long *out)
 {
-    PyObject *v = PyDict_GetItemWithError(d, key);
-    if (v == NULL) {
-        *out = 0;
-        return PyErr_Occurred() ? -1 : 0;
-    }
     if (!PyLong_CheckExact(v))
         return 1;
     int overflow;
@@ -2082,6 +2077,17 @@ count_of(PyObject *d, PyObject *key, long long *out)
     if (*out == -1 && PyErr_Occurred())
         return -1;
     return overflow || *out > (1LL << 61) || *out < -(1LL << 61);
+}
+
+static int
+count_of(PyObject *d, PyObject *key, long long *out)
+{
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v == NULL) {
+        *out = 0;
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    return small_int(v, out);
 }
 
 static PyObject *
@@ -2098,12 +2104,7 @@ proper_names(PyObject *module, PyObject *args)
     Py_ssize_t pos = 0;
     while (PyDict_Next(inside, &pos, &key, &value)) {
         long long in = 0, ini = 0, head = 0, f = 0;
-        int rc = PyLong_CheckExact(value) ? 0 : 1;
-        if (rc == 0) {
-            int overflow;
-            in = PyLong_AsLongLongAndOverflow(value, &overflow);
-            rc = (in == -1 && PyErr_Occurred()) ? -1 : (overflow || in > (1LL << 61) || in < -(1LL << 61));
-        }
+        int rc = small_int(value, &in);
         if (rc == 0 && in == 0)
             continue; /* the reference leaves out types without capitals inside */
         if (rc == 0)
@@ -2111,9 +2112,9 @@ proper_names(PyObject *module, PyObject *args)
         if (rc == 0)
             rc = count_of(headline, key, &head);
         if (rc == 0) {
-            int has = PyDict_Contains(freqs, key);
-            rc = has < 0 ? -1 : has == 0 ? 1 /* a KeyError in the reference */
-                                         : count_of(freqs, key, &f);
+            PyObject *fv = PyDict_GetItemWithError(freqs, key);
+            rc = fv == NULL ? (PyErr_Occurred() ? -1 : 1) /* 1: a KeyError in the reference */
+                            : small_int(fv, &f);
         }
         if (rc != 0) {
             Py_DECREF(out);
