@@ -274,7 +274,7 @@ _BREAKS = st.sampled_from(["\n", "\n", "\n", " \n ", "\r\n", "\n\n", "\n \t\n", 
 
 
 @needs_c
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(st.lists(st.tuples(_LINE, _BREAKS), min_size=1, max_size=12))
 def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[str, str]]) -> None:
     text = "".join(line + brk for line, brk in lines)
@@ -601,8 +601,10 @@ def test_list_marks_by_hand() -> None:
 
 
 @needs_c
-def test_records_equal_their_dataclass() -> None:
+def test_records_equal_their_dataclass(monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
+
+    monkeypatch.setattr(_engine, "speedups", _speedups)  # also under FACTBOX_PURE_PYTHON=1
 
     from factbox.counts import Counts
     from factbox.diversity import Diversity
@@ -634,8 +636,10 @@ def test_records_equal_their_dataclass() -> None:
 
 
 @needs_c
-def test_record_falls_back_to_the_class() -> None:
+def test_record_falls_back_to_the_class(monkeypatch: pytest.MonkeyPatch) -> None:
     import dataclasses
+
+    monkeypatch.setattr(_engine, "speedups", _speedups)
 
     @dataclasses.dataclass(frozen=True, slots=True)
     class Checked:
