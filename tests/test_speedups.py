@@ -288,6 +288,32 @@ def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[st
     assert got == expected
 
 
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            _LINE,
+            _BREAKS,
+            st.sampled_from(["\ud800", "\udfff", "\x00", "😀", "𝐀.", "\U0010ffff", "İnc.", "ǅ"]),
+            st.characters(codec=None, categories=None),
+        ),
+        max_size=20,
+    )
+)
+def test_sentence_spans_equal_reference_on_any_code_point(parts: list[str]) -> None:
+    # surrogates, NUL, astral characters (four-byte strings) and title-case letters
+    text = "".join(parts)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
 def test_abbreviations_are_short() -> None:
     # The compiled rules only look up chunks of at most 8 characters (MAX_ABBREVIATION).
     sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
