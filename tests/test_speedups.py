@@ -752,3 +752,23 @@ def test_proper_names_hand_back_what_they_cannot_count() -> None:
     assert _speedups.proper_names({"moscow": 2}, {"moscow": 1}, {"moscow": 1}, {}) == {"moscow": 2}
     with pytest.raises(TypeError):
         _speedups.proper_names([], {}, {}, {})
+
+
+@needs_c
+def test_sentence_starts_by_hand() -> None:
+    # "Moscow said so." | "" | "TALKS RESUME" (no end punctuation: odd) | "He went home."
+    text = "Moscow said so. ! TALKS RESUME\nHe went home."
+    spans = [(0, 15), (16, 17), (18, 30), (31, 44)]
+    lengths = [3, 0, 2, 3]
+    firsts = ["Moscow", None, "TALKS", "He"]
+    fold_of = {"Moscow": "moscow", "TALKS": "talks", "He": "he"}
+    got = _speedups.sentence_starts(text, spans, lengths, firsts, fold_of, ".!?")
+    assert got == ([3, 2, 3], {"moscow": 1, "he": 1}, [2])
+    with pytest.raises(ValueError):
+        _speedups.sentence_starts(text, spans, lengths[:2], firsts, fold_of, ".")
+    with pytest.raises(IndexError):
+        _speedups.sentence_starts(text, [(0, 99)], [1], ["M"], {"M": "m"}, ".")
+    with pytest.raises(KeyError):
+        _speedups.sentence_starts("Hi.", [(0, 3)], [1], ["Hi"], {}, ".")
+    with pytest.raises(TypeError):
+        _speedups.sentence_starts("Hi.", [(0, 3)], [1], [None], {}, ".")

@@ -2134,6 +2134,96 @@ proper_names(PyObject *module, PyObject *args)
     return out;
 }
 
+/* ---- sentence starts (the loop over the sentences in factbox.profile) ---------------------- */
+
+/* sentence_starts(text, spans, lengths, firsts, fold_of, headline_ends)
+ *   -> (sentence_lengths, initial_counts, odd)
+ * For the spans with tokens: their token counts; the capitalised first tokens' types counted,
+ * for the spans whose last character is in headline_ends; the indices of the others (which
+ * may be title-case headlines: the caller decides). */
+static PyObject *
+sentence_starts(PyObject *module, PyObject *args)
+{
+    PyObject *text, *spans, *lengths, *firsts, *fold_of, *ends;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!U:sentence_starts", &text, &PyList_Type, &spans,
+                          &PyList_Type, &lengths, &PyList_Type, &firsts, &PyDict_Type,
+                          &fold_of, &ends))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(spans), len = PyUnicode_GET_LENGTH(text);
+    if (PyList_GET_SIZE(lengths) != n || PyList_GET_SIZE(firsts) != n) {
+        PyErr_SetString(PyExc_ValueError, "spans, lengths and firsts differ in length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0), *counts = PyDict_New(), *odd = PyList_New(0);
+    if (out == NULL || counts == NULL || odd == NULL)
+        goto error;
+    for (Py_ssize_t s = 0; s < n; s++) {
+        PyObject *k = PyList_GET_ITEM(lengths, s);
+        Py_ssize_t tokens = PyLong_AsSsize_t(k);
+        if (tokens == -1 && PyErr_Occurred())
+            goto error;
+        if (tokens == 0)
+            continue;
+        if (PyList_Append(out, k) < 0)
+            goto error;
+        PyObject *span = PyList_GET_ITEM(spans, s);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "spans must be (start, end) tuples");
+            goto error;
+        }
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if (end == -1 && PyErr_Occurred())
+            goto error;
+        if (end < 1 || end > len) {
+            PyErr_SetString(PyExc_IndexError, "span end out of range");
+            goto error;
+        }
+        Py_UCS4 last = PyUnicode_READ_CHAR(text, end - 1);
+        if (PyUnicode_FindChar(ends, last, 0, PyUnicode_GET_LENGTH(ends), 1) < 0) {
+            PyObject *i = PyLong_FromSsize_t(s);
+            if (i == NULL || PyList_Append(odd, i) < 0) {
+                Py_XDECREF(i);
+                goto error;
+            }
+            Py_DECREF(i);
+            continue;
+        }
+        PyObject *first = PyList_GET_ITEM(firsts, s);
+        if (!PyUnicode_Check(first) || PyUnicode_GET_LENGTH(first) < 1) {
+            PyErr_SetString(PyExc_TypeError, "the first token of a span with tokens is a str");
+            goto error;
+        }
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(first, 0)))
+            continue;
+        PyObject *typ = PyDict_GetItemWithError(fold_of, first); /* borrowed */
+        if (typ == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, first);
+            goto error;
+        }
+        PyObject *c = PyDict_GetItemWithError(counts, typ);
+        if (c == NULL && PyErr_Occurred())
+            goto error;
+        long long before = c == NULL ? 0 : PyLong_AsLongLong(c);
+        PyObject *after = PyLong_FromLongLong(before + 1);
+        if (after == NULL || PyDict_SetItem(counts, typ, after) < 0) {
+            Py_XDECREF(after);
+            goto error;
+        }
+        Py_DECREF(after);
+    }
+    PyObject *result = PyTuple_Pack(3, out, counts, odd);
+    Py_DECREF(out);
+    Py_DECREF(counts);
+    Py_DECREF(odd);
+    return result;
+error:
+    Py_XDECREF(out);
+    Py_XDECREF(counts);
+    Py_XDECREF(odd);
+    return NULL;
+}
+
 /* ---- records: instances of frozen, slotted dataclasses without __init__ ------------------ */
 
 /* What record_maker(cls, names) found: the class and the offset of each field's slot. */
@@ -2302,6 +2392,11 @@ static PyMethodDef methods[] = {
      "proper_names(freqs, inside, initial, headline) -> dict or None\n\n"
      "counts.proper_name_occurrences(freqs, {t: c for t, c in inside.items() if c}, initial,\n"
      "headline); None when a count is not an int below 2**61 or a type is not in freqs."},
+    {"sentence_starts", sentence_starts, METH_VARARGS,
+     "sentence_starts(text, spans, lengths, firsts, fold_of, headline_ends)\n"
+     "-> (sentence_lengths, initial_counts, odd)\n\n"
+     "The loop over the sentences of factbox.profile, but for the sentences that may be\n"
+     "headlines (odd: their indices)."},
     {"hdd", hdd, METH_VARARGS,
      "hdd(spectrum, draws) -> float or None\n\n"
      "HD-D from the frequency spectrum m -> V_m (see factbox.diversity._hdd)."},
