@@ -12,7 +12,9 @@ OneStopEnglish text (read at run time from ../shared/data/onestopenglish, never 
 warm-up pass that fills every cache:
 
 * ``profile()`` as a whole, and its parts called separately with the same inputs:
-  sentence_spans, tokenising the sentences, the diversity measures, the vocabulary profile.
+  sentence_spans, tokenising the sentences, the diversity measures, the vocabulary profile
+  (on its own, with its own look-ups), the per-type table sums (compiled engine only), the
+  level estimate and the readability formulas.
 
 Usage::
 
@@ -39,7 +41,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 def sections(step: int, labels_file: str) -> None:
     """Run the measured sections (inside callgrind)."""
-    from factbox import diversity, profile, vocabulary
+    import importlib
+
+    from factbox import _engine, diversity, level, profile, readability, vocabulary
     from factbox.sentences import sentence_spans
     from factbox.tokens import scan, strip_urls
 
@@ -65,6 +69,14 @@ def sections(step: int, labels_file: str) -> None:
         diversity.compute_ids(i, f)
         vocabulary.compute(f, ts.keys())
 
+    boxes = [profile(t) for t in texts]
+    lengths = [[n for n in sc[3] if n] for sc in scans]
+    sums = [level.type_sums(f) for f in freqs]
+    commas = [t.count(",") for t in stripped]
+    prof = importlib.import_module("factbox.profile")  # the module (factbox.profile: the function)
+    table, vrow = prof._TABLES["cmudict"], prof._VROW  # filled by the warm-up
+    c = _engine.speedups
+
     labels: list[str] = []
 
     def section(label: str, fn) -> None:  # type: ignore[no-untyped-def]
@@ -86,6 +98,20 @@ def sections(step: int, labels_file: str) -> None:
         "  vocabulary profile",
         lambda: [vocabulary.compute(f, ts.keys()) for f, ts in zip(freqs, toks, strict=True)],
     )
+    if c is not None:
+        row_of, matrix, _ = table.state
+        section(
+            "  type_totals (type table)",
+            lambda: [c.type_totals(row_of, f, matrix, vrow) for f in freqs],
+        )
+    section(
+        "  level estimate",
+        lambda: [
+            level.estimate(b.counts, b.vocabulary, n, k, freqs=f, sums=s)
+            for b, n, k, f, s in zip(boxes, lengths, commas, freqs, sums, strict=True)
+        ],
+    )
+    section("  readability formulas", lambda: [readability.compute(b.counts) for b in boxes])
     labels.append("end")
     os.getppid()
     Path(labels_file).write_text(

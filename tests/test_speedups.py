@@ -238,14 +238,111 @@ def test_sentence_spans_equal_reference(parts: list[str]) -> None:
     assert got == expected
 
 
+# Structured texts for the compiled line rules (L2–L5) and candidate rules: lines that start
+# like list items (every alternative of _LIST_ITEM_RE and near misses), in lower case, with
+# openers or closing marks, and that end in end punctuation, closers, abbreviations, function
+# words or continuation characters; lengths vary so that "full" lines and wrapped blocks occur.
+_LINE_STARTS = st.sampled_from(
+    [
+        "", "- ", "-x ", "* ", "+ ", "– ", "— ", "• ", "▪ ", "□ ", "✓ ", "✔ ", "⁃ ", "1. ",
+        "12) ", "123. ", "1234. ", "1.", "(2) ", "(a) ", "a. ", "c. ", "c) ", "A) ", "B. ",
+        "ii. ", "iv) ", "v. ", "vi. ", "viii. ", "ix) ", "xxx. ", "xxxx. ", "ab. ", "i.e. ",
+        "١. ", "1١. ", "(", "“", "'", "”", ")", "he ", "iPhone ", "By ", "Posted by ",
+        "Updated ", "Jan 5 ", "Monday, 3 March 2014 ", "Label: ", "\t", "\xa0",
+    ]
+)  # fmt: skip
+_LINE_WORDS = st.sampled_from(
+    [
+        "The", "the", "said", "Tom", "Merkel", "of", "and", "2012", "12", "self-made",
+        "rock'n'roll", "Mr", "Dr", "e.g", "i.e", "U.S", "Inc", "No", "Jan", "J", "I", "a.m",
+        "Ave", "Calif", "MESSRS", "İnc", "x@y.com", "[", "…", "...", "Why", "Headline", "NEWS",
+    ]
+)  # fmt: skip
+_LINE_ENDS = st.sampled_from(
+    [
+        "", ".", "!", "?", "…", "‽", "?!", ".”", "?”", "!\"", ".)", ".’", ".'”", ",", ";",
+        "-", "–", "/", "&", "=", ":", "”", " .", ". .", "[...]", "\t",
+    ]
+)  # fmt: skip
+_LINE = st.builds(
+    lambda start, words, end: start + " ".join(words) + end,
+    _LINE_STARTS,
+    st.lists(_LINE_WORDS, max_size=14),
+    _LINE_ENDS,
+)
+_BREAKS = st.sampled_from(["\n", "\n", "\n", " \n ", "\r\n", "\n\n", "\n \t\n", "\n\u2028", " "])
+
+
+@needs_c
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.tuples(_LINE, _BREAKS), min_size=1, max_size=12))
+def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[str, str]]) -> None:
+    text = "".join(line + brk for line, brk in lines)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            _LINE,
+            _BREAKS,
+            st.sampled_from(["\ud800", "\udfff", "\x00", "😀", "𝐀.", "\U0010ffff", "İnc.", "ǅ"]),
+            st.characters(codec=None, categories=None),
+        ),
+        max_size=20,
+    )
+)
+def test_sentence_spans_equal_reference_on_any_code_point(parts: list[str]) -> None:
+    # surrogates, NUL, astral characters (four-byte strings) and title-case letters
+    text = "".join(parts)
+    got = sentence_spans(text)
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        expected = sentence_spans(text)
+    finally:
+        _engine.speedups = saved
+    assert got == expected
+
+
+def test_abbreviations_are_short() -> None:
+    # The compiled rules only look up chunks of at most 8 characters (MAX_ABBREVIATION).
+    sn = importlib.import_module("factbox.sentences")  # factbox.sentences is the function
+    assert max(map(len, sn._ANYCASE)) <= 8 and max(map(len, sn._EXACT)) <= 8
+    assert set(sn._ANYCASE.values()) >= {sn._TITLE, sn._NEVER} and (sn._TITLE, sn._NEVER) == (1, 2)
+
+
 @needs_c
 def test_sentence_kernels_reject_bad_arguments() -> None:
+    sn = importlib.import_module("factbox.sentences")
+    args = (sn._EXACT, sn._ANYCASE, sn._line_break_ends_sentence, sn._candidate)
     with pytest.raises(TypeError):
-        _speedups.sentence_candidates("A. B", 0, 4, [], {})
+        _speedups.sentence_cuts("A. B", [], {}, None, None)
     with pytest.raises(TypeError):
         _speedups.strip_spans("text", [1, "2"])
     assert _speedups.strip_spans(" ab  cd ", [-3, 4, 99]) == [(1, 3), (5, 7)]
-    assert _speedups.sentence_candidates("Hi. There", -5, 99, {}, {}) == [3]
+    assert _speedups.sentence_cuts("Hi. There", *args) == [3, 9]
+    assert _speedups.sentence_cuts("", *args) == [0]
+    with pytest.raises(ValueError):  # longer abbreviations than the compiled filter allows
+        _speedups.sentence_cuts("A. B", {"abcdefghi": 1}, {}, *args[2:])
+
+    def boom(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    # an error in a callback goes through (line break L4, then a candidate with S2)
+    with pytest.raises(RuntimeError):
+        _speedups.sentence_cuts("A headline\nThe text.", sn._EXACT, sn._ANYCASE, boom, boom)
+    with pytest.raises(RuntimeError):
+        _speedups.sentence_cuts('"Why?" Tom said.', sn._EXACT, sn._ANYCASE, boom, boom)
 
 
 @needs_c
@@ -302,6 +399,8 @@ def test_spectrum_equals_reference(freqs: dict[str, int]) -> None:
     got = _speedups.spectrum(freqs)
     assert got == Counter(freqs.values())
     assert list(got) == sorted(got)
+    # first_seen: Counter's order too (level._type_features sums floats in that order)
+    assert list(_speedups.spectrum(freqs, True).items()) == list(Counter(freqs.values()).items())
 
 
 @needs_c
@@ -313,6 +412,10 @@ def test_spectrum_rejects_bad_counts() -> None:
     with pytest.raises(TypeError):
         _speedups.spectrum([1])
     assert _speedups.spectrum({}) == {}
+    # first_seen: None (the caller counts in Python) for anything but ints from 1 to 2**24
+    for bad in (0, -3, "1", 1.0, 2**24 + 1, 2**70):
+        assert _speedups.spectrum({"a": 1, "b": bad}, True) is None
+    assert _speedups.spectrum({"a": 2**24, "b": True}, True) == {2**24: 1, True: 1}
 
 
 @needs_c
@@ -407,7 +510,7 @@ def test_vocabulary_sums_equal_the_reference(rows, freqs, forms, hard_index, rnd
 
     tab = _vocabulary_table(rows)
     tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
-    expected = vc._sums_python(tab, freqs, forms, hard_index)
+    expected, _ = vc._sums_python(tab, freqs, forms, hard_index)
     got = _speedups.vocabulary_sums(
         tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
         vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
@@ -476,7 +579,7 @@ def test_vocabulary_sums_pairwise_sums_on_many_types(n_types: int) -> None:
     freqs = {f"w{i}": rnd.choice([1, 1, 1, 2, 3, 7, 50]) for i in range(n_types)}
     tab.index = {t: rnd.randrange(len(rows)) for t in freqs}
     forms = set(list(freqs)[::2])
-    expected = vc._sums_python(tab, freqs, forms, 3)
+    expected, _ = vc._sums_python(tab, freqs, forms, 3)
     got = _speedups.vocabulary_sums(
         tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, 3,
         vc._N_CELLS, vc._UNLISTED_INDEX, vc._B2_INDEX,
@@ -499,6 +602,20 @@ def test_list_marks_equal_the_regex(text: str) -> None:
 
 
 @needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from("1a.) x中é\u1fff\u2000\uffff"), max_size=70),
+    st.integers(0, 70),
+    st.sampled_from(["", "•", "⁃", "▪", "\u2021"]),
+)
+def test_list_marks_compiled_on_wide_text(text: str, at: int, bullet: str) -> None:
+    # two-byte strings go through blocks of 8 code units: a mark or a lone bullet anywhere
+    text = text[:at] + bullet + text[at:]
+    marks = [i for i in range(len(text) - 1) if text[i] in "1a" and text[i + 1] in ".)"]
+    assert _speedups.list_marks(text) == (bullet not in ("", "\u2021"), marks)
+
+
+@needs_c
 def test_list_marks_by_hand() -> None:
     # "1." at 0, "a)" at 6; "a.x" at 11 is a start too (the regex decides); "1" at the end
     assert _speedups.list_marks("1. A  a) B a.x 1") == (False, [0, 6, 11])
@@ -507,3 +624,151 @@ def test_list_marks_by_hand() -> None:
     assert _speedups.list_marks("é \u2024 y") == (False, [])  # one dot leader: not a bullet
     with pytest.raises(TypeError):
         _speedups.list_marks(b"1.")
+
+
+@needs_c
+def test_records_equal_their_dataclass(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    monkeypatch.setattr(_engine, "speedups", _speedups)  # also under FACTBOX_PURE_PYTHON=1
+
+    from factbox.counts import Counts
+    from factbox.diversity import Diversity
+    from factbox.profile import FactBox
+    from factbox.vocabulary import HardWord, VocabularyProfile
+
+    fb = factbox.profile("The meticulous cat sat on the mat. It sat there, content.")
+    for obj in (fb, fb.counts, fb.diversity, fb.vocabulary, fb.vocabulary.hard_words[0]):
+        cls = type(obj)
+        assert cls in (FactBox, Counts, Diversity, VocabularyProfile, HardWord)
+        values = [getattr(obj, f.name) for f in dataclasses.fields(obj)]
+        names = [f.name for f in dataclasses.fields(obj)]
+        make = _engine.record(cls)
+        assert make is not cls
+        by_position = make(*values)
+        by_keyword = make(**dict(zip(reversed(names), reversed(values), strict=True)))
+        mixed = make(*values[:2], **dict(zip(names[2:], values[2:], strict=True)))
+        for got in (by_position, by_keyword, mixed):
+            assert type(got) is cls and got == cls(*values) == obj
+            assert [getattr(got, n) for n in names] == values
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                setattr(got, names[0], 0)
+        with pytest.raises(TypeError):
+            make(*values[:-1])
+        with pytest.raises(TypeError):
+            make(*values[:-1], **{names[0]: values[0]})  # a field twice, one missing
+        with pytest.raises(TypeError):
+            make(*values[:-1], nonsense=1)
+
+
+@needs_c
+def test_record_falls_back_to_the_class(monkeypatch: pytest.MonkeyPatch) -> None:
+    import dataclasses
+
+    monkeypatch.setattr(_engine, "speedups", _speedups)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Checked:
+        x: int
+
+        def __post_init__(self) -> None:
+            if self.x < 0:
+                raise ValueError("x")
+
+    @dataclasses.dataclass(frozen=True)
+    class NoSlots:
+        x: int
+
+    assert _engine.record(Checked) is Checked
+    assert _engine.record(NoSlots) is NoSlots
+    with pytest.raises(TypeError):
+        _speedups.new_record(object(), 1)
+    with pytest.raises(TypeError):
+        _speedups.record_maker(NoSlots, ("x",))
+    with pytest.raises(AttributeError):
+        _speedups.record_maker(Checked, ("x", "nope"))
+    with pytest.raises(TypeError):
+        _speedups.record_maker(Checked, ("x", "__post_init__"))  # not a slot
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(st.integers(1, 300), st.integers(1, 60), max_size=25),
+    st.integers(1, 120),
+)
+def test_hdd_equals_reference(spectrum: dict[int, int], draws: int) -> None:
+    from collections import Counter
+
+    # the same float operations in the same order: equal to the bit, sorted or not
+    assert _speedups.hdd(spectrum, draws) == dv._hdd(Counter(spectrum), draws)
+    ordered = dict(sorted(spectrum.items()))
+    assert _speedups.hdd(ordered, draws) == dv._hdd(Counter(ordered), draws)
+
+
+@needs_c
+def test_hdd_rejects_bad_spectra() -> None:
+    for bad in ({0: 1}, {1: 0}, {2**41: 1}, {"1": 1}):
+        with pytest.raises((ValueError, TypeError)):
+            _speedups.hdd(bad, 42)
+    with pytest.raises(ValueError):
+        _speedups.hdd({1: 5}, 0)
+    assert _speedups.hdd({}, 1) is None
+    assert _speedups.hdd({1: 41}, 42) is None  # N < draws
+    assert _speedups.hdd({1: 42}, 42) == 1.0  # every type a hapax: drawn for sure
+
+
+_TYPES = st.sampled_from(["a", "b", "c", "d", "e", "f"])
+
+
+@needs_c
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dictionaries(_TYPES, st.integers(1, 50), min_size=6, max_size=6),
+    st.dictionaries(_TYPES, st.integers(-3, 50)),
+    st.dictionaries(_TYPES, st.integers(0, 9)),
+    st.dictionaries(_TYPES, st.integers(0, 9)),
+)
+def test_proper_names_equal_reference(
+    freqs: dict[str, int], inside: dict[str, int], initial: dict[str, int], head: dict[str, int]
+) -> None:
+    from collections import Counter
+
+    from factbox.counts import proper_name_occurrences
+
+    expected = proper_name_occurrences(freqs, {t: c for t, c in inside.items() if c}, initial, head)
+    got = _speedups.proper_names(freqs, inside, Counter(initial), Counter(head))
+    assert got == expected and list(got) == list(expected)
+
+
+@needs_c
+def test_proper_names_hand_back_what_they_cannot_count() -> None:
+    assert _speedups.proper_names({"a": 2}, {"a": 1, "b": 1}, {}, {}) is None  # b not in freqs
+    assert _speedups.proper_names({"a": 2}, {"a": 1.0}, {}, {}) is None
+    assert _speedups.proper_names({"a": 2**70}, {"a": 1}, {}, {}) is None
+    assert _speedups.proper_names({"a": 2}, {"a": 1}, {"a": "1"}, {}) is None
+    assert _speedups.proper_names({"a": 2}, {"a": 0, "b": 0}, {}, {}) == {}
+    # Moscow said … in Moscow: 1 inside + 1 initial, never lower case: both are names
+    assert _speedups.proper_names({"moscow": 2}, {"moscow": 1}, {"moscow": 1}, {}) == {"moscow": 2}
+    with pytest.raises(TypeError):
+        _speedups.proper_names([], {}, {}, {})
+
+
+@needs_c
+def test_sentence_starts_by_hand() -> None:
+    # "Moscow said so." | "" | "TALKS RESUME" (no end punctuation: odd) | "He went home."
+    text = "Moscow said so. ! TALKS RESUME\nHe went home."
+    spans = [(0, 15), (16, 17), (18, 30), (31, 44)]
+    lengths = [3, 0, 2, 3]
+    firsts = ["Moscow", None, "TALKS", "He"]
+    fold_of = {"Moscow": "moscow", "TALKS": "talks", "He": "he"}
+    got = _speedups.sentence_starts(text, spans, lengths, firsts, fold_of, ".!?")
+    assert got == ([3, 2, 3], {"moscow": 1, "he": 1}, [2])
+    with pytest.raises(ValueError):
+        _speedups.sentence_starts(text, spans, lengths[:2], firsts, fold_of, ".")
+    with pytest.raises(IndexError):
+        _speedups.sentence_starts(text, [(0, 99)], [1], ["M"], {"M": "m"}, ".")
+    with pytest.raises(KeyError):
+        _speedups.sentence_starts("Hi.", [(0, 3)], [1], ["Hi"], {}, ".")
+    with pytest.raises(TypeError):
+        _speedups.sentence_starts("Hi.", [(0, 3)], [1], [None], {}, ".")

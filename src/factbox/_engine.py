@@ -8,11 +8,15 @@ results (docs/performance.md).
 
 from __future__ import annotations
 
+import dataclasses
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from functools import partial
 from itertools import repeat
 from types import ModuleType
-from typing import Any
+from typing import Any, TypeVar
+
+_R = TypeVar("_R")
 
 
 def _load() -> ModuleType | None:
@@ -52,3 +56,22 @@ def lookup_python(index: Mapping[str, int], freqs: Mapping[str, int], np: Any) -
         np.fromiter(map(index.get, freqs, repeat(-1)), np.int64, n),
         np.fromiter(freqs.values(), np.int64, n),
     )
+
+
+def record(cls: type[_R]) -> Callable[..., _R]:
+    """A constructor for the frozen, slotted dataclass ``cls`` that takes every field (by
+    position in field order, or by keyword) and gives what ``cls(...)`` gives, without the
+    generated ``__init__`` and its ``object.__setattr__`` call per field: compiled
+    (``new_record``) when available, else ``cls`` itself. Only for classes whose
+    ``__init__`` just sets the fields (no ``__post_init__``, every field in ``__init__``).
+    Chosen when called (at import time): the objects are the same with either engine."""
+    c = speedups
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if (
+        c is None
+        or hasattr(cls, "__post_init__")
+        or not all(f.init for f in fields)
+        or "__slots__" not in cls.__dict__
+    ):
+        return cls
+    return partial(c.new_record, c.record_maker(cls, tuple(f.name for f in fields)))

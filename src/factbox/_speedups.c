@@ -20,9 +20,14 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <structmember.h> /* T_OBJECT_EX, READONLY */
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
+#if defined(__SSE2__) && defined(__GNUC__)
+#include <emmintrin.h> /* 8 UTF-16 code units at a time in the sentence scans */
+#define FACTBOX_SSE2 1
+#endif
 
 /* ---- the token definition (factbox/tokens.py) ------------------------------------------ */
 
@@ -139,19 +144,60 @@ table_grow(Table *t)
     return 0;
 }
 
+/* FNV-1a over the code units of one string kind (equal strings have the same kind, so equal
+ * strings hash alike), then a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low
+ * ones. *maxchar gets the OR of the units (below 0x80: an ASCII string). */
+#define HASH_UNITS(T)                                                                          \
+    do {                                                                                       \
+        const T *u = (const T *)data + start;                                                  \
+        for (Py_ssize_t i = 0; i < n; i++) {                                                   \
+            h ^= u[i];                                                                         \
+            h *= 1099511628211ULL;                                                             \
+            m |= u[i];                                                                         \
+        }                                                                                      \
+    } while (0)
+
 static inline uint64_t
-hash_bytes(const unsigned char *s, Py_ssize_t n)
+hash_units(int kind, const void *data, Py_ssize_t start, Py_ssize_t n, Py_UCS4 *maxchar)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        h ^= s[i];
-        h *= 1099511628211ULL;
-    }
-    h ^= h >> 33; /* a 64-bit finaliser (MurmurHash3's fmix64): all bits reach the low ones */
+    uint64_t h = 1469598103934665603ULL;
+    Py_UCS4 m = 0;
+    if (kind == PyUnicode_1BYTE_KIND)
+        HASH_UNITS(Py_UCS1);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        HASH_UNITS(Py_UCS2);
+    else
+        HASH_UNITS(Py_UCS4);
+    *maxchar = m;
+    h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
     h ^= h >> 33;
     h *= 0xc4ceb9fe1a85ec53ULL;
     return h ^ (h >> 33);
+}
+#undef HASH_UNITS
+
+/* text[start:start + n] as a new string (the same as PyUnicode_Substring), given the OR of
+ * its code units (from hash_units): below 0x80 every character is ASCII and the search for
+ * the largest one is not needed. */
+static PyObject *
+substring(int kind, const void *data, Py_ssize_t start, Py_ssize_t n, Py_UCS4 unit_or)
+{
+    if (unit_or >= 0x80)
+        return PyUnicode_FromKindAndData(kind, (const char *)data + start * kind, n);
+    PyObject *out = PyUnicode_New(n, 0x7F);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    if (kind == PyUnicode_1BYTE_KIND)
+        memcpy(o, (const Py_UCS1 *)data + start, n);
+    else if (kind == PyUnicode_2BYTE_KIND)
+        for (Py_ssize_t i = 0; i < n; i++)
+            o[i] = (Py_UCS1)((const Py_UCS2 *)data)[start + i];
+    else
+        for (Py_ssize_t i = 0; i < n; i++)
+            o[i] = (Py_UCS1)((const Py_UCS4 *)data)[start + i];
+    return out;
 }
 
 /* The id of the type string ``typ`` in ``types`` (a table keyed by the type's characters;
@@ -164,7 +210,8 @@ type_id(Table *types, PyObject *type_list, PyObject *typ)
     int kind = PyUnicode_KIND(typ);
     Py_ssize_t len = PyUnicode_GET_LENGTH(typ);
     const unsigned char *d = (const unsigned char *)PyUnicode_DATA(typ);
-    uint64_t h = hash_bytes(d, len * kind);
+    Py_UCS4 maxchar;
+    uint64_t h = hash_units(kind, d, 0, len, &maxchar);
     Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)types->mask);
     for (;;) {
         Slot *sl = &types->slots[j];
@@ -231,6 +278,14 @@ fold(PyObject *form)
             Py_INCREF(form);
             return form;
         }
+        /* ASCII: casefold() is lower(), and there is no U+2019 */
+        PyObject *f = PyUnicode_New(n, 0x7F);
+        if (f == NULL)
+            return NULL;
+        Py_UCS1 *o = PyUnicode_1BYTE_DATA(f);
+        for (i = 0; i < n; i++)
+            o[i] = c[i] >= 'A' && c[i] <= 'Z' ? c[i] + 32 : c[i];
+        return f;
     }
     PyObject *f = PyObject_CallOneArg(casefold_method, form);
     if (f == NULL)
@@ -317,7 +372,8 @@ scan(PyObject *module, PyObject *args)
         while ((e = next_token(kind, data, p, b, &start)) >= 0) {
             Py_ssize_t len = e - start;
             const unsigned char *chars = bytes + start * kind;
-            uint64_t h = hash_bytes(chars, len * kind);
+            Py_UCS4 maxchar;
+            uint64_t h = hash_units(kind, data, start, len, &maxchar);
             Py_ssize_t j = (Py_ssize_t)(h & (uint64_t)table.mask);
             Py_ssize_t id = -1;
             for (;;) {
@@ -337,7 +393,7 @@ scan(PyObject *module, PyObject *args)
                     PyErr_SetString(PyExc_OverflowError, "too many distinct tokens");
                     goto error;
                 }
-                PyObject *form = PyUnicode_Substring(text, start, e);
+                PyObject *form = substring(kind, data, start, len, maxchar);
                 if (form == NULL)
                     goto error;
                 int rc = PyList_Append(form_list, form);
@@ -620,109 +676,595 @@ candidate_end(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
     return -1;
 }
 
-static PyObject *
-sentence_candidates(PyObject *module, PyObject *args)
+static inline int
+is_opener(Py_UCS4 c) /* sentences._OPENERS = "'“‘«([{¿¡ */
 {
-    PyObject *text, *exact, *anycase;
-    Py_ssize_t s, e;
-    if (!PyArg_ParseTuple(args, "UnnO!O!:sentence_candidates", &text, &s, &e, &PyDict_Type,
-                          &exact, &PyDict_Type, &anycase))
-        return NULL;
-    if (PyUnicode_READY(text) < 0)
-        return NULL;
-    int kind = PyUnicode_KIND(text);
-    const void *data = PyUnicode_DATA(text);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(text);
-    if (s < 0)
-        s = 0;
-    if (e > n)
-        e = n;
-    PyObject *out = PyList_New(0);
-    if (out == NULL)
-        return NULL;
-    Py_ssize_t i = s;
-    while (i < e) {
-        if (!is_terminal(RD(i))) {
+    return c == '"' || c == '\'' || c == 0x201C || c == 0x2018 || c == 0xAB || c == '(' ||
+           c == '[' || c == '{' || c == 0xBF || c == 0xA1;
+}
+
+static inline int
+is_closer(Py_UCS4 c) /* sentences._CLOSERS = "'”’»)]} */
+{
+    return c == '"' || c == '\'' || is_close_only(c);
+}
+
+static inline int
+is_quote_close(Py_UCS4 c) /* sentences._QUOTES_CLOSE = "'”’» */
+{
+    return c == '"' || c == '\'' || c == 0x201D || c == 0x2019 || c == 0xBB;
+}
+
+static inline int
+is_bullet(Py_UCS4 c) /* sentences._BULLETS = •▪◦‣●■►⁃ */
+{
+    return c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 || c == 0x25CF ||
+           c == 0x25A0 || c == 0x25BA || c == 0x2043;
+}
+
+static inline int
+is_ascii_digit(Py_UCS4 c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The first i in [i, e) where text[i] is end punctuation, or e; one loop per string kind. */
+static inline Py_ssize_t
+find_terminal(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = (const Py_UCS1 *)data; /* … and ‽ are above U+00FF */
+        while (i < e && d[i] != '.' && d[i] != '!' && d[i] != '?')
             i++;
+        return i;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = (const Py_UCS2 *)data;
+#ifdef FACTBOX_SSE2
+        const __m128i dot = _mm_set1_epi16('.'), bang = _mm_set1_epi16('!');
+        const __m128i ques = _mm_set1_epi16('?'), ell = _mm_set1_epi16((short)0x2026);
+        const __m128i interrobang = _mm_set1_epi16((short)0x203D);
+        for (; i + 8 <= e; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+            __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi16(v, dot), _mm_cmpeq_epi16(v, bang)),
+                                     _mm_or_si128(_mm_cmpeq_epi16(v, ques),
+                                                  _mm_or_si128(_mm_cmpeq_epi16(v, ell),
+                                                               _mm_cmpeq_epi16(v, interrobang))));
+            int mask = _mm_movemask_epi8(m);
+            if (mask)
+                return i + (__builtin_ctz((unsigned)mask) >> 1);
+        }
+#endif
+        while (i < e && !is_terminal(d[i]))
+            i++;
+        return i;
+    }
+    default: {
+        const Py_UCS4 *d = (const Py_UCS4 *)data;
+        while (i < e && !is_terminal(d[i]))
+            i++;
+        return i;
+    }
+    }
+}
+
+/* The first i in [i, e) where text[i] == '\n', or e. */
+static inline Py_ssize_t
+find_newline(int kind, const void *data, Py_ssize_t i, Py_ssize_t e)
+{
+    switch (kind) {
+    case PyUnicode_1BYTE_KIND: {
+        const Py_UCS1 *d = (const Py_UCS1 *)data;
+        const Py_UCS1 *q = i < e ? memchr(d + i, '\n', e - i) : NULL;
+        return q == NULL ? e : q - d;
+    }
+    case PyUnicode_2BYTE_KIND: {
+        const Py_UCS2 *d = (const Py_UCS2 *)data;
+#ifdef FACTBOX_SSE2
+        const __m128i nl = _mm_set1_epi16('\n');
+        for (; i + 8 <= e; i += 8) {
+            __m128i v = _mm_loadu_si128((const __m128i *)(d + i));
+            int mask = _mm_movemask_epi8(_mm_cmpeq_epi16(v, nl));
+            if (mask)
+                return i + (__builtin_ctz((unsigned)mask) >> 1);
+        }
+#endif
+        while (i < e && d[i] != '\n')
+            i++;
+        return i;
+    }
+    default: {
+        const Py_UCS4 *d = (const Py_UCS4 *)data;
+        while (i < e && d[i] != '\n')
+            i++;
+        return i;
+    }
+    }
+}
+
+/* Every key of _EXACT and _ANYCASE has at most this many characters (sentence_cuts checks), and
+ * lower() never shortens a string: longer chunks need no look-up. */
+#define MAX_ABBREVIATION 8
+
+/* What sentences._cuts needs while it works on one text. */
+typedef struct {
+    PyObject *text;
+    int kind;
+    const void *data;
+    Py_ssize_t n;
+    PyObject *exact, *anycase; /* sentences._EXACT, sentences._ANYCASE */
+    PyObject *line_break;      /* sentences._line_break_ends_sentence */
+    PyObject *candidate;       /* sentences._candidate */
+    PyObject *cuts;            /* the list being built */
+    /* a filter in front of the look-ups: bit x of first[n] is set when a key of n characters
+     * of _EXACT or _ANYCASE starts with the letter 'a' + x (either case); any_key: a key
+     * that does not start with an ASCII letter, and every chunk is looked up */
+    uint32_t first[9];
+    int any_key;
+} Cuts;
+
+static int
+add_to_filter(Cuts *c, PyObject *dict)
+{
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(dict, &pos, &key, &value)) {
+        if (!PyUnicode_Check(key)) {
+            c->any_key = 1;
             continue;
         }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(key);
+        if (n > MAX_ABBREVIATION) {
+            PyErr_SetString(PyExc_ValueError, "abbreviations have at most 8 characters");
+            return -1;
+        }
+        Py_UCS4 x = n ? PyUnicode_READ_CHAR(key, 0) : 0;
+        if (x >= 'A' && x <= 'Z')
+            x += 32;
+        if (x >= 'a' && x <= 'z')
+            c->first[n] |= 1u << (x - 'a');
+        else
+            c->any_key = 1;
+    }
+    return 0;
+}
+
+/* 0 when text[a:b] (or its lower case) cannot be a key of _EXACT or _ANYCASE, else 1 */
+static inline int
+maybe_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    if (b - a > MAX_ABBREVIATION)
+        return 0; /* lower() never shortens a string */
+    if (c->any_key || a >= b)
+        return 1;
+    for (Py_ssize_t q = a; q < b; q++)
+        if (RD(q) >= 0x80)
+            return 1; /* lower() may change the length */
+    Py_UCS4 x = RD(a);
+    if (x >= 'A' && x <= 'Z')
+        x += 32;
+    if (!(x >= 'a' && x <= 'z'))
+        return 1;
+    return (c->first[b - a] >> (x - 'a')) & 1;
+}
+
+static int
+append_cut(Cuts *c, Py_ssize_t x)
+{
+    PyObject *v = PyLong_FromSsize_t(x);
+    if (v == NULL)
+        return -1;
+    int rc = PyList_Append(c->cuts, v);
+    Py_DECREF(v);
+    return rc;
+}
+
+/* s.lower() (a new reference); ASCII strings without a call of the method. */
+static PyObject *
+lower_of(PyObject *s)
+{
+    if (!PyUnicode_IS_ASCII(s))
+        return PyObject_CallMethod(s, "lower", NULL);
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(s);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0;
+    while (i < n && !(d[i] >= 'A' && d[i] <= 'Z'))
+        i++;
+    if (i == n)
+        return Py_NewRef(s);
+    PyObject *out = PyUnicode_New(n, 127);
+    if (out == NULL)
+        return NULL;
+    Py_UCS1 *o = PyUnicode_1BYTE_DATA(out);
+    for (i = 0; i < n; i++)
+        o[i] = d[i] >= 'A' && d[i] <= 'Z' ? d[i] + 32 : d[i];
+    return out;
+}
+
+/* 1 when the chunk text[a:b] (letters only) is a key of _EXACT or its lower case one of
+ * _ANYCASE, 0 when not, -1 on error. */
+static int
+known_abbreviation(Cuts *c, Py_ssize_t a, Py_ssize_t b)
+{
+    if (!maybe_abbreviation(c, a, b))
+        return 0;
+    PyObject *pre = PyUnicode_Substring(c->text, a, b);
+    if (pre == NULL)
+        return -1;
+    int known = PyDict_Contains(c->exact, pre);
+    if (known == 0) {
+        PyObject *lower = lower_of(pre);
+        if (lower == NULL) {
+            Py_DECREF(pre);
+            return -1;
+        }
+        known = PyDict_Contains(c->anycase, lower);
+        Py_DECREF(lower);
+    }
+    Py_DECREF(pre);
+    return known;
+}
+
+/* What sentences._candidate(text, s, e, cuts, i, end) decides for the candidate text[i:end],
+ * where the decision follows from the common rules: 1 a boundary at end, 0 none, 2 ask
+ * _candidate (the rare rules), -1 on error. Mirrors _candidate and _is_boundary step by step.
+ */
+static int
+candidate_decision(Cuts *c, Py_ssize_t s, Py_ssize_t e, Py_ssize_t i, Py_ssize_t end)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    Py_ssize_t k = end;
+    if (!Py_UNICODE_ISSPACE(RD(k)))
+        return 2; /* S7: a glued boundary */
+    k++;
+    while (k < e && Py_UNICODE_ISSPACE(RD(k)))
+        k++;
+    if (k >= e)
+        return 0; /* the end of the run */
+    Py_UCS4 c0 = RD(k);
+    if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1))))
+        return 0; /* S1 */
+    if (is_close_only(c0) || i == s)
+        return 2;
+    /* _is_boundary: punct = text[i:end] = term + close */
+    Py_ssize_t t = i;
+    int question = 0;
+    while (t < end && is_terminal(RD(t))) {
+        Py_UCS4 x = RD(t);
+        question |= x == '?' || x == '!' || x == 0x203D;
+        t++;
+    }
+    int opener_lower = is_opener(c0) && k + 1 < c->n && Py_UNICODE_ISLOWER(RD(k + 1));
+    if (opener_lower || RD(i - 1) == '[')
+        return 0;
+    if (question) {
+        if (t < end && is_quote_close(RD(end - 1)) && Py_UNICODE_ISUPPER(c0))
+            return 2; /* S2: a reporting clause may follow */
+        return 1;
+    }
+    if (!(t == i + 1 && RD(i) == '.'))
+        return 1; /* an ellipsis */
+    if (c0 == '.' || c0 == 0x2026)
+        return 0; /* a spaced ellipsis */
+    if (Py_UNICODE_ISSPACE(RD(i - 1)))
+        return 1; /* no chunk before the full stop */
+    /* pre: the chunk before the full stop, from the last space or line break */
+    Py_ssize_t lo = i - 40 > s ? i - 40 : s;
+    Py_ssize_t j = i - 1;
+    while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
+        j--;
+    Py_ssize_t a = j + 1, len = i - a;
+    Py_UCS4 first = RD(a);
+    if (is_opener(first) || is_bullet(first))
+        return 2;
+    int alpha = 1;
+    for (Py_ssize_t q = a; q < i; q++) {
+        Py_UCS4 x = RD(q);
+        if (Py_UNICODE_ISALPHA(x))
+            continue;
+        if (!(is_ascii_digit(x) || x == '-' || x == '\'' || x == 0x2019))
+            return 2; /* a full stop, white space, a symbol: the full rules decide */
+        alpha = 0;
+    }
+    if (alpha) {
+        if (len < 2)
+            return 2; /* an initial */
+        int known = known_abbreviation(c, a, i);
+        if (known < 0)
+            return -1;
+        return known ? 2 : 1;
+    }
+    /* digits, hyphens or apostrophes: no abbreviation has them; short numbers may be
+     * enumerators (S6) */
+    return len < 3 ? 2 : 1;
+}
+
+/* sentences._split_run for a text without list items: the candidates of text[s:e]. */
+static int
+split_run(Cuts *c, Py_ssize_t s, Py_ssize_t e)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    Py_ssize_t i = s;
+    for (;;) {
+        i = find_terminal(kind, data, i, e);
+        if (i >= e)
+            break;
         Py_ssize_t end = candidate_end(kind, data, i, e);
         if (end < 0) {
             i++;
             continue;
         }
-        /* the match is text[i:end]; decide what sentences._candidate would do, where it
-         * is simple, else hand the candidate back */
-        int slow = 0;
-        Py_ssize_t k = end;
-        if (!Py_UNICODE_ISSPACE(RD(k))) {
-            slow = 1; /* S7: a glued boundary */
-        } else {
-            k++;
-            while (k < e && Py_UNICODE_ISSPACE(RD(k)))
-                k++;
-            if (k >= e) {
-                i = end; /* end of the run: no boundary */
-                continue;
-            }
-            Py_UCS4 c0 = RD(k);
-            if (Py_UNICODE_ISLOWER(c0) && !(k + 1 < e && Py_UNICODE_ISUPPER(RD(k + 1)))) {
-                i = end; /* S1 */
-                continue;
-            }
-            if (is_close_only(c0) || i == s || Py_UNICODE_ISSPACE(RD(i - 1)) ||
-                !(end == i + 1 && RD(i) == '.' && Py_UNICODE_ISUPPER(c0))) {
-                slow = 1;
-            } else {
-                /* the chunk before the full stop: from the last space or line break */
-                Py_ssize_t lo = i - 40 > s ? i - 40 : s;
-                Py_ssize_t j = i - 1;
-                while (j >= lo && RD(j) != ' ' && RD(j) != '\n')
-                    j--;
-                /* pre = text[j + 1 : i]; the fast path needs 2+ letters, no tab or NBSP */
-                if (i - (j + 1) < 2) {
-                    slow = 1;
-                } else {
-                    for (Py_ssize_t q = j + 1; q < i; q++) {
-                        if (!Py_UNICODE_ISALPHA(RD(q))) { /* tab and NBSP are not letters */
-                            slow = 1;
-                            break;
-                        }
-                    }
-                }
-                if (!slow) {
-                    PyObject *pre = PyUnicode_Substring(text, j + 1, i);
-                    if (pre == NULL)
-                        goto error;
-                    int known = PyDict_Contains(exact, pre);
-                    if (known == 0) {
-                        PyObject *lower = PyObject_CallMethod(pre, "lower", NULL);
-                        if (lower == NULL) {
-                            Py_DECREF(pre);
-                            goto error;
-                        }
-                        known = PyDict_Contains(anycase, lower);
-                        Py_DECREF(lower);
-                    }
-                    Py_DECREF(pre);
-                    if (known < 0)
-                        goto error;
-                    slow = known; /* an abbreviation: the full rules decide */
-                }
-            }
+        int d = candidate_decision(c, s, e, i, end);
+        if (d < 0)
+            return -1;
+        if (d == 1) {
+            if (append_cut(c, end) < 0)
+                return -1;
+        } else if (d == 2) {
+            PyObject *r = PyObject_CallFunction(c->candidate, "OnnOnn", c->text, s, e, c->cuts,
+                                                i, end);
+            if (r == NULL)
+                return -1;
+            Py_DECREF(r);
         }
-        PyObject *item = slow ? Py_BuildValue("(nn)", i, end) : PyLong_FromSsize_t(end);
-        if (item == NULL)
-            goto error;
-        int rc = PyList_Append(out, item);
-        Py_DECREF(item);
-        if (rc < 0)
-            goto error;
         i = end;
     }
-    return out;
+    return 0;
+}
+
+/* sentences._LIST_ITEM_RE.match(text[a:b]) for a stripped line: 1 a match, 0 none, 2 not
+ * sure (a digit that is not ASCII). */
+static int
+list_item(int kind, const void *data, Py_ssize_t a, Py_ssize_t b)
+{
+    Py_UCS4 x = RD(a);
+    if (x == 0x2022 || x == 0x25AA || x == 0x25E6 || x == 0x2023 || x == 0x25CF || x == 0x25A0 ||
+        x == 0x25A1 || x == 0x25BA || x == 0x2713 || x == 0x2714 || x == 0x2043)
+        return 1;
+    if (x == '-' || x == '*' || x == '+' || x == 0x2013 || x == 0x2014)
+        return a + 1 < b && Py_UNICODE_ISSPACE(RD(a + 1));
+    Py_ssize_t p = x == '(' ? a + 1 : a;
+    if (p >= b)
+        return 0;
+    x = RD(p);
+    Py_ssize_t q = p;
+    if (is_ascii_digit(x)) { /* \d{1,3}[.)]\s */
+        while (q < b && is_ascii_digit(RD(q)))
+            q++;
+        if (q < b && Py_UNICODE_ISDECIMAL(RD(q)))
+            return 2;
+        return q - p <= 3 && q + 1 < b && (RD(q) == '.' || RD(q) == ')') &&
+               Py_UNICODE_ISSPACE(RD(q + 1));
+    }
+    if (Py_UNICODE_ISDECIMAL(x))
+        return 2;
+    if (!((x >= 'a' && x <= 'z') || (x >= 'A' && x <= 'Z')))
+        return 0;
+    /* [a-zA-Z]\)\s */
+    if (p + 2 < b && RD(p + 1) == ')' && Py_UNICODE_ISSPACE(RD(p + 2)))
+        return 1;
+    /* (?:[abd-h]|i{1,3}|iv|vi{1,3}|ix|x{1,3})[.)]\s: the letters up to [.)] */
+    while (q < b && RD(q) >= 'a' && RD(q) <= 'z' && q - p < 5)
+        q++;
+    if (!(q + 1 < b && (RD(q) == '.' || RD(q) == ')') && Py_UNICODE_ISSPACE(RD(q + 1))))
+        return 0;
+    char w[5] = {0};
+    for (Py_ssize_t r = p; r < q; r++)
+        w[r - p] = (char)RD(r);
+    static const char *const tokens[] = {
+        "a", "b", "d", "e", "f", "g", "h", "i", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
+        "x", "xx", "xxx", NULL,
+    };
+    for (const char *const *tk = tokens; *tk; tk++)
+        if (q - p == (Py_ssize_t)strlen(*tk) && memcmp(w, *tk, q - p) == 0)
+            return 1;
+    return 0;
+}
+
+/* sentences._line_break_ends_sentence for the stripped lines text[pa:pb] (prev) and
+ * text[la:lb] (line), where the common rules decide: 1 a boundary, 0 none, 2 ask the
+ * Python rules, -1 on error. */
+static int
+line_break_decision(Cuts *c, Py_ssize_t pa, Py_ssize_t pb, Py_ssize_t la, Py_ssize_t lb,
+                    Py_ssize_t maxlen)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    int item = list_item(kind, data, la, lb);
+    if (item)
+        return item; /* L2, or not sure */
+    Py_ssize_t q = la;
+    while (q < lb && is_opener(RD(q)))
+        q++;
+    if ((q < lb && Py_UNICODE_ISLOWER(RD(q))) || is_close_only(RD(la)))
+        return 0; /* L3 */
+    Py_ssize_t end = pb;
+    while (end > pa && is_closer(RD(end - 1)))
+        end--;
+    Py_UCS4 last = end > pa ? RD(end - 1) : RD(pb - 1);
+    if (!is_terminal(last)) {
+        /* L4: a line without end punctuation */
+        if (last == ',' || last == ';' || last == '(' || last == '-' || last == 0x2013 ||
+            last == 0x2014 || last == '/' || last == '&' || last == '+' || last == '=')
+            return 0;
+        return 2;
+    }
+    /* L5: the last word, unless a title or an abbreviation that never ends a sentence */
+    Py_ssize_t wb = end, wa = end;
+    while (wa > pa && !Py_UNICODE_ISSPACE(RD(wa - 1)))
+        wa--;
+    while (wa < wb && is_opener(RD(wa)))
+        wa++;
+    while (wb > wa && RD(wb - 1) == '.')
+        wb--;
+    if (maybe_abbreviation(c, wa, wb)) {
+        PyObject *word = PyUnicode_Substring(c->text, wa, wb);
+        if (word == NULL)
+            return -1;
+        PyObject *lower = lower_of(word);
+        Py_DECREF(word);
+        if (lower == NULL)
+            return -1;
+        PyObject *v = PyDict_GetItemWithError(c->anycase, lower); /* borrowed */
+        Py_DECREF(lower);
+        if (v == NULL && PyErr_Occurred())
+            return -1;
+        if (v != NULL) {
+            long cls = PyLong_AsLong(v);
+            if (cls == -1 && PyErr_Occurred())
+                return -1;
+            if (cls == 1 || cls == 2)
+                return 0; /* _TITLE, _NEVER */
+        }
+    }
+    /* not sentences._full_line(prev, line, maxlen) */
+    Py_ssize_t plen = pb - pa, fw = la;
+    while (fw < lb && !Py_UNICODE_ISSPACE(RD(fw)))
+        fw++;
+    int full = maxlen >= 30 && (double)plen >= 0.7 * (double)maxlen &&
+               plen + 1 + (fw - la) > maxlen;
+    return !full;
+}
+
+/* sentences._split_block for a text without list items. */
+static int
+split_block(Cuts *c, Py_ssize_t s, Py_ssize_t e)
+{
+    int kind = c->kind;
+    const void *data = c->data;
+    /* the non-blank lines: stripped bounds [a, b) and the line's start offset */
+    Py_ssize_t cap = 16, nlines = 0, *lines = NULL;
+    int rc = -1;
+    Py_ssize_t a = s;
+    while (a <= e) {
+        Py_ssize_t b = find_newline(kind, data, a, e);
+        if (b == e && a == s)
+            return split_run(c, s, e); /* one line */
+        Py_ssize_t x = a, y = b;
+        while (x < y && Py_UNICODE_ISSPACE(RD(x)))
+            x++;
+        while (y > x && Py_UNICODE_ISSPACE(RD(y - 1)))
+            y--;
+        if (x < y) {
+            if (lines == NULL || nlines == cap) {
+                cap *= 2;
+                Py_ssize_t *grown = PyMem_Realloc(lines, 3 * cap * sizeof(Py_ssize_t));
+                if (grown == NULL) {
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                lines = grown;
+            }
+            lines[3 * nlines] = x;
+            lines[3 * nlines + 1] = y;
+            lines[3 * nlines + 2] = a;
+            nlines++;
+        }
+        a = b + 1;
+    }
+    if (nlines <= 1) {
+        rc = split_run(c, s, e);
+        goto done;
+    }
+    Py_ssize_t maxlen = 0, n_full = 0;
+    for (Py_ssize_t l = 0; l < nlines; l++)
+        if (lines[3 * l + 1] - lines[3 * l] > maxlen)
+            maxlen = lines[3 * l + 1] - lines[3 * l];
+    for (Py_ssize_t l = 0; l + 1 < nlines; l++)
+        if ((double)(lines[3 * l + 1] - lines[3 * l]) >= 0.7 * (double)maxlen)
+            n_full++;
+    int wrapped = maxlen >= 40 && n_full >= 2 && (double)n_full >= 0.6 * (double)(nlines - 1);
+    Py_ssize_t run_start = s;
+    for (Py_ssize_t l = 1; l < nlines; l++) {
+        Py_ssize_t pa = lines[3 * l - 3], pb = lines[3 * l - 2];
+        Py_ssize_t la = lines[3 * l], lb = lines[3 * l + 1], pos = lines[3 * l + 2];
+        int d = line_break_decision(c, pa, pb, la, lb, maxlen);
+        if (d < 0)
+            goto done;
+        if (d == 2) {
+            PyObject *prev = PyUnicode_Substring(c->text, pa, pb);
+            PyObject *line = PyUnicode_Substring(c->text, la, lb);
+            PyObject *r = NULL;
+            if (prev != NULL && line != NULL)
+                r = PyObject_CallFunction(c->line_break, "OOnO", prev, line, maxlen,
+                                          wrapped ? Py_True : Py_False);
+            Py_XDECREF(prev);
+            Py_XDECREF(line);
+            if (r == NULL)
+                goto done;
+            d = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (d < 0)
+                goto done;
+        }
+        if (d) {
+            if (split_run(c, run_start, pos) < 0 || append_cut(c, pos) < 0)
+                goto done;
+            run_start = pos;
+        }
+    }
+    rc = split_run(c, run_start, e);
+done:
+    PyMem_Free(lines);
+    return rc;
+}
+
+static PyObject *
+sentence_cuts(PyObject *module, PyObject *args)
+{
+    Cuts c;
+    if (!PyArg_ParseTuple(args, "UO!O!OO:sentence_cuts", &c.text, &PyDict_Type, &c.exact,
+                          &PyDict_Type, &c.anycase, &c.line_break, &c.candidate))
+        return NULL;
+    if (PyUnicode_READY(c.text) < 0)
+        return NULL;
+    c.kind = PyUnicode_KIND(c.text);
+    c.data = PyUnicode_DATA(c.text);
+    c.n = PyUnicode_GET_LENGTH(c.text);
+    memset(c.first, 0, sizeof(c.first));
+    c.any_key = 0;
+    if (add_to_filter(&c, c.exact) < 0 || add_to_filter(&c, c.anycase) < 0)
+        return NULL;
+    c.cuts = PyList_New(0);
+    if (c.cuts == NULL)
+        return NULL;
+    int kind = c.kind;
+    const void *data = c.data;
+    /* blocks separated by blank lines: _BLANK_RE = \n(?:[^\S\n]*\n)+ */
+    Py_ssize_t start = 0, p = 0;
+    for (;;) {
+        p = find_newline(kind, data, p, c.n);
+        if (p >= c.n)
+            break;
+        Py_ssize_t q = p + 1, m = -1;
+        for (;;) {
+            Py_ssize_t r = q;
+            while (r < c.n && RD(r) != '\n' && Py_UNICODE_ISSPACE(RD(r)))
+                r++;
+            if (r < c.n && RD(r) == '\n') {
+                q = r + 1;
+                m = q;
+            } else {
+                break;
+            }
+        }
+        if (m < 0) {
+            p++;
+            continue;
+        }
+        if (split_block(&c, start, p) < 0 || append_cut(&c, p) < 0)
+            goto error;
+        start = p = m;
+    }
+    if (split_block(&c, start, c.n) < 0 || append_cut(&c, c.n) < 0)
+        goto error;
+    return c.cuts;
 error:
-    Py_DECREF(out);
+    Py_DECREF(c.cuts);
     return NULL;
 }
 
@@ -849,8 +1391,12 @@ foreign_characters(PyObject *module, PyObject *arg)
 }
 
 static PyObject *
-spectrum(PyObject *module, PyObject *freqs)
+spectrum(PyObject *module, PyObject *args)
 {
+    PyObject *freqs;
+    int first_seen = 0;
+    if (!PyArg_ParseTuple(args, "O|p:spectrum", &freqs, &first_seen))
+        return NULL;
     if (!PyDict_Check(freqs)) {
         PyErr_SetString(PyExc_TypeError, "spectrum() needs a dict");
         return NULL;
@@ -859,10 +1405,16 @@ spectrum(PyObject *module, PyObject *freqs)
     Py_ssize_t pos = 0;
     long long top = 0;
     while (PyDict_Next(freqs, &pos, &key, &value)) {
-        long long m = PyLong_AsLongLong(value);
+        long long m = PyLong_Check(value) ? PyLong_AsLongLong(value) : -1;
+        if (first_seen && (m < 1 || m > (1 << 24))) {
+            PyErr_Clear(); /* first_seen: None, and the caller counts in Python */
+            Py_RETURN_NONE;
+        }
         if (m == -1 && PyErr_Occurred())
             return NULL;
         if (m < 1) {
+            if (!PyLong_Check(value))
+                return PyErr_Format(PyExc_TypeError, "frequencies must be ints");
             PyErr_SetString(PyExc_ValueError, "frequencies must be positive");
             return NULL;
         }
@@ -878,6 +1430,20 @@ spectrum(PyObject *module, PyObject *freqs)
     while (PyDict_Next(freqs, &pos, &key, &value))
         vm[PyLong_AsLongLong(value)]++;
     PyObject *out = PyDict_New();
+    if (first_seen) { /* the order of Counter(freqs.values()): each m where it first occurs */
+        pos = 0;
+        while (out != NULL && PyDict_Next(freqs, &pos, &key, &value)) {
+            long long m = PyLong_AsLongLong(value);
+            if (vm[m] <= 0)
+                continue; /* done */
+            PyObject *v = PyLong_FromLongLong(vm[m]);
+            if (v == NULL || PyDict_SetItem(out, value, v) < 0)
+                Py_CLEAR(out);
+            Py_XDECREF(v);
+            vm[m] = 0;
+        }
+        top = 0; /* nothing left for the loop below */
+    }
     for (long long m = 1; out != NULL && m <= top; m++) {
         if (!vm[m])
             continue;
@@ -909,6 +1475,7 @@ type_totals(PyObject *module, PyObject *args)
         return NULL;
     PyObject *result = NULL;
     int64_t *sums = NULL;
+    long long(*rc)[2] = NULL; /* each type's row and count */
     if (view.ndim != 2 || view.itemsize != 8 || view.format == NULL ||
         !(strcmp(view.format, "l") == 0 || strcmp(view.format, "q") == 0 ||
           strcmp(view.format, "<l") == 0 || strcmp(view.format, "<q") == 0 ||
@@ -916,7 +1483,7 @@ type_totals(PyObject *module, PyObject *args)
         PyErr_SetString(PyExc_TypeError, "matrix must be a 2-D int64 array");
         goto done;
     }
-    Py_ssize_t rows = view.shape[0], cols = view.shape[1];
+    Py_ssize_t rows = view.shape[0], cols = view.shape[1], n_types;
     const int64_t *m = (const int64_t *)view.buf;
     int64_t *pick = NULL;
     if (col >= cols || col < -1) {
@@ -935,10 +1502,18 @@ type_totals(PyObject *module, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
+    /* two passes: the look-ups (rows and counts into rc), then the sums, with the matrix rows
+     * a few types ahead prefetched (each row is a likely cache miss in a large table) */
+    n_types = PyDict_GET_SIZE(freqs);
+    rc = PyMem_Malloc((n_types ? n_types : 1) * sizeof(*rc));
+    if (rc == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
     PyObject *key, *value;
     Py_ssize_t pos = 0, i = 0;
     while (PyDict_Next(freqs, &pos, &key, &value)) {
-        if (pick != NULL && i >= PyBytes_GET_SIZE(picked) / (Py_ssize_t)sizeof(int64_t)) {
+        if (i >= n_types) {
             PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
             goto done;
         }
@@ -956,15 +1531,31 @@ type_totals(PyObject *module, PyObject *args)
             PyErr_SetString(PyExc_IndexError, "row out of range");
             goto done;
         }
-        const int64_t *line = m + r * cols;
+        rc[i][0] = r;
+        rc[i][1] = f;
+        i++;
+    }
+    if (i != n_types) {
+        PyErr_SetString(PyExc_RuntimeError, "dict changed size during type_totals");
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < i; t++) {
+#if defined(__GNUC__)
+        if (t + 4 < i) {
+            const char *ahead = (const char *)(m + rc[t + 4][0] * cols);
+            __builtin_prefetch(ahead);
+            __builtin_prefetch(ahead + 64);
+        }
+#endif
+        const int64_t *line = m + rc[t][0] * cols;
+        long long f = rc[t][1];
         int64_t *plain = sums + cols;
         for (Py_ssize_t c = 0; c < cols; c++) {
             sums[c] += f * line[c];
             plain[c] += line[c];
         }
         if (pick != NULL)
-            pick[i] = line[col];
-        i++;
+            pick[t] = line[col];
     }
     result = PyList_New(2 * cols);
     for (Py_ssize_t c = 0; result != NULL && c < 2 * cols; c++) {
@@ -983,6 +1574,7 @@ type_totals(PyObject *module, PyObject *args)
             Py_SETREF(result, PyTuple_Pack(2, result, picked));
     }
 done:
+    PyMem_Free(rc);
     Py_XDECREF(picked);
     PyMem_Free(sums);
     PyBuffer_Release(&view);
@@ -1008,28 +1600,86 @@ list_marks(PyObject *module, PyObject *arg)
     if (out == NULL)
         return NULL;
     int bullets = 0;
-    if (kind != PyUnicode_1BYTE_KIND) { /* every bullet is above U+00FF */
-        for (Py_ssize_t i = 0; i < n && !bullets; i++) {
-            Py_UCS4 c = RD(i);
-            bullets = c == 0x2022 || c == 0x25AA || c == 0x25E6 || c == 0x2023 ||
-                      c == 0x25CF || c == 0x25A0 || c == 0x25BA || c == 0x2043;
+    /* one loop per string kind; every bullet is above U+00FF */
+#define LIST_MARKS_LOOP(T, BULLETS)                                                            \
+    do {                                                                                       \
+        const T *d = (const T *)data;                                                          \
+        for (Py_ssize_t i = 0; i + 1 < n; i++) {                                               \
+            T c = d[i];                                                                        \
+            if (BULLETS && !bullets && (Py_UCS4)c >= 0x2000)                                   \
+                bullets = is_bullet(c);                                                        \
+            if ((c != '1' && c != 'a') || (d[i + 1] != '.' && d[i + 1] != ')'))                \
+                continue;                                                                      \
+            PyObject *x = PyLong_FromSsize_t(i);                                               \
+            if (x == NULL || PyList_Append(out, x) < 0) {                                      \
+                Py_XDECREF(x);                                                                 \
+                Py_DECREF(out);                                                                \
+                return NULL;                                                                   \
+            }                                                                                  \
+            Py_DECREF(x);                                                                      \
+        }                                                                                      \
+        if (BULLETS && n && !bullets)                                                          \
+            bullets = is_bullet(d[n - 1]);                                                     \
+    } while (0)
+    if (kind == PyUnicode_1BYTE_KIND)
+        LIST_MARKS_LOOP(Py_UCS1, 0);
+    else if (kind == PyUnicode_2BYTE_KIND) {
+#ifdef FACTBOX_SSE2
+        /* blocks of 8: lanes with text[i] in "1a" and text[i + 1] in ".)", and whether a
+         * unit is at U+2000 or above (a possible bullet); the rest by the loop below */
+        const Py_UCS2 *d = (const Py_UCS2 *)data;
+        const __m128i one = _mm_set1_epi16('1'), a = _mm_set1_epi16('a');
+        const __m128i dot = _mm_set1_epi16('.'), paren = _mm_set1_epi16(')');
+        const __m128i zero = _mm_setzero_si128();
+        Py_ssize_t i = 0;
+        for (; i + 9 <= n; i += 8) {
+            __m128i v0 = _mm_loadu_si128((const __m128i *)(d + i));
+            __m128i v1 = _mm_loadu_si128((const __m128i *)(d + i + 1));
+            __m128i m = _mm_and_si128(
+                _mm_or_si128(_mm_cmpeq_epi16(v0, one), _mm_cmpeq_epi16(v0, a)),
+                _mm_or_si128(_mm_cmpeq_epi16(v1, dot), _mm_cmpeq_epi16(v1, paren)));
+            unsigned mask = (unsigned)_mm_movemask_epi8(m);
+            while (mask) {
+                Py_ssize_t at = i + (__builtin_ctz(mask) >> 1);
+                mask &= mask - 1; /* the two bytes of a lane */
+                mask &= mask - 1;
+                PyObject *x = PyLong_FromSsize_t(at);
+                if (x == NULL || PyList_Append(out, x) < 0) {
+                    Py_XDECREF(x);
+                    Py_DECREF(out);
+                    return NULL;
+                }
+                Py_DECREF(x);
+            }
+            if (!bullets &&
+                _mm_movemask_epi8(_mm_cmpeq_epi16(_mm_srli_epi16(v0, 13), zero)) != 0xFFFF)
+                for (Py_ssize_t k = i; k < i + 8; k++)
+                    bullets |= is_bullet(d[k]);
         }
-    }
-    for (Py_ssize_t i = 0; i + 1 < n; i++) {
-        Py_UCS4 c = RD(i);
-        if (c != '1' && c != 'a')
-            continue;
-        Py_UCS4 d = RD(i + 1);
-        if (d != '.' && d != ')')
-            continue;
-        PyObject *x = PyLong_FromSsize_t(i);
-        if (x == NULL || PyList_Append(out, x) < 0) {
-            Py_XDECREF(x);
-            Py_DECREF(out);
-            return NULL;
+        /* the last units: as LIST_MARKS_LOOP from i */
+        for (; i + 1 < n; i++) {
+            Py_UCS2 c = d[i];
+            if (!bullets && c >= 0x2000)
+                bullets = is_bullet(c);
+            if ((c != '1' && c != 'a') || (d[i + 1] != '.' && d[i + 1] != ')'))
+                continue;
+            PyObject *x = PyLong_FromSsize_t(i);
+            if (x == NULL || PyList_Append(out, x) < 0) {
+                Py_XDECREF(x);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(x);
         }
-        Py_DECREF(x);
+        if (n && !bullets)
+            bullets = is_bullet(d[n - 1]);
+#else
+        LIST_MARKS_LOOP(Py_UCS2, 1);
+#endif
     }
+    else
+        LIST_MARKS_LOOP(Py_UCS4, 1);
+#undef LIST_MARKS_LOOP
     PyObject *result = Py_BuildValue("(ON)", bullets ? Py_True : Py_False, out);
     return result;
 }
@@ -1173,9 +1823,20 @@ vocabulary_sums(PyObject *module, PyObject *args)
             goto done;
         }
         Py_ssize_t r;
-        if (given != NULL)
+        if (given != NULL) {
             r = (Py_ssize_t)given[i];
-        else {
+#if defined(__GNUC__)
+            if (i + 6 < n) { /* the rows ahead: likely cache misses in large tables */
+                Py_ssize_t ahead = (Py_ssize_t)given[i + 6];
+                if (ahead >= 0 && ahead < rows) {
+                    __builtin_prefetch(level + ahead);
+                    __builtin_prefetch(cell + ahead);
+                    __builtin_prefetch(lr + ahead);
+                    __builtin_prefetch(rare + ahead);
+                }
+            }
+#endif
+        } else {
             PyObject *row_o = PyDict_GetItemWithError(index, key);
             if (row_o == NULL) {
                 if (!PyErr_Occurred())
@@ -1325,6 +1986,365 @@ done:
     return result;
 }
 
+/* HD-D from a frequency spectrum (factbox.diversity._hdd, the reference): the same float
+ * operations in the same order, so the same result to the bit. None when N < draws or N = 0.
+ */
+static PyObject *
+hdd(PyObject *module, PyObject *args)
+{
+    PyObject *spectrum;
+    long long draws;
+    if (!PyArg_ParseTuple(args, "O!L:hdd", &PyDict_Type, &spectrum, &draws))
+        return NULL;
+    if (draws < 1) {
+        PyErr_SetString(PyExc_ValueError, "draws must be positive");
+        return NULL;
+    }
+    Py_ssize_t k = PyDict_GET_SIZE(spectrum);
+    long long(*pairs)[2] = PyMem_Malloc((k ? k : 1) * sizeof(*pairs));
+    if (pairs == NULL)
+        return PyErr_NoMemory();
+    PyObject *key, *value, *result = NULL;
+    Py_ssize_t pos = 0, i = 0;
+    long long n = 0;
+    int sorted = 1;
+    while (PyDict_Next(spectrum, &pos, &key, &value)) {
+        if (i >= k) {
+            PyErr_SetString(PyExc_RuntimeError, "dict changed size during hdd");
+            goto done;
+        }
+        long long m = PyLong_AsLongLong(key), vm = PyLong_AsLongLong(value);
+        if ((m == -1 || vm == -1) && PyErr_Occurred())
+            goto done;
+        /* positive counts, small enough that N, N·draws and the doubles below stay exact */
+        if (m < 1 || vm < 1 || m > (1LL << 40) || vm > (1LL << 40) ||
+            m > ((1LL << 52) - n) / vm) {
+            PyErr_SetString(PyExc_ValueError, "the spectrum needs positive counts below 2**40");
+            goto done;
+        }
+        n += m * vm;
+        if (i && pairs[i - 1][0] > m)
+            sorted = 0;
+        pairs[i][0] = m;
+        pairs[i][1] = vm;
+        i++;
+    }
+    if (!sorted) { /* insertion sort by m (the compiled spectrum is already sorted) */
+        for (Py_ssize_t a = 1; a < i; a++) {
+            long long m = pairs[a][0], vm = pairs[a][1];
+            Py_ssize_t b = a;
+            for (; b > 0 && pairs[b - 1][0] > m; b--) {
+                pairs[b][0] = pairs[b - 1][0];
+                pairs[b][1] = pairs[b - 1][1];
+            }
+            pairs[b][0] = m;
+            pairs[b][1] = vm;
+        }
+    }
+    if (n < draws || n == 0) {
+        result = Py_NewRef(Py_None);
+        goto done;
+    }
+    double total = 0.0, p0 = 1.0;
+    long long f_done = 0;
+    for (Py_ssize_t a = 0; a < i; a++) {
+        long long f = pairs[a][0];
+        while (f_done < f && p0 > 0.0) {
+            long long rest = n - f_done;
+            p0 = rest > draws ? p0 * (double)(rest - draws) / (double)rest : 0.0;
+            f_done++;
+        }
+        total += (double)pairs[a][1] * (1.0 - p0);
+    }
+    double h = total / (double)draws;
+    result = PyFloat_FromDouble(h < 1.0 ? h : 1.0);
+done:
+    PyMem_Free(pairs);
+    return result;
+}
+
+/* ---- proper names (factbox.counts.proper_name_occurrences) --------------------------------- */
+
+/* The count of key in the dict d (0 when missing) into *out; 0, -1 on error, 1 when the value
+ * is not an int of 62 bits (the caller then counts in Python). */
+static int
+small_int(PyObject *v, long long *out)
+{
+    if (!PyLong_CheckExact(v))
+        return 1;
+    int overflow;
+    *out = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (*out == -1 && PyErr_Occurred())
+        return -1;
+    return overflow || *out > (1LL << 61) || *out < -(1LL << 61);
+}
+
+static int
+count_of(PyObject *d, PyObject *key, long long *out)
+{
+    PyObject *v = PyDict_GetItemWithError(d, key);
+    if (v == NULL) {
+        *out = 0;
+        return PyErr_Occurred() ? -1 : 0;
+    }
+    return small_int(v, out);
+}
+
+static PyObject *
+proper_names(PyObject *module, PyObject *args)
+{
+    PyObject *freqs, *inside, *initial, *headline;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!:proper_names", &PyDict_Type, &freqs, &PyDict_Type,
+                          &inside, &PyDict_Type, &initial, &PyDict_Type, &headline))
+        return NULL;
+    PyObject *out = PyDict_New();
+    if (out == NULL)
+        return NULL;
+    PyObject *key, *value;
+    Py_ssize_t pos = 0;
+    while (PyDict_Next(inside, &pos, &key, &value)) {
+        long long in = 0, ini = 0, head = 0, f = 0;
+        int rc = small_int(value, &in);
+        if (rc == 0 && in == 0)
+            continue; /* the reference leaves out types without capitals inside */
+        if (rc == 0)
+            rc = count_of(initial, key, &ini);
+        if (rc == 0)
+            rc = count_of(headline, key, &head);
+        if (rc == 0) {
+            PyObject *fv = PyDict_GetItemWithError(freqs, key);
+            rc = fv == NULL ? (PyErr_Occurred() ? -1 : 1) /* 1: a KeyError in the reference */
+                            : small_int(fv, &f);
+        }
+        if (rc != 0) {
+            Py_DECREF(out);
+            if (rc < 0)
+                return NULL;
+            Py_RETURN_NONE;
+        }
+        long long lower = f - in - ini - head;
+        PyObject *n = PyLong_FromLongLong(lower == 0 ? in + ini + head : in);
+        if (n == NULL || PyDict_SetItem(out, key, n) < 0) {
+            Py_XDECREF(n);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(n);
+    }
+    return out;
+}
+
+/* ---- sentence starts (the loop over the sentences in factbox.profile) ---------------------- */
+
+/* sentence_starts(text, spans, lengths, firsts, fold_of, headline_ends)
+ *   -> (sentence_lengths, initial_counts, odd)
+ * For the spans with tokens: their token counts; the capitalised first tokens' types counted,
+ * for the spans whose last character is in headline_ends; the indices of the others (which
+ * may be title-case headlines: the caller decides). */
+static PyObject *
+sentence_starts(PyObject *module, PyObject *args)
+{
+    PyObject *text, *spans, *lengths, *firsts, *fold_of, *ends;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!U:sentence_starts", &text, &PyList_Type, &spans,
+                          &PyList_Type, &lengths, &PyList_Type, &firsts, &PyDict_Type,
+                          &fold_of, &ends))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(spans), len = PyUnicode_GET_LENGTH(text);
+    if (PyList_GET_SIZE(lengths) != n || PyList_GET_SIZE(firsts) != n) {
+        PyErr_SetString(PyExc_ValueError, "spans, lengths and firsts differ in length");
+        return NULL;
+    }
+    PyObject *out = PyList_New(0), *counts = PyDict_New(), *odd = PyList_New(0);
+    if (out == NULL || counts == NULL || odd == NULL)
+        goto error;
+    for (Py_ssize_t s = 0; s < n; s++) {
+        PyObject *k = PyList_GET_ITEM(lengths, s);
+        Py_ssize_t tokens = PyLong_AsSsize_t(k);
+        if (tokens == -1 && PyErr_Occurred())
+            goto error;
+        if (tokens == 0)
+            continue;
+        if (PyList_Append(out, k) < 0)
+            goto error;
+        PyObject *span = PyList_GET_ITEM(spans, s);
+        if (!PyTuple_Check(span) || PyTuple_GET_SIZE(span) != 2) {
+            PyErr_SetString(PyExc_TypeError, "spans must be (start, end) tuples");
+            goto error;
+        }
+        Py_ssize_t end = PyLong_AsSsize_t(PyTuple_GET_ITEM(span, 1));
+        if (end == -1 && PyErr_Occurred())
+            goto error;
+        if (end < 1 || end > len) {
+            PyErr_SetString(PyExc_IndexError, "span end out of range");
+            goto error;
+        }
+        Py_UCS4 last = PyUnicode_READ_CHAR(text, end - 1);
+        if (PyUnicode_FindChar(ends, last, 0, PyUnicode_GET_LENGTH(ends), 1) < 0) {
+            PyObject *i = PyLong_FromSsize_t(s);
+            if (i == NULL || PyList_Append(odd, i) < 0) {
+                Py_XDECREF(i);
+                goto error;
+            }
+            Py_DECREF(i);
+            continue;
+        }
+        PyObject *first = PyList_GET_ITEM(firsts, s);
+        if (!PyUnicode_Check(first) || PyUnicode_GET_LENGTH(first) < 1) {
+            PyErr_SetString(PyExc_TypeError, "the first token of a span with tokens is a str");
+            goto error;
+        }
+        if (!Py_UNICODE_ISUPPER(PyUnicode_READ_CHAR(first, 0)))
+            continue;
+        PyObject *typ = PyDict_GetItemWithError(fold_of, first); /* borrowed */
+        if (typ == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetObject(PyExc_KeyError, first);
+            goto error;
+        }
+        PyObject *c = PyDict_GetItemWithError(counts, typ);
+        if (c == NULL && PyErr_Occurred())
+            goto error;
+        long long before = c == NULL ? 0 : PyLong_AsLongLong(c);
+        PyObject *after = PyLong_FromLongLong(before + 1);
+        if (after == NULL || PyDict_SetItem(counts, typ, after) < 0) {
+            Py_XDECREF(after);
+            goto error;
+        }
+        Py_DECREF(after);
+    }
+    PyObject *result = PyTuple_Pack(3, out, counts, odd);
+    Py_DECREF(out);
+    Py_DECREF(counts);
+    Py_DECREF(odd);
+    return result;
+error:
+    Py_XDECREF(out);
+    Py_XDECREF(counts);
+    Py_XDECREF(odd);
+    return NULL;
+}
+
+/* ---- records: instances of frozen, slotted dataclasses without __init__ ------------------ */
+
+/* What record_maker(cls, names) found: the class and the offset of each field's slot. */
+typedef struct {
+    PyTypeObject *cls;
+    PyObject *names; /* a tuple of the n field names, in order */
+    Py_ssize_t n;
+    Py_ssize_t offset[1]; /* n entries */
+} Record;
+
+static const char record_capsule_name[] = "factbox._speedups.record";
+
+static void
+record_free(PyObject *capsule)
+{
+    Record *r = PyCapsule_GetPointer(capsule, record_capsule_name);
+    if (r != NULL) {
+        Py_DECREF(r->cls);
+        Py_DECREF(r->names);
+        PyMem_Free(r);
+    }
+}
+
+static PyObject *
+record_maker(PyObject *module, PyObject *args)
+{
+    PyObject *cls, *names;
+    if (!PyArg_ParseTuple(args, "O!O!:record_maker", &PyType_Type, &cls, &PyTuple_Type, &names))
+        return NULL;
+    PyTypeObject *tp = (PyTypeObject *)cls;
+    Py_ssize_t n = PyTuple_GET_SIZE(names);
+    if (n < 1 || tp->tp_alloc == NULL || tp->tp_dictoffset != 0) {
+        PyErr_SetString(PyExc_TypeError, "record_maker() needs a class with __slots__ only");
+        return NULL;
+    }
+    Record *r = PyMem_Malloc(sizeof(Record) + n * sizeof(Py_ssize_t));
+    if (r == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *descr = PyObject_GetAttr(cls, PyTuple_GET_ITEM(names, i));
+        if (descr == NULL) {
+            PyMem_Free(r);
+            return NULL;
+        }
+        int ok = Py_IS_TYPE(descr, &PyMemberDescr_Type) &&
+                 ((PyMemberDescrObject *)descr)->d_common.d_type == tp &&
+                 ((PyMemberDescrObject *)descr)->d_member->type == T_OBJECT_EX &&
+                 !(((PyMemberDescrObject *)descr)->d_member->flags & READONLY);
+        if (ok)
+            r->offset[i] = ((PyMemberDescrObject *)descr)->d_member->offset;
+        Py_DECREF(descr);
+        if (!ok) {
+            PyMem_Free(r);
+            PyErr_SetString(PyExc_TypeError, "record_maker(): every name must be a slot of cls");
+            return NULL;
+        }
+    }
+    r->cls = (PyTypeObject *)Py_NewRef(cls);
+    r->names = Py_NewRef(names);
+    r->n = n;
+    PyObject *capsule = PyCapsule_New(r, record_capsule_name, record_free);
+    if (capsule == NULL) {
+        Py_DECREF(cls);
+        Py_DECREF(names);
+        PyMem_Free(r);
+    }
+    return capsule;
+}
+
+/* new_record(maker, *values, **values): an instance of the maker's class with every slot
+ * set, from the positional values in field order, then the keywords, as the dataclass's
+ * __init__ sets them (object.__setattr__ per field). Each field exactly once. */
+static PyObject *
+new_record(PyObject *module, PyObject *const *args, Py_ssize_t nargsf, PyObject *kwnames)
+{
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    if (nargs < 1 || !PyCapsule_IsValid(args[0], record_capsule_name)) {
+        PyErr_SetString(PyExc_TypeError, "new_record() needs a record_maker() first");
+        return NULL;
+    }
+    Record *r = PyCapsule_GetPointer(args[0], record_capsule_name);
+    Py_ssize_t npos = nargs - 1, nkw = kwnames == NULL ? 0 : PyTuple_GET_SIZE(kwnames);
+    if (npos + nkw != r->n) {
+        PyErr_Format(PyExc_TypeError, "%s() takes %zd values (%zd given)", r->cls->tp_name,
+                     r->n, npos + nkw);
+        return NULL;
+    }
+    PyObject *obj = r->cls->tp_alloc(r->cls, 0);
+    if (obj == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < npos; i++) {
+        PyObject **slot = (PyObject **)((char *)obj + r->offset[i]);
+        Py_XSETREF(*slot, Py_NewRef(args[i + 1]));
+    }
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t f = -1;
+        for (Py_ssize_t i = npos; i < r->n && f < 0; i++) /* interned: pointers first */
+            if (PyTuple_GET_ITEM(r->names, i) == name)
+                f = i;
+        for (Py_ssize_t i = npos; i < r->n && f < 0; i++) {
+            int eq = PyObject_RichCompareBool(PyTuple_GET_ITEM(r->names, i), name, Py_EQ);
+            if (eq < 0) {
+                Py_DECREF(obj);
+                return NULL;
+            }
+            if (eq)
+                f = i;
+        }
+        PyObject **slot = f < 0 ? NULL : (PyObject **)((char *)obj + r->offset[f]);
+        if (slot == NULL || *slot != NULL) {
+            PyErr_Format(PyExc_TypeError, "%s(): unexpected or repeated field %R",
+                         r->cls->tp_name, name);
+            Py_DECREF(obj);
+            return NULL;
+        }
+        *slot = Py_NewRef(args[nargs + k]);
+    }
+    return obj;
+}
+
 /* ---- module ------------------------------------------------------------------------------ */
 
 static PyMethodDef methods[] = {
@@ -1335,11 +2355,11 @@ static PyMethodDef methods[] = {
      "sequence_measures(type_ids, n_types, window, segment, threshold)\n"
      "-> (msttr_types, mattr_types, mtld_forward, mtld_backward)\n\n"
      "See factbox.diversity._sequence_measures_python."},
-    {"sentence_candidates", sentence_candidates, METH_VARARGS,
-     "sentence_candidates(text, s, e, exact, anycase) -> list\n\n"
-     "The candidate boundaries of text[s:e] (sentences._CAND_RE): an int is a boundary decided\n"
-     "by the common 'word. Next' rule, (start, end) a candidate for the full rules; candidates\n"
-     "that cannot be boundaries are left out (see sentences._split_candidates)."},
+    {"sentence_cuts", sentence_cuts, METH_VARARGS,
+     "sentence_cuts(text, exact, anycase, line_break, candidate) -> list of int\n\n"
+     "sentences._cuts(text) for a text without list items: the rules the common cases need\n"
+     "are compiled; line_break (_line_break_ends_sentence) and candidate (_candidate) are\n"
+     "called for the others."},
     {"strip_spans", strip_spans, METH_VARARGS,
      "strip_spans(text, cuts) -> list of (start, end)\n\n"
      "The non-empty pieces text[prev:cut], stripped of white space (sentences.sentence_spans)."},
@@ -1350,10 +2370,12 @@ static PyMethodDef methods[] = {
     {"foreign_characters", foreign_characters, METH_O,
      "foreign_characters(text) -> int\n\n"
      "len(factbox.tokens._FOREIGN_RE.findall(text)), in one pass."},
-    {"spectrum", spectrum, METH_O,
-     "spectrum(freqs) -> dict\n\n"
+    {"spectrum", spectrum, METH_VARARGS,
+     "spectrum(freqs, first_seen=False) -> dict\n\n"
      "The frequency spectrum m -> V_m of a dict of positive counts, by increasing m\n"
-     "(the content of collections.Counter(freqs.values()))."},
+     "(the content of collections.Counter(freqs.values())); with first_seen, in the order\n"
+     "where each m first occurs (Counter's order), or None unless every count is an int\n"
+     "from 1 to 2**24."},
     {"type_totals", type_totals, METH_VARARGS,
      "type_totals(index, freqs, matrix[, col]) -> list of ints (with col: (list, bytes)) or None\n\n"
      "Σ over the types of freqs of count × matrix[index[type]], then Σ of matrix[index[type]];\n"
@@ -1366,6 +2388,25 @@ static PyMethodDef methods[] = {
      "vocabulary_sums(index, freqs, level, cell, lr, rare, forms, hard_index, n_cells,\n"
      "                unlisted, b2) -> tuple or None\n\n"
      "The per-type sums of factbox.vocabulary.compute (see its reference path)."},
+    {"proper_names", proper_names, METH_VARARGS,
+     "proper_names(freqs, inside, initial, headline) -> dict or None\n\n"
+     "counts.proper_name_occurrences(freqs, {t: c for t, c in inside.items() if c}, initial,\n"
+     "headline); None when a count is not an int below 2**61 or a type is not in freqs."},
+    {"sentence_starts", sentence_starts, METH_VARARGS,
+     "sentence_starts(text, spans, lengths, firsts, fold_of, headline_ends)\n"
+     "-> (sentence_lengths, initial_counts, odd)\n\n"
+     "The loop over the sentences of factbox.profile, but for the sentences that may be\n"
+     "headlines (odd: their indices)."},
+    {"hdd", hdd, METH_VARARGS,
+     "hdd(spectrum, draws) -> float or None\n\n"
+     "HD-D from the frequency spectrum m -> V_m (see factbox.diversity._hdd)."},
+    {"record_maker", record_maker, METH_VARARGS,
+     "record_maker(cls, names) -> capsule\n\n"
+     "For new_record: the slots named (in order) of cls, a class with __slots__ only."},
+    {"new_record", (PyCFunction)(void (*)(void))new_record, METH_FASTCALL | METH_KEYWORDS,
+     "new_record(maker, *values, **values) -> instance\n\n"
+     "An instance of the maker's class with every slot set (each field exactly once),\n"
+     "without __init__ (see factbox._engine.record)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -427,6 +427,10 @@ def compute(
     )
 
 
+# the record without its generated __init__ (same objects, see factbox._engine.record)
+_new_diversity = _engine.record(Diversity)
+
+
 def compute_ids(
     ids: bytes | Sequence[int],
     freqs: Mapping[str, int],
@@ -451,12 +455,14 @@ def compute_ids(
     c = _engine.speedups
     if c is not None and type(freqs) is dict:
         spectrum = c.spectrum(freqs)  # m → V_m, types that occur m times
+        hdd_ = c.hdd(spectrum, hdd_draws)  # _hdd compiled (the same floats)
     else:
         spectrum = Counter(freqs.values())
+        hdd_ = _hdd(spectrum, hdd_draws)
     msttr_, mattr_, mtld_ = _sequence_measures(
         ids, v, mattr_window, msttr_segment, mtld_threshold
     )
-    div = Diversity(
+    div = _new_diversity(
         ttr=v / n,
         rttr=v / math.sqrt(n),
         cttr=v / math.sqrt(2 * n),
@@ -465,7 +471,7 @@ def compute_ids(
         msttr=msttr_,
         mattr=mattr_,
         mtld=mtld_,
-        hdd=_hdd(spectrum, hdd_draws),
+        hdd=hdd_,
         yule_k=_yule_k(spectrum),
     )
     notes: dict[str, str] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,7 +88,8 @@ def _finite(x: Any) -> Any:
 # limit, so memory stays bounded on web-scale runs). Case folds are not cached: computing one
 # per distinct form costs less than looking it up in a large dict (measured, see
 # docs/performance.md).
-_HEADLINE_ENDS = frozenset(".!?…:;\"'”’)]")
+_HEADLINE_ENDS_STR = ".!?…:;\"'”’)]"
+_HEADLINE_ENDS = frozenset(_HEADLINE_ENDS_STR)
 # Columns of the type table: the counts of the profile's syllable method, then what the
 # level model's type features count (factbox.level.TypeSums): syllables by the default
 # method and whether that makes a monosyllable or a polysyllable, 10+ letters, and the
@@ -205,6 +206,11 @@ def _type_table(method: str, count_syllables: Callable[[str], int]) -> _TypeTabl
     return table
 
 
+# the records without their generated __init__ (same objects, see factbox._engine.record)
+_new_counts = _engine.record(Counts)
+_new_factbox = _engine.record(FactBox)
+
+
 def profile(
     text: str,
     *,
@@ -226,18 +232,36 @@ def profile(
     fold_of, freqs, type_ids, lengths, firsts, capitalised = scan(stripped, spans)
     initial: list[str] = []  # capitalised sentence-initial tokens (outside headlines)
     title_case: list[str] = []  # tokens of title-case headlines: capitals carry no evidence
-    sentence_lengths: list[int] = []
-    for (start, end), n, first in zip(spans, lengths, firsts, strict=True):
-        if not n:
-            continue
-        sentence_lengths.append(n)
-        if stripped[end - 1] not in _HEADLINE_ENDS:  # rare: the sentence's tokens again
+    sp = _engine.speedups
+    if sp is not None and type(spans) is list and type(lengths) is list:
+        # compiled: the loop below but for the sentences that may be headlines ("odd");
+        # initial_counts then comes in another order, which nothing depends on
+        sentence_lengths, initial_counts, odd = sp.sentence_starts(
+            stripped, spans, lengths, firsts, fold_of, _HEADLINE_ENDS_STR
+        )
+        for s in odd:
+            start, end = spans[s]
+            first = firsts[s]
             toks = TOKEN_RE.findall(stripped, start, end)
             if _counts.is_title_case_headline(stripped[start:end], toks):
                 title_case += toks
+            elif first[0].isupper():
+                typ = fold_of[first]
+                initial_counts[typ] = initial_counts.get(typ, 0) + 1
+    else:
+        sentence_lengths = []
+        for (start, end), n, first in zip(spans, lengths, firsts, strict=True):
+            if not n:
                 continue
-        if first[0].isupper():
-            initial.append(first)
+            sentence_lengths.append(n)
+            if stripped[end - 1] not in _HEADLINE_ENDS:  # rare: the sentence's tokens again
+                toks = TOKEN_RE.findall(stripped, start, end)
+                if _counts.is_title_case_headline(stripped[start:end], toks):
+                    title_case += toks
+                    continue
+            if first[0].isupper():
+                initial.append(first)
+        initial_counts = Counter([fold_of[t] for t in initial])
     n_sentences = len(sentence_lengths)
     n_tokens = sum(sentence_lengths)
 
@@ -272,26 +296,31 @@ def profile(
     # Word classes (docs/formulas.md): proper names, Gunning's complex words, familiar words.
     # Capitalised tokens inside a sentence are the capitalised ones that neither start a
     # sentence nor stand in a title-case headline.
-    initial_counts = Counter([fold_of[t] for t in initial])
-    headline_counts = Counter([fold_of[t] for t in title_case])
+    headline_counts: Mapping[str, int] = (
+        Counter([fold_of[t] for t in title_case]) if title_case else {}  # mostly none
+    )
     inside = capitalised.copy()
     for typ, c in initial_counts.items():
         inside[typ] -= c
     for t in title_case:
         if t[0].isupper():
             inside[fold_of[t]] -= 1
-    proper = _counts.proper_name_occurrences(
-        freqs,
-        {t: c for t, c in inside.items() if c},
-        initial_counts,
-        headline_counts,
-    )
+    proper = None
+    if sp is not None:  # compiled, with the filter of the comprehension below
+        proper = sp.proper_names(freqs, inside, initial_counts, headline_counts)
+    if proper is None:
+        proper = _counts.proper_name_occurrences(
+            freqs,
+            {t: c for t, c in inside.items() if c},
+            initial_counts,
+            headline_counts,
+        )
     if proper:
         complex_of = matrix[:, _COMPLEX]
         complex_words -= sum([c for typ, c in proper.items() if complex_of[row_of[typ]]])
     dc_words = cfg.dale_chall_words
     sp_words = cfg.spache_words
-    counts = Counts(
+    counts = _new_counts(
         sentences=n_sentences,
         tokens=n_tokens,
         types=len(freqs),
@@ -338,7 +367,7 @@ def profile(
     )
     if counts.tokens == 0:
         notes["level"] = notes["ttr"] = notes["grade"] = notes["cefr"] = "no words"
-    return FactBox(
+    return _new_factbox(
         level=readability.flesch_kincaid_grade,
         tokens=counts.tokens,
         types=counts.types,

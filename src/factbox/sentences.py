@@ -265,8 +265,14 @@ def _list_marks(text: str) -> tuple[bool, list[int]]:
 
 def _cuts(text: str) -> list[int]:
     """Offsets that cut ``text`` into sentences (plus white space), ending with ``len(text)``."""
-    cuts: list[int] = []
     items = _items(text)
+    c = _engine.speedups
+    if c is not None and items is None:
+        # The compiled rules settle the common line breaks and candidates exactly as the
+        # code below would, and call back _line_break_ends_sentence and _candidate for the
+        # others.
+        return c.sentence_cuts(text, _EXACT, _ANYCASE, _line_break_ends_sentence, _candidate)  # type: ignore[no-any-return]
+    cuts: list[int] = []
     if "\n" not in text:
         _split_run(text, 0, len(text), cuts, items)
     else:
@@ -413,16 +419,6 @@ def _enumerations(text: str, start: int, forced: list[int], skip: set[int]) -> N
 
 
 def _split_candidates(text: str, s: int, e: int, cuts: list[int], skip: set[int] | None) -> None:
-    c = _engine.speedups
-    if c is not None and skip is None:
-        # The compiled scan decides the candidates the common rules settle ("word. Next",
-        # S1, the end of the run) exactly as _candidate would, and hands back the others.
-        for x in c.sentence_candidates(text, s, e, _EXACT, _ANYCASE):
-            if x.__class__ is int:
-                cuts.append(x)
-            else:
-                _candidate(text, s, e, cuts, x[0], x[1])
-        return
     for m in _CAND_RE.finditer(text, s, e):
         i = m.start()
         if skip is not None and i in skip:

@@ -290,6 +290,17 @@ class _TypeTable:
         self.lr = np.empty(0, np.float64)
         self.rare = np.empty(0, np.bool_)
 
+    def snapshot(self) -> tuple[dict[str, int], Any, Any, Any, Any, list[str]]:
+        """The index, the four arrays and the headwords of one moment. Starting afresh
+        replaces them all and adding types appends (new arrays, the list and the index grow
+        in place), so the arrays and the headwords stay valid for the rows the index had."""
+        with _TABLE_LOCK:
+            return self.snapshot_unlocked()
+
+    def snapshot_unlocked(self) -> tuple[dict[str, int], Any, Any, Any, Any, list[str]]:
+        """:meth:`snapshot` for a caller that holds ``_TABLE_LOCK``."""
+        return self.index, self.level, self.cell, self.lr, self.rare, self.headword
+
     def ensure(self, types: list[str]) -> None:
         """Add the types not in the table yet (starting afresh past ``_TABLE_LIMIT``)."""
         with _TABLE_LOCK:  # one writer at a time
@@ -355,16 +366,17 @@ def compute(
     sums = None
     if c is not None and type(freqs) is dict:
         for _ in range(3):  # a type without a row: add it and ask again
+            index, level, cell, lr, rare, headword = tab.snapshot()
             sums = c.vocabulary_sums(
-                tab.index, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, hard_index,
+                index, freqs, level, cell, lr, rare, forms, hard_index,
                 _N_CELLS, _UNLISTED_INDEX, _B2_INDEX,
-            )
+            )  # None also for a row past the snapshot's arrays (another thread added it)
             if sums is not None:
                 break
             tab.ensure(list(freqs))
     if sums is None:
-        sums = _sums_python(tab, freqs, forms, hard_index)
-    return _profile(tab, list(freqs), sums, hard_level)
+        sums, headword = _sums_python(tab, freqs, forms, hard_index)
+    return _profile(headword, list(freqs), sums, hard_level)
 
 
 def compute_rows(
@@ -376,15 +388,19 @@ def compute_rows(
     the table started afresh since); then call :func:`compute`."""
     c = _engine.speedups
     tab = _table()
-    if c is None or tab.generation != generation:
+    if c is None:
         return None
+    with _TABLE_LOCK:  # the generation and the arrays of one moment
+        if tab.generation != generation:
+            return None
+        _, level, cell, lr, rare, headword = tab.snapshot_unlocked()
     sums = c.vocabulary_sums(
-        rows, freqs, tab.level, tab.cell, tab.lr, tab.rare, forms, _B2_INDEX, _N_CELLS,
-        _UNLISTED_INDEX, _B2_INDEX,
-    )
-    if sums is None or tab.generation != generation:  # started afresh meanwhile
+        rows, freqs, level, cell, lr, rare, forms, _B2_INDEX, _N_CELLS, _UNLISTED_INDEX,
+        _B2_INDEX,
+    )  # the rows are of that generation: within its arrays, which only ever grow
+    if sums is None:
         return None
-    return _profile(tab, list(freqs), sums, "B2")
+    return _profile(headword, list(freqs), sums, "B2")
 
 
 def _sums_python(
@@ -395,14 +411,16 @@ def _sums_python(
     tokens and types, Σ f·ln rank, Σ f·(ln rank)², the sampled-type sums of B2-and-above
     types and of all types, and (position, row, count, level, cell) of each hard type."""
     np = tab.np
-    index = tab.index
     keys = list(freqs)
-    idx, f = _engine.lookup_python(index, freqs, np)  # row of each type (-1: none yet), count
-    if len(idx) and idx.min() < 0:  # types not seen before: look them up once, then again
-        tab.ensure(keys)
-        index = tab.index
-        idx, f = _engine.lookup_python(index, freqs, np)
-    level = tab.level[idx]
+    while True:
+        with _TABLE_LOCK:  # the rows and the arrays of one moment (other threads may add)
+            _, level_of, cell_of, lr_of, rare_of, headword = tab.snapshot_unlocked()
+            # row of each type (-1: none yet), count
+            idx, f = _engine.lookup_python(tab.index, freqs, np)
+        if not (len(idx) and idx.min() < 0):
+            break
+        tab.ensure(keys)  # types not seen before: add them, then look up again
+    level = level_of[idx]
     keep = level >= 0
     numbers = int(f[~keep].sum())
     proper = 0
@@ -415,14 +433,14 @@ def _sums_python(
     fk = f[pos]
     ik = idx[pos]
     lk = level[pos]
-    cells = tab.cell[ik]
+    cells = cell_of[ik]
     by_tok = np.bincount(cells, weights=fk, minlength=_N_CELLS).astype(np.int64)
     by_tok = by_tok.reshape(len(CEFR_KEYS), _N_BANDS)
     by_typ = np.bincount(cells, minlength=_N_CELLS).reshape(len(CEFR_KEYS), _N_BANDS)
     n_tok = int(fk.sum())
     lr_sum = lr2_sum = seen_hard = seen_all = 0.0
     if n_tok:
-        lr = tab.lr[ik]
+        lr = lr_of[ik]
         lr_sum = float((lr * fk).sum())
         lr2_sum = float((lr * lr * fk).sum())
         # libm's pow per type (Python's **), as the compiled path: numpy's vectorised power
@@ -432,7 +450,7 @@ def _sums_python(
         seen = np.array([p_seen[x] for x in fks])
         seen_hard = float(seen[lk >= _B2_INDEX].sum())
         seen_all = float(seen.sum())
-    is_hard = tab.rare[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
+    is_hard = rare_of[ik] | ((lk > hard_index) & (lk < _UNLISTED_INDEX))
     hard_at = np.flatnonzero(is_hard)
     hard_ik = ik[hard_at]
     hard = list(
@@ -441,7 +459,7 @@ def _sums_python(
             hard_ik.tolist(),
             fk[hard_at].tolist(),
             lk[hard_at].tolist(),
-            tab.cell[hard_ik].tolist(),
+            cell_of[hard_ik].tolist(),
             strict=True,
         )
     )
@@ -449,11 +467,11 @@ def _sums_python(
         numbers, proper, by_tok.sum(axis=1).tolist(), by_typ.sum(axis=1).tolist(),
         by_tok.sum(axis=0).tolist(), by_typ.sum(axis=0).tolist(), n_tok, len(pos), lr_sum,
         lr2_sum, seen_hard, seen_all, hard,
-    )
+    ), headword
 
 
 def _profile(
-    tab: _TypeTable, keys: list[str], sums: tuple[Any, ...], hard_level: str
+    headword: list[str], keys: list[str], sums: tuple[Any, ...], hard_level: str
 ) -> VocabularyProfile:
     (numbers, proper, cefr_tok, cefr_typ, band_tok, band_typ, n_tok, n_typ, lr_sum, lr2_sum,
      seen_hard, seen_all, hard_types) = sums
@@ -465,7 +483,7 @@ def _profile(
         hard_share = seen_hard / seen_all
 
     hard: dict[str, list[Any]] = {}
-    headword = tab.headword
+    new_hard_word = _new_hard_word
     for p, k, count, lv, cell in hard_types:
         head = headword[k]
         entry = hard.get(head)
@@ -475,12 +493,12 @@ def _profile(
             entry[2] += count
             entry[3].append(keys[p])
     hard_words = tuple(
-        HardWord(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
+        new_hard_word(h, CEFR_KEYS[lv], BANDS[band], count, tuple(sorted(forms_)))
         for h, (lv, band, count, forms_) in sorted(hard.items(), key=lambda kv: (-kv[1][2], kv[0]))
     )
     n_listed = n_tok - cefr_tok[_UNLISTED_INDEX]
     level_sum = sum((i + 1) * cefr_tok[i] for i in range(len(LEVELS)))
-    return VocabularyProfile(
+    return _new_profile(
         tokens=n_tok,
         types=n_typ,
         numbers=numbers,
@@ -496,6 +514,11 @@ def _profile(
         hard_level=hard_level,
         hard_words=hard_words,
     )
+
+
+# the records without their generated __init__ (same objects, see factbox._engine.record)
+_new_hard_word = _engine.record(HardWord)
+_new_profile = _engine.record(VocabularyProfile)
 
 
 def _shares(c: list[int], n: int, keys: tuple[str, ...]) -> dict[str, float | None]:
