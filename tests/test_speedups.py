@@ -11,6 +11,8 @@ from __future__ import annotations
 import importlib
 import os
 from array import array
+from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from hypothesis import given, settings
@@ -29,6 +31,18 @@ except ImportError:  # pragma: no cover - no compiler at install time
     _speedups = None  # type: ignore[assignment]
 
 needs_c = pytest.mark.skipif(_speedups is None, reason="factbox._speedups did not build")
+
+T = TypeVar("T")
+
+
+def _on_python_engine(run: Callable[[], T]) -> T:
+    """``run()`` with the compiled engine switched off (the pure-Python reference)."""
+    saved = _engine.speedups
+    _engine.speedups = None
+    try:
+        return run()
+    finally:
+        _engine.speedups = saved
 
 
 def test_extension_is_built_when_required() -> None:
@@ -203,14 +217,10 @@ def test_profile_same_with_both_engines(method: str, monkeypatch: pytest.MonkeyP
 def test_profile_same_with_both_engines_any_text(parts: list[str]) -> None:
     text = "".join(parts)
     config = ProfileConfig(mattr_window=3, msttr_segment=4)
-    got = factbox.profile(text, config=config).to_dict()
-    saved = _engine.speedups
-    _engine.speedups = None
-    try:
-        expected = factbox.profile(text, config=config).to_dict()
-    finally:
-        _engine.speedups = saved
-    assert got == expected
+    def run() -> dict[str, object]:
+        return factbox.profile(text, config=config).to_dict()
+
+    assert run() == _on_python_engine(run)
 
 
 _SENTENCE_PARTS = st.sampled_from(
@@ -228,14 +238,7 @@ _SENTENCE_PARTS = st.sampled_from(
 @given(st.lists(st.one_of(_SENTENCE_PARTS, st.characters()), max_size=60))
 def test_sentence_spans_equal_reference(parts: list[str]) -> None:
     text = "".join(parts)
-    got = sentence_spans(text)
-    saved = _engine.speedups
-    _engine.speedups = None
-    try:
-        expected = sentence_spans(text)
-    finally:
-        _engine.speedups = saved
-    assert got == expected
+    assert sentence_spans(text) == _on_python_engine(lambda: sentence_spans(text))
 
 
 # Structured texts for the compiled line rules (L2–L5) and candidate rules: lines that start
@@ -278,14 +281,7 @@ _BREAKS = st.sampled_from(["\n", "\n", "\n", " \n ", "\r\n", "\n\n", "\n \t\n", 
 @given(st.lists(st.tuples(_LINE, _BREAKS), min_size=1, max_size=12))
 def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[str, str]]) -> None:
     text = "".join(line + brk for line, brk in lines)
-    got = sentence_spans(text)
-    saved = _engine.speedups
-    _engine.speedups = None
-    try:
-        expected = sentence_spans(text)
-    finally:
-        _engine.speedups = saved
-    assert got == expected
+    assert sentence_spans(text) == _on_python_engine(lambda: sentence_spans(text))
 
 
 @needs_c
@@ -304,14 +300,7 @@ def test_sentence_spans_equal_reference_on_structured_lines(lines: list[tuple[st
 def test_sentence_spans_equal_reference_on_any_code_point(parts: list[str]) -> None:
     # surrogates, NUL, astral characters (four-byte strings) and title-case letters
     text = "".join(parts)
-    got = sentence_spans(text)
-    saved = _engine.speedups
-    _engine.speedups = None
-    try:
-        expected = sentence_spans(text)
-    finally:
-        _engine.speedups = saved
-    assert got == expected
+    assert sentence_spans(text) == _on_python_engine(lambda: sentence_spans(text))
 
 
 def test_abbreviations_are_short() -> None:
