@@ -153,6 +153,22 @@ def word_language(words: list[str]) -> str | None:
     return stop_profile([w.lower() for w in words])[1]
 
 
+# quoted words ("Ich wurde ausgeraubt", «…», „…“) are mentioned, not used: a sentence about a
+# German phrase is still English
+_QUOTED_RE = re.compile(r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«')
+# an initial (``Bor J``, ``Hari Y``) or ``et al.`` is not a function word of any language
+_INITIAL_RE = re.compile(r"\b(?:[B-HJ-Z]\b\.?|et al\b)")
+
+
+def line_language(text: str) -> str | None:
+    """The language of one Latin-script line for the foreign-line test: like
+    :func:`word_language`, but without quoted passages (mentioned, not used) and without
+    capital initials and ``et al.`` (``E``, ``Y`` and ``al`` are Italian, Spanish and
+    Spanish function words in lower case)."""
+    text = _INITIAL_RE.sub(" ", _QUOTED_RE.sub(" ", text))
+    return word_language(_WORD_RE.findall(text))
+
+
 def detect(text: str) -> str | None:
     """Language code of ``text`` (script first, then function words); ``None`` if unsure."""
     lang = script_language(text)
