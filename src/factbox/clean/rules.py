@@ -1,8 +1,11 @@
 """Keyword rules: which boilerplate class a single line belongs to.
 
 Each rule is a named, anchored regular expression tried on lines of at most ``MAX_RULE_CHARS``
-characters (boilerplate lines are short; long lines are never matched, so an enormous line costs
-one length check). The first matching rule decides. ``Rule.barrier`` marks lines that end an
+characters (boilerplate lines are short; longer lines are never matched, so an enormous line
+costs one length check); lines over ``MAX_BARRIER_CHARS`` characters are tried against the
+rules that are not barriers only (a disclaimer or an author note may be a long paragraph, but a
+long paragraph must not end the article: a 500-character photo caption that starts with
+``© Getty Images`` is not the site's copyright line). The first matching rule decides. ``Rule.barrier`` marks lines that end an
 article (footers, comment sections, "related" lists): the body-block detector never lets one
 block run across them.
 
@@ -15,7 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-MAX_RULE_CHARS = 400
+MAX_RULE_CHARS = 1200
+MAX_BARRIER_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -868,8 +872,9 @@ def match(line: str, n_words: int) -> Rule | None:
     hinted = _HINT_RE.search(low) is not None
     if not anchored_hit and not hinted:
         return None
+    long = len(line) > MAX_BARRIER_CHARS
     for rule in RULES:
-        if n_words > rule.max_words:
+        if n_words > rule.max_words or (long and rule.barrier):
             continue
         if rule.anchored:
             if anchored_hit and rule.pattern.match(line):
