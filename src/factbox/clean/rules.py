@@ -146,6 +146,14 @@ RULES: tuple[Rule, ...] = (
             "alamy",
         ),
     ),
+    # a Getty Images caption: "HARBOURTOWN, ENGLAND - SEPTEMBER 28: People walk …"
+    _r(
+        "getty_caption",
+        "photo_credit",
+        r"^\s*(?-i:[A-Z][A-Z .'’-]{2,30}),(?-i: [A-Z][A-Z .'’-]{2,30})? ?[-–—]{1,2} ?"
+        r"(?-i:[A-Z]{3,9}) \d{1,2}(?:, \d{4})?:\s",
+        max_words=120,
+    ),
     # a caption that ends with its credit: "… a press conference. (Ann Berg/Valley Daily)",
     # "… at the White House. | Ann Berg/AP Photo", "(ab12/iStock)", "Photo via Harbour Club",
     # "(Foto: Privat)", "… (1761). Courtesy Harbour Museum"
@@ -169,14 +177,6 @@ RULES: tuple[Rule, ...] = (
         r"\((?:foto|photo|bild|image)\s*:\s*[^)]{1,60}\)\s*\.?\s*$",
         max_words=15,
         hints=("foto", "photo", "bild", "image"),
-    ),
-    # a Getty Images caption: "HARBOURTOWN, ENGLAND - SEPTEMBER 28: People walk …"
-    _r(
-        "getty_caption",
-        "photo_credit",
-        r"^\s*(?-i:[A-Z][A-Z .'’-]{2,30}),(?-i: [A-Z][A-Z .'’-]{2,30})? ?[-–—]{1,2} ?"
-        r"(?-i:[A-Z]{3,9}) \d{1,2}(?:, \d{4})?:\s",
-        max_words=120,
     ),
     _r(
         "photo_copyright",
