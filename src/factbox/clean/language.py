@@ -155,7 +155,9 @@ def word_language(words: list[str]) -> str | None:
 
 # quoted words ("Ich wurde ausgeraubt", «…», „…“) are mentioned, not used: a sentence about a
 # German phrase is still English
-_QUOTED_RE = re.compile(r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«')
+_QUOTED_RE = re.compile(
+    r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«'
+)
 # neither an initial (``Bor J``, ``Hari Y``), ``et al.``, an address (``https://…``,
 # ``ann@example.org``) nor an identifier of code (``axis.text.y``, ``element_text``) holds a
 # function word of any language
@@ -165,8 +167,8 @@ _NOT_WORDS_RE = re.compile(
 # frequent English words outside the function-word list; a question such as "How do pickles
 # enjoy a day out?" has more Portuguese function words (``do``, ``a``) than English ones
 _ENGLISH_EXTRA = frozenset(
-    "do does did how why so if up out all just one some no not me him them us get got any "
-    "then just only very".split()
+    {"do", "does", "did", "how", "why", "so", "if", "up", "out", "all", "just", "one", "some"}
+    | {"no", "not", "me", "him", "them", "us", "get", "got", "any", "then", "only", "very"}
 )
 
 

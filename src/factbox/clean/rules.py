@@ -5,9 +5,9 @@ characters (boilerplate lines are short; longer lines are never matched, so an e
 costs one length check); lines over ``MAX_BARRIER_CHARS`` characters are tried against the
 rules that are not barriers only (a disclaimer or an author note may be a long paragraph, but a
 long paragraph must not end the article: a 500-character photo caption that starts with
-``© Getty Images`` is not the site's copyright line). The first matching rule decides. ``Rule.barrier`` marks lines that end an
-article (footers, comment sections, "related" lists): the body-block detector never lets one
-block run across them.
+``© Getty Images`` is not the site's copyright line). The first matching rule decides.
+``Rule.barrier`` marks lines that end an article (footers, comment sections, "related" lists):
+the body-block detector never lets one block run across them.
 
 All patterns are linear: no nested quantifiers, bounded repetitions only.
 """
@@ -291,9 +291,18 @@ RULES: tuple[Rule, ...] = (
         r"\bkeep you (?:informed|updated|posted)\b[^.]{0,80}\b(?:e-?mail|offers|events|newsletter)|"
         r"\bi hate spam\b|\bcheck your (?:e-?mail|inbox) (?:to|for)\b|"
         r"\benter your (?:name and )?e-?mail\b|\benter a valid e-?mail\b|"
-        r"\bprivacy policy and terms of service apply\b",
+        r"\bprivacy policy and terms of service apply\b|"
+        # a blog's e-mail subscription widget (WordPress Jetpack and its translations)
+        r"\bnotifications? of new posts\b|\bdiesen blog zu abonnieren\b|"
+        r"\bbenachrichtigungen über neue beiträge\b|\babonner à ce blog\b|"
+        r"\bsuscribirte a este blog\b|\biscriverti a questo blog\b",
         max_words=50,
         hints=(
+            "notification",
+            "abonn",
+            "benachrichtigung",
+            "suscribirte",
+            "iscriverti",
             "by signing",
             "by subscribing",
             "by registering",
@@ -348,9 +357,19 @@ RULES: tuple[Rule, ...] = (
         r"\bcomments? (?:are|is|will be) (?:moderated|reviewed|pre-moderated)\b|"
         r"\bwe welcome (?:reader |your |all )?comments\b|"
         r"\b(?:report|flag) (?:offensive|abusive|inappropriate) comments?\b|\bcomments? policy\b|"
-        r"\bdon'?t use the comments\b|\bcommunity (?:guidelines|standards)\b",
+        r"\bdon'?t use the comments\b|\bcommunity (?:guidelines|standards)\b|"
+        r"\bwe ask that (?:all )?comments\b|\bcomments? (?:should|must) (?:be|remain) (?:civil|"
+        r"respectful|relevant|on[- ]topic)\b|\bkeep (?:your )?comments (?:civil|respectful|"
+        r"relevant|on[- ]topic)\b",
         max_words=50,
         hints=(
+            "we ask that",
+            "comments should",
+            "comment should",
+            "comments must",
+            "comment must",
+            "keep comments",
+            "keep your comments",
             "comments are",
             "comment is",
             "comments will",
@@ -596,7 +615,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|the|my|"
         r"free|a free)\b|\bsign up (?:now|today|here)\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
-        r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
+        r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b|"
+        r"\breceive (?:a|our|the) (?:free )?(?:daily|weekly|monthly) (?:list|digest|round-?up|"
+        r"e-?mail|briefing|selection)\b|\bcancela cuando quieras\b|\bjederzeit kündbar\b|"
+        r"\brésiliable à tout moment\b",
         max_words=35,
         hints=(
             "download",
@@ -614,6 +636,9 @@ RULES: tuple[Rule, ...] = (
             "subscriber",
             "patron",
             "cancel",
+            "receive",
+            "kündbar",
+            "résiliable",
         ),
     ),
     _r(
@@ -628,10 +653,19 @@ RULES: tuple[Rule, ...] = (
         r"save my name, email|"
         r"please enter your (?:name|e-?mail|comment)|you have entered an incorrect e-?mail|"
         r"notify me of (?:new|follow-up) (?:posts|comments)|we want to hear what you think|"
-        r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)",
+        r"to (?:leave|post) a comment|is not responsible for the (?:opinions|content|comments)|"
+        # the same in other languages (WordPress, Blogger, Typepad comment forms)
+        r"\bkommentieren möchten\b|\bfüllen sie bitte die (?:nachstehenden|folgenden) felder\b|"
+        r"\btrage deine daten unten ein\b|\bpflichtfelder sind mit\b|"
+        r"\blos campos obligatorios están marcados\b|\bles champs obligatoires sont indiqués\b",
         barrier=True,
         max_words=60,
         hints=(
+            "kommentieren",
+            "felder",
+            "trage deine",
+            "obligatorios",
+            "obligatoires",
             "save my",
             "please enter",
             "incorrect",
@@ -736,7 +770,8 @@ RULES: tuple[Rule, ...] = (
         r"|make a donation\b.{0,40}|(?:print|e-?mail) this (?:article|page|story|post)\s*:?"
         r"|was this (?:article|page|story|information|answer)? ?helpful\??.{0,20}"
         r"|(?:text|font) size\s*:?.{0,10}|translate this page"
-        r"|save (?:for later|this (?:article|story))|add to (?:favou?rites|reading list))\s*$",
+        r"|save (?:for later|this (?:article|story))|add to (?:favou?rites|reading list)"
+        r"|give us (?:your )?feedback\b.{0,50})\s*$",
         max_words=30,
     ),
     # a row of links separated by bars, in any language: "Impressum | Datenschutz | Kontakt"

@@ -1,0 +1,153 @@
+"""The sixth round of the plain-text cleaner: the foreign-line test does not take English
+lines with quotes, initials, addresses or code for another language; long disclaimers; comment
+policies, comment forms and blog subscription widgets in more words and languages.
+
+Every line here is written for these tests (the harbour town is invented).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factbox.clean import clean, rules
+from factbox.clean import language as lang
+
+TITLE = "Harbour pier to be rebuilt"
+BODY = [
+    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
+    "begins, after engineers found cracks along most of its length.",
+    "Work will start in March and should take about eleven weeks, the board said in a statement "
+    "published on its website.",
+    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
+    "to the temporary pontoon beside the lifeboat station.",
+    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
+    "coastal towns that was announced last year.",
+]
+
+
+ROUND6_RULE_CASES = [
+    # comment policies
+    ("We ask that comments are civil and stay on the story.", "comments"),
+    ("Comments should be respectful of other readers.", "comments"),
+    ("Please keep comments civil.", "comments"),
+    # comment forms in other languages (WordPress, Blogger)
+    (
+        "Wenn Sie diesen Beitrag kommentieren möchten, füllen Sie bitte die folgenden Felder aus.",
+        "comments",
+    ),
+    ("Los campos obligatorios están marcados con *", "comments"),
+    # e-mail subscription widgets of blogs (WordPress Jetpack and its translations)
+    (
+        "Enter your address to follow this blog and receive notifications of new posts by email.",
+        "newsletter",
+    ),
+    (
+        "Geben Sie Ihre Adresse an, um diesen Blog zu abonnieren und Benachrichtigungen über "
+        "neue Beiträge zu erhalten.",
+        "newsletter",
+    ),
+    # promotions
+    ("No time to read it all? Receive a daily list of our best harbour stories.", "newsletter"),
+    ("Apoya el periodismo local. Cancela cuando quieras.", "newsletter"),
+    ("Give us feedback in our reader forum.", "navigation"),
+]
+
+
+@pytest.mark.parametrize(("line", "reason"), ROUND6_RULE_CASES)
+def test_round6_rule_classes(line, reason):
+    rule = rules.match(line, len(line.split()))
+    assert rule is not None and rule.reason == reason, rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # body sentences with the same words
+        "The council will receive the daily reports of the engineers until the pier reopens.",
+        "Readers who want to give feedback on the plans can write to the harbour board.",
+        "Fishermen said the comments of the board were respectful but vague.",
+        "She asked that the comments of the divers be added to the report.",
+    ],
+)
+def test_round6_rules_leave_body_sentences(line):
+    assert rules.match(line, len(line.split())) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a sentence about German words is English: quoted passages are mentioned, not used
+        'When do you say "Ich wurde gefragt" and when "Ich war gefragt" in the past tense?',
+        # initials and "et al." are not Spanish or Italian function words
+        "Berg A, Reed T, Lund E, et al. Cracks in old stone piers. J Coast Eng. 2019;4:1-9.",
+        # addresses and code identifiers hold no function words
+        "See https://example.org/o/a/do/de/la/el for the harbour data as a table.",
+        "plot + theme(axis.text.y = element_text(size = 20)) # y axis labels",
+        # English words outside the function-word list count for English
+        "How do gulls find a way out of the harbour?",
+    ],
+)
+def test_english_lines_are_not_foreign(line):
+    assert lang.line_language(line) in (None, "en")
+
+
+@pytest.mark.parametrize(
+    ("line", "code"),
+    [
+        ("Der Hafen wurde im Sommer für die Gäste wieder geöffnet, und die Fähre fährt.", "de"),
+        ("El puerto se abrió de nuevo para los visitantes y el transbordador vuelve.", "es"),
+    ],
+)
+def test_foreign_lines_stay_foreign(line, code):
+    assert lang.line_language(line) == code
+
+
+def test_quoted_german_inside_an_english_article_stays():
+    q = 'Anglers asked when to use "Ich wurde von ihr gefragt" or "Ich war von ihr gefragt"'
+    assert lang.detect(q) == "de"  # without the quotes taken out: German
+    text = "\n".join([TITLE, BODY[0], BODY[1], q, BODY[2], BODY[3]])
+    art = clean(text)
+    assert q in art.body
+    assert art.language == "en"
+
+
+def test_a_german_sentence_inside_an_english_article_is_still_removed():
+    de = "Der Hafen wurde im Sommer für die Gäste wieder geöffnet, und die Fähre fährt wieder."
+    text = "\n".join([TITLE, BODY[0], BODY[1], de, BODY[2], BODY[3]])
+    art = clean(text)
+    assert de not in art.body
+    assert [r.reason for r in art.removed if r.text == de] == ["foreign_language"]
+
+
+def test_a_long_disclaimer_after_the_article_is_removed():
+    # rules now see lines of up to 1,200 characters (the disclaimer rules allow 80-150 words)
+    disclaimer = (
+        "Disclaimer (it depends on the section): "
+        + "articles on this site may contain the opinions of their authors, which are not "
+        "necessarily those of the Harbour Gazette, its editors or its owners, and readers "
+        "should check any facts that matter to them with the harbour board, the council or "
+        "the ferry company before they act on them. " * 2
+    ).strip()
+    assert 400 < len(disclaimer) < 1200
+    text = "\n".join([TITLE, *BODY, disclaimer])
+    art = clean(text)
+    assert art.body == "\n\n".join(BODY)
+    assert {r.reason for r in art.removed if r.text == disclaimer} == {"author_note"}
+
+
+def test_a_long_paragraph_is_never_a_barrier():
+    # a 500-character caption that starts like a copyright line does not end the article
+    caption = (
+        "© Harbour Photos NORTHTOWN, March 3, 2024 -- Fishing boats wait at the eastern quay "
+        "while engineers inspect the cracks along the old stone pier, which the harbour board "
+        "has voted to rebuild before the summer season begins, after a survey found that most "
+        "of its length was no longer safe for visitors, anglers or the ferry that calls there "
+        "twice a day in the summer months, and the work will start in March and take about "
+        "eleven weeks, the board said on Tuesday in a statement on its website."
+    )
+    assert len(caption) > 400
+    rule = rules.match(caption, len(caption.split()))
+    assert rule is None or not rule.barrier
+    text = "\n".join([TITLE, BODY[0], BODY[1], caption, BODY[2], BODY[3]])
+    art = clean(text)
+    assert BODY[2] in art.body and BODY[3] in art.body
