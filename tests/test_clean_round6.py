@@ -151,3 +151,46 @@ def test_a_long_paragraph_is_never_a_barrier():
     text = "\n".join([TITLE, BODY[0], BODY[1], caption, BODY[2], BODY[3]])
     art = clean(text)
     assert BODY[2] in art.body and BODY[3] in art.body
+
+
+CODE = [
+    "url = BASE + path",
+    "tides = fetch(url)",
+    "high = max(tides)",
+    "low = min(tides)",
+    "mean = avg(tides)",
+    "print(high)",
+    "print(low)",
+    "print(mean)",
+    "save(high, low)",
+    "plot(tides)",
+    "show(plot)",
+    "close(plot)",
+]
+
+
+def test_a_code_listing_between_paragraphs_stays_in_the_article():
+    # each code line weighs 0; it cost 2 like a menu entry, so the listing (11 units, the
+    # first two joined: 11 x 2 = 22) cut off the paragraph of 15 words under it (45 words
+    # above + 15 - 22 < 45)
+    after = "The script prints the highest and the lowest tide of the day and their difference."
+    text = "\n".join([TITLE, BODY[0], BODY[1], *CODE, after])
+    art = clean(text)
+    assert art.body.startswith(BODY[0]) and art.body.endswith(after)
+    assert all(line in art.body for line in CODE)
+
+
+@pytest.mark.parametrize("line", [*CODE, "total += n", "def tide(day):", "import harbour.tides"])
+def test_code_lines_are_code(line):
+    from factbox.clean.plaintext import _CODE_RE
+
+    assert _CODE_RE.match(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Photos (12)", "Home", "Terms of use", "Ferry times", "Login", "Price: 12 (approx.)"]
+)
+def test_menu_entries_are_not_code(line):
+    from factbox.clean.plaintext import _CODE_RE
+
+    assert _CODE_RE.match(line) is None

@@ -277,7 +277,7 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
-    if _FRAGMENT_RE.fullmatch(u.text):
+    if _FRAGMENT_RE.fullmatch(u.text) or _CODE_RE.match(u.text):
         return 0.0
     return -SHORT_LINE_COST
 
@@ -286,6 +286,17 @@ def _weight(u: Unit) -> float:
 # ``"``, ``—``) or a reference mark (``[1]``, ``[src]``), as a one-node-per-line rendering
 # leaves them between the links of a paragraph
 _FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
+# a line of program code inside a technical article (sixth round): an assignment
+# (``port = 80``, ``total += n``), a call (``client.connect(addr)``, ``print(x);``), a
+# definition or an import. Code weighs 0 like a fragment instead of costing like a menu entry,
+# so a listing between two paragraphs does not cut the article in two. No menu entry has
+# these shapes (``Photos (12)`` has a space before its bracket).
+_CODE_RE = re.compile(
+    r"[A-Za-z_][\w.\[\]'\"]*\s?(?:[-+*/%|&^]|<<|>>)?=(?!=)\s?\S"
+    r"|[A-Za-z_][\w.]*\(.*\)\s*[;{:]?\s*$"
+    r"|(?:def|class|function|fn|func) \w+\s?\("
+    r"|(?:import [\w.]+|from [\w.]+ import |#include\b|(?:var|let|const) \w+\s?=)"
+)
 
 
 def _unbulleted(t: str) -> str:
