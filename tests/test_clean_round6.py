@@ -194,3 +194,13 @@ def test_menu_entries_are_not_code(line):
     from factbox.clean.plaintext import _CODE_RE
 
     assert _CODE_RE.match(line) is None
+
+
+def test_the_attribution_of_an_embedded_post_is_not_a_dateline():
+    assert rules.is_dateline("March 3, 2024")
+    assert not rules.is_dateline("— Harbour Board (@harbourboard) March 3, 2024")
+    tweet = "The pier closes on Monday for eleven weeks. Ferries leave from the pontoon."
+    credit = "— Harbour Board (@harbourboard) March 3, 2024"
+    text = "\n".join([TITLE, BODY[0], BODY[1], tweet, credit, BODY[2], BODY[3]])
+    art = clean(text)
+    assert credit in art.body

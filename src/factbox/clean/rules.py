@@ -823,6 +823,11 @@ def rule_named(name: str) -> Rule:
     return _RULE_BY_NAME[name]
 
 
+# the attribution under an embedded post: "— Ann Berg (@annberg) January 24, 2020" closes a
+# quoted tweet inside the article; it is not the page's dateline
+_EMBED_CREDIT_RE = re.compile(r"^\W{0,3}[^()]{1,60}\(@\w{1,30}\)")
+
+
 def is_dateline(line: str) -> bool:
     """True when ``line`` is a date (and time) with at most two other words.
 
@@ -831,7 +836,7 @@ def is_dateline(line: str) -> bool:
     >>> is_dateline("Thursday, November 9, 2023 4:41AM")
     True
     """
-    if len(line) > 120:
+    if len(line) > 120 or _EMBED_CREDIT_RE.search(line):
         return False
     m = DATE_RE.search(line)
     if m is None:
