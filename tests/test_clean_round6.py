@@ -204,3 +204,67 @@ def test_the_attribution_of_an_embedded_post_is_not_a_dateline():
     text = "\n".join([TITLE, BODY[0], BODY[1], tweet, credit, BODY[2], BODY[3]])
     art = clean(text)
     assert credit in art.body
+
+
+QUESTION = [
+    "How do I tell the spring tide from the neap tide when I read the harbour table?",
+    "The table lists two heights for every day, and I cannot see which of them belongs to the "
+    "spring tide and which to the neap tide in the weeks around the full moon.",
+]
+ANSWER1 = [
+    "The spring tides come a day or two after the full and the new moon, and they have the "
+    "largest range between high and low water of the whole month.",
+    "Look for the days with the biggest difference between the two columns of the table.",
+]
+ANSWER2 = [
+    "Most harbour tables also mark the spring tides with a small letter beside the date, "
+    "which the legend at the bottom of the page explains.",
+]
+
+
+def _qa_page(heading: str) -> str:
+    return "\n".join(
+        [
+            "Reading the harbour tide table",
+            "Ask Question",
+            *QUESTION,
+            "Share",
+            "asked Mar 3, 2024 at 10:15",
+            "Add a comment",
+            heading,
+            "Sorted by:",
+            *ANSWER1,
+            "Share",
+            "answered Mar 3, 2024 at 11:20",
+            "Add a comment",
+            *ANSWER2,
+            "Share",
+            "answered Mar 4, 2024 at 09:02",
+            "Add a comment",
+        ]
+    )
+
+
+@pytest.mark.parametrize("heading", ["2 Answers", "2 Answers 2", "2 Antworten"])
+def test_the_answers_of_a_question_and_answer_page_are_kept(heading):
+    art = clean(_qa_page(heading))
+    for para in QUESTION + ANSWER1 + ANSWER2:
+        assert para in art.body
+    assert not any(r.reason == "comments" for r in art.removed)
+
+
+def test_a_comment_section_stays_a_comment_section():
+    # "2 Replies" heads the comments of a blog: they are not answers
+    text = "\n".join(
+        [
+            TITLE,
+            *BODY,
+            "2 Replies",
+            "Ann Berg says:",
+            "I walked on that pier every summer as a child and I will miss it very much.",
+            "Tom Reed says:",
+            "I hope they keep the old lamps when they rebuild it, they are the best part.",
+        ]
+    )
+    art = clean(text)
+    assert art.body == "\n\n".join(BODY)

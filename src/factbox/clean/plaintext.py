@@ -723,6 +723,33 @@ def _mark_captions(units: list[Unit]) -> None:
             nxt.prose = False
 
 
+# the heading over the answers of a question-and-answer page (Stack Exchange, forums)
+_ANSWERS_RE = re.compile(
+    r"\d{1,4}\s*(?:answers?|antworten|respuestas|réponses|risposte|respostas)(?:\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+QA_WIDGET_RULE = Rule("qa_widget", "navigation", re.compile(""), False, 30)
+
+
+def _is_qa_page(units: list[Unit]) -> bool:
+    """A question-and-answer page: a heading such as ``6 Answers`` alone on its line, after at
+    least one unit of prose (the question)."""
+    seen_prose = False
+    for u in units:
+        seen_prose = seen_prose or u.prose
+        if seen_prose and u.n_words <= 3 and _ANSWERS_RE.fullmatch(u.text):
+            return True
+    return False
+
+
+def _unmark_qa_comments(units: list[Unit]) -> None:
+    """On a question-and-answer page the answers are the text, not a comment section: comment
+    widgets (``Add a comment``) are navigation there, never a barrier (sixth round)."""
+    for u in units:
+        if u.rule is not None and u.rule.reason == "comments":
+            u.rule = QA_WIDGET_RULE
+
+
 def _mark_author_box(units: list[Unit]) -> None:
     """The paragraph under an ``About the author`` heading is the author's biography; so is a
     biography (``Ann Berg is a reporter …``) within three units after an author's profile
@@ -952,9 +979,12 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
             if u.rule is None and other is not None and other != doc_lang:
                 u.foreign = True
                 u.prose = False
-    _mark_comment_stamps(units)
-    _mark_headless_comments(units)
-    _mark_comment_headings(units)
+    if _is_qa_page(units):
+        _unmark_qa_comments(units)
+    else:
+        _mark_comment_stamps(units)
+        _mark_headless_comments(units)
+        _mark_comment_headings(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
