@@ -251,6 +251,9 @@ def test_the_answers_of_a_question_and_answer_page_are_kept(heading):
     for para in QUESTION + ANSWER1 + ANSWER2:
         assert para in art.body
     assert not any(r.reason == "comments" for r in art.removed)
+    # the controls around them are not text
+    for chrome in ("Ask Question", "answered Mar 3, 2024 at 11:20", "Add a comment", "Sorted by:"):
+        assert chrome not in art.body
 
 
 def test_a_comment_section_stays_a_comment_section():

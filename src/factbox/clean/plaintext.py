@@ -729,6 +729,20 @@ _ANSWERS_RE = re.compile(
     re.IGNORECASE,
 )
 QA_WIDGET_RULE = Rule("qa_widget", "navigation", re.compile(""), False, 30)
+# the controls and counters around a question and its answers (Stack Exchange and its clones):
+# votes, "Ask Question", "Asked 3 years ago", "Viewed 38k times", "Improve this answer",
+# "answered Feb 6, 2014 at 20:37", reputation and badges, a comment's "– Ann Berg" signature
+_QA_CHROME_RE = re.compile(
+    r"[-+]?\d[\d,.]*k?|\||ask question|asked|active|modified|viewed|today|yesterday|follow"
+    r"|improve this (?:question|answer)\b.{0,80}|add a comment\s*\|?|sorted by:?.{0,60}"
+    r"|reset to default|highest score.{0,80}|show \d+ more comments?"
+    r"|(?:asked|answered|edited|modified|viewed|active)\s.{1,40}"
+    r"|[\d,.]+k?\s*times|hot network questions|more hot questions|question feed"
+    r"|.{0,40}\d\s*(?:gold|silver|bronze)\s*badges?.{0,60}"
+    r"|[–—-]\s?\S.{0,40}|(?:\d+|an?) (?:years?|months?|weeks?|days?|hours?|minutes?)"
+    r"(?:,? \d+ \w+)? ago",
+    re.IGNORECASE,
+)
 
 
 def _is_qa_page(units: list[Unit]) -> bool:
@@ -979,7 +993,8 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
             if u.rule is None and other is not None and other != doc_lang:
                 u.foreign = True
                 u.prose = False
-    if _is_qa_page(units):
+    qa = _is_qa_page(units)
+    if qa:
         _unmark_qa_comments(units)
     else:
         _mark_comment_stamps(units)
@@ -995,6 +1010,10 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
+    if qa:
+        for u, ins in zip(units, inside, strict=True):
+            if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):
+                u.rule = QA_WIDGET_RULE  # after the body is chosen: it does not split it
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
