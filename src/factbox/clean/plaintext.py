@@ -277,7 +277,10 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
-    if _FRAGMENT_RE.fullmatch(u.text) or _CODE_RE.match(u.text):
+    t = u.text
+    if _FRAGMENT_RE.fullmatch(t) or (
+        ("=" in t or "(" in t or t[0] in "if#") and _CODE_RE.match(t)
+    ):
         return 0.0
     return -SHORT_LINE_COST
 
@@ -291,6 +294,8 @@ _FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
 # definition or an import. Code weighs 0 like a fragment instead of costing like a menu entry,
 # so a listing between two paragraphs does not cut the article in two. No menu entry has
 # these shapes (``Photos (12)`` has a space before its bracket).
+# (every line it matches holds "=" or "(", or starts with "i", "f" or "#": _weight checks
+# that first)
 _CODE_RE = re.compile(
     r"[A-Za-z_][\w.\[\]'\"]*\s?(?:[-+*/%|&^]|<<|>>)?=(?!=)\s?\S"
     r"|[A-Za-z_][\w.]*\(.*\)\s*[;{:]?\s*$"

@@ -636,7 +636,9 @@ RULES: tuple[Rule, ...] = (
             "subscriber",
             "patron",
             "cancel",
-            "receive",
+            "receive a ",
+            "receive our ",
+            "receive the ",
             "kündbar",
             "résiliable",
         ),
@@ -836,7 +838,7 @@ def is_dateline(line: str) -> bool:
     >>> is_dateline("Thursday, November 9, 2023 4:41AM")
     True
     """
-    if len(line) > 120 or _EMBED_CREDIT_RE.search(line):
+    if len(line) > 120 or ("(@" in line and _EMBED_CREDIT_RE.search(line)):
         return False
     m = DATE_RE.search(line)
     if m is None:
@@ -905,6 +907,8 @@ def match(line: str, n_words: int) -> Rule | None:
         return None
     if line[:1] in _MARKUP_START:  # "* Share on Facebook", "## Related", "**Tags:**"
         line = unmark(line)
+    if len(line) > MAX_BARRIER_CHARS:
+        return _match_long(line, n_words)
     if _DIGIT_RE.search(line) and is_dateline(line):
         return DATELINE_RULE
     anchored_hit = _any_anchored().match(line) is not None
@@ -912,15 +916,39 @@ def match(line: str, n_words: int) -> Rule | None:
     hinted = _HINT_RE.search(low) is not None
     if not anchored_hit and not hinted:
         return None
-    long = len(line) > MAX_BARRIER_CHARS
     for rule in RULES:
-        if n_words > rule.max_words or (long and rule.barrier):
+        if n_words > rule.max_words:
             continue
         if rule.anchored:
             if anchored_hit and rule.pattern.match(line):
                 return rule
         elif hinted and any(h in low for h in rule.hints) and rule.pattern.search(line):
             return rule
+    return None
+
+
+@lru_cache(maxsize=1)
+def _long_rules() -> tuple[Rule, ...]:
+    """The rules a line over ``MAX_BARRIER_CHARS`` characters may match: not barriers, and
+    allowing more words than such a line has at the least (about 50)."""
+    return tuple(r for r in RULES if not r.barrier and r.max_words > 50)
+
+
+def _match_long(line: str, n_words: int) -> Rule | None:
+    """:func:`match` for a long line: the few rules made for long paragraphs, tried one by one
+    (the combined pre-filter over the whole line would cost more than they do)."""
+    low = None
+    for rule in _long_rules():
+        if n_words > rule.max_words:
+            continue
+        if rule.anchored:
+            if rule.pattern.match(line):
+                return rule
+        else:
+            if low is None:
+                low = line.lower()
+            if any(h in low for h in rule.hints) and rule.pattern.search(line):
+                return rule
     return None
 
 
