@@ -8,6 +8,8 @@ Every line here is written for these tests (the harbour town is invented).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factbox.clean import clean, rules
 from factbox.clean import language as lang
@@ -271,3 +273,24 @@ def test_a_comment_section_stays_a_comment_section():
     )
     art = clean(text)
     assert art.body == "\n\n".join(BODY)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefimnoprstx_.=()#:; {}[]'\"<>+-*/0123456789", min_size=1, max_size=40))
+def test_the_cheap_guard_before_the_code_pattern_never_hides_a_match(t):
+    # _weight only tries _CODE_RE on lines with "=" or "(" or starting with i, f or #
+    from factbox.clean.plaintext import _CODE_RE
+
+    if _CODE_RE.match(t):
+        assert "=" in t or "(" in t or t[0] in "if#"
+
+
+_GERMAN = ["ich", "wurde", "der", "die", "das", "und", "nicht", "mit", "von", "zu", "war"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_GERMAN), min_size=1, max_size=12))
+def test_a_quoted_passage_never_changes_the_language_of_a_line(words):
+    base = "The harbour master asked when to use the phrase in a letter to the board"
+    quoted = f'{base} "{" ".join(words)}" and why.'
+    assert lang.line_language(quoted) == lang.line_language(base + " and why.")
