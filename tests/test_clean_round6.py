@@ -294,3 +294,21 @@ def test_a_quoted_passage_never_changes_the_language_of_a_line(words):
     base = "The harbour master asked when to use the phrase in a letter to the board"
     quoted = f'{base} "{" ".join(words)}" and why.'
     assert lang.line_language(quoted) == lang.line_language(base + " and why.")
+
+
+def test_a_code_listing_that_ends_the_article_stays():
+    # the last paragraph introduces the listing with a colon; code weighs 0, so only this
+    # extension keeps it (no prose follows to pull it into the body)
+    intro = "The board publishes the tide table as a file, and three commands fetch it:"
+    listing = ["# fetch.sh", "curl -s https://example.org/tides -o tides.csv", "sort -n tides.csv"]
+    text = "\n".join([TITLE, *BODY, intro, *listing, "Home", "Contact", "Privacy policy"])
+    art = clean(text)
+    assert all(line in art.body for line in [intro, *listing])
+    assert "Home" not in art.body
+
+
+def test_a_colon_does_not_pull_a_menu_into_the_article():
+    intro = "The board will publish the new timetable on its website in the spring:"
+    text = "\n".join([TITLE, *BODY, intro, "# Harbour news", "Home", "Ferry times", "Contact"])
+    art = clean(text)
+    assert art.body.endswith(intro)

@@ -277,10 +277,7 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
-    t = u.text
-    if _FRAGMENT_RE.fullmatch(t) or (
-        ("=" in t or "(" in t or t[0] in "if#") and _CODE_RE.match(t)
-    ):
+    if _FRAGMENT_RE.fullmatch(u.text) or _is_code(u.text):
         return 0.0
     return -SHORT_LINE_COST
 
@@ -294,14 +291,37 @@ _FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
 # definition or an import. Code weighs 0 like a fragment instead of costing like a menu entry,
 # so a listing between two paragraphs does not cut the article in two. No menu entry has
 # these shapes (``Photos (12)`` has a space before its bracket).
-# (every line it matches holds "=" or "(", or starts with "i", "f" or "#": _weight checks
-# that first)
+# (every line it matches holds "=", "(" or "-", or starts with "i", "f", "#" or "$":
+# _is_code checks that first)
 _CODE_RE = re.compile(
     r"[A-Za-z_][\w.\[\]'\"]*\s?(?:[-+*/%|&^]|<<|>>)?=(?!=)\s?\S"
+    r"|\$ \w|[a-z][\w.-]*(?: [a-z][\w.-]*)? --?[A-Za-z]"
     r"|[A-Za-z_][\w.]*\(.*\)\s*[;{:]?\s*$"
     r"|(?:def|class|function|fn|func) \w+\s?\("
     r"|(?:import [\w.]+|from [\w.]+ import |#include\b|(?:var|let|const) \w+\s?=)"
 )
+
+
+def _is_code(t: str) -> bool:
+    """A line of program code or a shell command (:data:`_CODE_RE`), behind a cheap test."""
+    return ("=" in t or "(" in t or "-" in t or t[0] in "if#$") and _CODE_RE.match(t) is not None
+
+
+def _extend_listing(units: list[Unit], j: int, limit: int = 80) -> int:
+    """A run whose last unit introduces something (``In short:``, ``Here is the code:``) is
+    extended over the code listing under it: code lines and comment lines (``# …``, ``// …``)
+    weigh 0, so no prose after them pulls them in when the listing ends the article."""
+    if j == 0 or j >= len(units) or not units[j - 1].text.endswith(":"):
+        return j
+    k = j
+    while k < len(units) and k - j < limit:
+        u = units[k]
+        if u.rule is not None or u.prose or not (_is_code(u.text) or u.text[:1] == "#"
+                                                  or u.text[:2] == "//"):
+            break
+        k += 1
+    # at least one real code line (not only "#" lines, which may be Markdown headings)
+    return k if any(_is_code(units[m].text) for m in range(j, k)) else j
 
 
 def _unbulleted(t: str) -> str:
@@ -495,7 +515,7 @@ def select_body(units: list[Unit]) -> list[bool]:
         len(units),
     )
     for score, i, j0 in runs:
-        j = _extend(units, j0)
+        j = _extend_listing(units, _extend(units, j0))
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
         # the rest of an article after an inline "related" box: a run that starts soon after
         # the main run, before any end barrier
