@@ -38,6 +38,16 @@ ROUND6_RULE_CASES = [
         "comments",
     ),
     ("Los campos obligatorios están marcados con *", "comments"),
+    # WordPress's own comment-form strings, translated
+    ("Bitte geben Sie Ihren Kommentar ein!", "comments"),
+    ("Sie haben eine falsche E-Mail-Adresse eingegeben!", "comments"),
+    (
+        "Meinen Namen, meine E-Mail-Adresse und meine Website in diesem Browser speichern.",
+        "comments",
+    ),
+    ("Antwort abbrechen", "comments"),
+    ("Guardar mi nombre, correo electrónico y web en este navegador.", "comments"),
+    ("Annuler la réponse", "comments"),
     # e-mail subscription widgets of blogs (WordPress Jetpack and its translations)
     (
         "Enter your address to follow this blog and receive notifications of new posts by email.",

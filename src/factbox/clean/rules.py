@@ -659,12 +659,27 @@ RULES: tuple[Rule, ...] = (
         # the same in other languages (WordPress, Blogger, Typepad comment forms)
         r"\bkommentieren möchten\b|\bfüllen sie bitte die (?:nachstehenden|folgenden) felder\b|"
         r"\btrage deine daten unten ein\b|\bpflichtfelder sind mit\b|"
+        # WordPress's own comment-form strings in German, Spanish and French
+        r"\bmeinen namen, meine e-mail-adresse\b|\bbitte geben sie (?:hier )?ihren (?:kommentar|"
+        r"namen)\b|\bsie haben eine falsche e-mail-adresse\b|\bantwort abbrechen\b|"
+        r"\bguardar mi nombre, correo\b|\bpor favor ingrese su (?:comentario|nombre)\b|"
+        r"\bcancelar respuesta\b|\benregistrer mon nom, mon (?:e-mail|adresse)\b|"
+        r"\bannuler la réponse\b|"
         r"\blos campos obligatorios están marcados\b|\bles champs obligatoires sont indiqués\b",
         barrier=True,
         max_words=60,
         hints=(
             "kommentieren",
             "felder",
+            "meinen namen",
+            "bitte geben",
+            "falsche e-mail",
+            "abbrechen",
+            "guardar mi",
+            "ingrese su",
+            "cancelar respuesta",
+            "enregistrer mon",
+            "annuler la",
             "trage deine",
             "obligatorios",
             "obligatoires",
