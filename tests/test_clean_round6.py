@@ -48,6 +48,9 @@ ROUND6_RULE_CASES = [
     ("Antwort abbrechen", "comments"),
     ("Guardar mi nombre, correo electrónico y web en este navegador.", "comments"),
     ("Annuler la réponse", "comments"),
+    ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "comments"),
+    ("Tu dirección de correo electrónico no será publicada.", "comments"),
+    ("Votre adresse e-mail ne sera pas publiée.", "comments"),
     # e-mail subscription widgets of blogs (WordPress Jetpack and its translations)
     (
         "Enter your address to follow this blog and receive notifications of new posts by email.",

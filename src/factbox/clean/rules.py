@@ -664,7 +664,9 @@ RULES: tuple[Rule, ...] = (
         r"namen)\b|\bsie haben eine falsche e-mail-adresse\b|\bantwort abbrechen\b|"
         r"\bguardar mi nombre, correo\b|\bpor favor ingrese su (?:comentario|nombre)\b|"
         r"\bcancelar respuesta\b|\benregistrer mon nom, mon (?:e-mail|adresse)\b|"
-        r"\bannuler la réponse\b|"
+        r"\bannuler la réponse\b|\be-mail-adresse wird nicht veröffentlicht\b|"
+        r"\berforderliche felder sind\b|\bhinterlasse eine antwort\b|\bno será publicada\b|"
+        r"\bdeja una respuesta\b|\bne sera pas publiée\b|\blaisser une réponse\b|"
         r"\blos campos obligatorios están marcados\b|\bles champs obligatoires sont indiqués\b",
         barrier=True,
         max_words=60,
@@ -680,6 +682,13 @@ RULES: tuple[Rule, ...] = (
             "cancelar respuesta",
             "enregistrer mon",
             "annuler la",
+            "veröffentlicht",
+            "erforderliche",
+            "hinterlasse eine",
+            "publicada",
+            "deja una",
+            "publiée",
+            "laisser une",
             "trage deine",
             "obligatorios",
             "obligatoires",
