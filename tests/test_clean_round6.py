@@ -51,6 +51,13 @@ ROUND6_RULE_CASES = [
     ("Deine E-Mail-Adresse wird nicht veröffentlicht.", "comments"),
     ("Tu dirección de correo electrónico no será publicada.", "comments"),
     ("Votre adresse e-mail ne sera pas publiée.", "comments"),
+    # the heading of a comment thread that names the post
+    ("1 reply on “Harbour pier to be rebuilt”", "comments"),
+    ("3 Responses to “Harbour pier to be rebuilt”", "comments"),
+    # links to the previous and next post with arrows
+    ("← Lifeboat day draws record crowds", "navigation"),
+    ("Ferry fares to rise in the spring →", "navigation"),
+    ("← Lifeboat day draws record crowds → Ferry fares to rise in the spring", "navigation"),
     # e-mail subscription widgets of blogs (WordPress Jetpack and its translations)
     (
         "Enter your address to follow this blog and receive notifications of new posts by email.",
@@ -325,3 +332,19 @@ def test_a_colon_does_not_pull_a_menu_into_the_article():
     text = "\n".join([TITLE, *BODY, intro, "# Harbour news", "Home", "Ferry times", "Contact"])
     art = clean(text)
     assert art.body.endswith(intro)
+
+
+def test_the_headline_after_a_lone_arrow_is_a_link_to_another_post():
+    text = "\n".join(
+        [TITLE, *BODY, "←", "Lifeboat day draws record crowds", "→", "Ferry fares to rise"]
+    )
+    art = clean(text)
+    assert art.body == "\n\n".join(BODY)
+    assert {r.rule for r in art.removed if r.text == "Ferry fares to rise"} == {"prev_next"}
+
+
+def test_an_arrow_inside_the_text_leaves_the_next_paragraph_alone():
+    # the line after the arrow ends a sentence: a paragraph, not a link
+    text = "\n".join([TITLE, BODY[0], BODY[1], "→", BODY[2], BODY[3]])
+    art = clean(text)
+    assert BODY[2] in art.body

@@ -729,6 +729,26 @@ CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
 
 
+PREV_NEXT_RULE = rule_named("prev_next")
+_ARROWS = frozenset("←«‹→»›")
+
+
+def _mark_arrow_links(units: list[Unit]) -> None:
+    """A lone arrow (``←``, ``→``, ``«``, ``»``) is the icon of a link to the previous or the
+    next article; the headline on the line after it is that link (sixth round)."""
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1]
+        if (
+            len(u.text) == 1
+            and u.text in _ARROWS
+            and nxt.rule is None
+            and 1 <= nxt.n_words <= 15
+            and nxt.text[-1] not in _END_PUNCT
+        ):
+            nxt.rule = PREV_NEXT_RULE
+            nxt.prose = False
+
+
 def _mark_captions(units: list[Unit]) -> None:
     """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
     render the label and the caption as two lines). A Getty Images caption (``HARBOURTOWN,
@@ -1029,6 +1049,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_doubled_teasers(units)
     _mark_author_box(units)
     _mark_captions(units)
+    _mark_arrow_links(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)

@@ -560,6 +560,8 @@ RULES: tuple[Rule, ...] = (
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
         r"be the first to comment|comments? (?:via|with|using) (?:facebook|disqus)|"
         r"\d+\s*thoughts? on\b.{0,120}|\W{0,3}\d+ comments?\b.{0,60}|"
+        r"(?:\d+|one|two|three)\s+(?:replies|reply|responses?|antworten|kommentare?) "
+        r"(?:on|to|zu)\s+[“\"„'‘«].{0,120}|"
         r"(?:\d+\s+)?responses to\b.{0,120}|"
         r"comments? are closed|commenting is (?:closed|not (?:currently )?available).{0,120}|"
         r"your email address will not be published.{0,80}|required fields are marked.{0,20}|"
@@ -783,7 +785,8 @@ RULES: tuple[Rule, ...] = (
         r"siguiente|précédent|suivant)(?: (?:article|artikel|post|story|entry|beitrag|"
         r"artículo|noticia))?\s*(?:[:»›→|]|\s-\s)|(?:previous|next|prev|older|newer|vorheriger|"
         r"nächster) (?:article|artikel|post|story|entry|beitrag)|(?-i:PREVIOUS|NEXT|PREV)\b)\s*\S"
-        r"|^\s*[«‹][^»›]{3,200}$|^[^«‹]{3,200}[»›]\s*$",
+        r"|^\s*[«‹][^»›]{3,200}$|^[^«‹]{3,200}[»›]\s*$"
+        r"|^\s*←[^→]{3,200}(?:→[^←]{3,200})?$|^[^←]{3,200}→\s*$",
         max_words=25,
     ),
     _r(
