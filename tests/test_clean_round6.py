@@ -348,3 +348,14 @@ def test_an_arrow_inside_the_text_leaves_the_next_paragraph_alone():
     text = "\n".join([TITLE, BODY[0], BODY[1], "→", BODY[2], BODY[3]])
     art = clean(text)
     assert BODY[2] in art.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["- read the table from the top", "Asked why, the harbour master laughed", "— and so on"],
+)
+def test_answer_lines_that_look_a_little_like_controls_stay(line):
+    # only whole controls go: a list item, or a line that starts with "Asked", stays
+    page = _qa_page("2 Answers").replace(ANSWER1[0], ANSWER1[0] + "\n" + line)
+    art = clean(page)
+    assert line in art.body

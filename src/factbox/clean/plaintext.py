@@ -781,11 +781,13 @@ _QA_CHROME_RE = re.compile(
     r"[-+]?\d[\d,.]*k?|\||ask question|asked|active|modified|viewed|today|yesterday|follow"
     r"|improve this (?:question|answer)\b.{0,80}|add a comment\s*\|?|sorted by:?.{0,60}"
     r"|reset to default|highest score.{0,80}|show \d+ more comments?"
-    r"|(?:asked|answered|edited|modified|viewed|active)\s.{1,40}"
+    r"|(?:asked|answered|edited|modified|viewed|active)\s(?:\w{3,9}\.? \d{1,2}(?:, \d{4})?"
+    r"(?: at \d{1,2}:\d{2})?|\d+ \w+(?:,? \d+ \w+)? ago|today|yesterday|[\d,.]+k? times)"
+    r"(?:\s.{0,40})?"
     r"|[\d,.]+k?\s*times|hot network questions|more hot questions|question feed"
     r"|.{0,40}\d\s*(?:gold|silver|bronze)\s*badges?.{0,60}"
-    r"|[–—-]\s?\S.{0,40}|(?:\d+|an?) (?:years?|months?|weeks?|days?|hours?|minutes?)"
-    r"(?:,? \d+ \w+)? ago",
+    r"|[–—]\s?(?!(?:and|or|but|so|the|a|to|of|in|as)\b)[^\s.!?]+(?: [^\s.!?]+){0,2}"
+    r"|(?:\d+|an?) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:,? \d+ \w+)? ago",
     re.IGNORECASE,
 )
 
