@@ -912,6 +912,10 @@ def _trie_pattern(words: set[str]) -> str:
 
 
 _HINT_RE = re.compile(_trie_pattern({h for r in RULES for h in r.hints}))
+# a rule with many hints looks for them with one trie pattern instead of a loop in Python
+_RULE_HINT_RES = tuple(
+    re.compile(_trie_pattern(set(r.hints))) if len(r.hints) > 8 else None for r in RULES
+)
 
 
 _MARKUP_START = frozenset("•·▪‣◦*–-#>_\\")
@@ -943,13 +947,21 @@ def match(line: str, n_words: int) -> Rule | None:
     hinted = _HINT_RE.search(low) is not None
     if not anchored_hit and not hinted:
         return None
-    for rule in RULES:
+    for rule, hint_re in zip(RULES, _RULE_HINT_RES, strict=True):
         if n_words > rule.max_words:
             continue
         if rule.anchored:
             if anchored_hit and rule.pattern.match(line):
                 return rule
-        elif hinted and any(h in low for h in rule.hints) and rule.pattern.search(line):
+        elif (
+            hinted
+            and (
+                hint_re.search(low) is not None
+                if hint_re is not None
+                else any(h in low for h in rule.hints)
+            )
+            and rule.pattern.search(line)
+        ):
             return rule
     return None
 
