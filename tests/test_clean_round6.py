@@ -296,13 +296,13 @@ def test_a_comment_section_stays_a_comment_section():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcdefimnoprstx_.=()#:; {}[]'\"<>+-*/0123456789", min_size=1, max_size=40))
+@given(st.text(alphabet="abcdefimnoprstx_.=()#$:; {}[]'\"<>+-*/0123456789", min_size=1, max_size=40))
 def test_the_cheap_guard_before_the_code_pattern_never_hides_a_match(t):
-    # _weight only tries _CODE_RE on lines with "=" or "(" or starting with i, f or #
+    # _is_code only tries _CODE_RE on lines with "=", "(" or " -", or starting with i, f, #, $
     from factbox.clean.plaintext import _CODE_RE
 
     if _CODE_RE.match(t):
-        assert "=" in t or "(" in t or t[0] in "if#"
+        assert "=" in t or "(" in t or " -" in t or t[0] in "if#$"
 
 
 _GERMAN = ["ich", "wurde", "der", "die", "das", "und", "nicht", "mit", "von", "zu", "war"]

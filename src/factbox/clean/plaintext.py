@@ -291,7 +291,7 @@ _FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
 # definition or an import. Code weighs 0 like a fragment instead of costing like a menu entry,
 # so a listing between two paragraphs does not cut the article in two. No menu entry has
 # these shapes (``Photos (12)`` has a space before its bracket).
-# (every line it matches holds "=", "(" or "-", or starts with "i", "f", "#" or "$":
+# (every line it matches holds "=", "(" or " -", or starts with "i", "f", "#" or "$":
 # _is_code checks that first)
 _CODE_RE = re.compile(
     r"[A-Za-z_][\w.\[\]'\"]*\s?(?:[-+*/%|&^]|<<|>>)?=(?!=)\s?\S"
@@ -304,7 +304,9 @@ _CODE_RE = re.compile(
 
 def _is_code(t: str) -> bool:
     """A line of program code or a shell command (:data:`_CODE_RE`), behind a cheap test."""
-    return ("=" in t or "(" in t or "-" in t or t[0] in "if#$") and _CODE_RE.match(t) is not None
+    return (
+        "=" in t or "(" in t or " -" in t or t[0] in "if#$"
+    ) and _CODE_RE.match(t) is not None
 
 
 def _extend_listing(units: list[Unit], j: int, limit: int = 80) -> int:
