@@ -295,8 +295,11 @@ def test_a_comment_section_stays_a_comment_section():
     assert art.body == "\n\n".join(BODY)
 
 
+_CODE_ALPHABET = "abcdefimnoprstx_.=()#$:; {}[]'\"<>+-*/0123456789"
+
+
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet="abcdefimnoprstx_.=()#$:; {}[]'\"<>+-*/0123456789", min_size=1, max_size=40))
+@given(st.text(alphabet=_CODE_ALPHABET, min_size=1, max_size=40))
 def test_the_cheap_guard_before_the_code_pattern_never_hides_a_match(t):
     # _is_code only tries _CODE_RE on lines with "=", "(" or " -", or starting with i, f, #, $
     from factbox.clean.plaintext import _CODE_RE
