@@ -3,7 +3,8 @@
 Usage (from the repository root):
 
     PYTHONPATH=src python scripts/eval_clean.py [--shared ../shared] [--split dev|test|all]
-        [--show-misses N] [--only webpages] [--render blocks|nodes|bullets] [--no-html]
+        [--show-misses N] [--only webpages] [--render blocks|nodes|bullets|html_text]
+        [--no-html] [--show-lines]
 
 (a) tests/data/clean/*.txt: articles written for the project, wrapped in invented page
     boilerplate, one label per line (``B`` body, ``T`` title, anything else boilerplate).
@@ -219,6 +220,7 @@ def eval_webpages(
     *,
     cache: Path | None = None,
     html_path: bool = True,
+    lines_report: bool = False,
 ) -> None:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     html_with = [0, 0, 0]  # trafilatura kept, ours kept, total
@@ -267,6 +269,11 @@ def eval_webpages(
         rec["without"] = [norm(s) for s in info.get("without", []) if norm(s) and norm(s) in nrend]
         rec["lost"] = [s for s in rec["with"] if s not in nbody]
         rec["kept_bad"] = [s for s in rec["without"] if s in nbody]
+        why = {}
+        if art is not None and lines_report:
+            for r in art.removed:
+                for i in range(r.start_line, r.end_line + 1):
+                    why[i] = f"{r.reason}/{r.rule}"
         for i, line in enumerate(rendered.split("\n"), 1):
             nl = norm(line)
             is_body = any(s in nl for s in rec["with"])
@@ -276,6 +283,10 @@ def eval_webpages(
             rec["tp"] += is_body and i in keep
             rec["fn"] += is_body and i not in keep
             rec["fp"] += is_bp and i in keep
+            if lines_report and is_body and i not in keep:
+                print(f"    LOST-LINE {sp:4} {info['file']}:{i} [{why.get(i, '?')}] {nl[:110]}")
+            if lines_report and is_bp and i in keep:
+                print(f"    KEPT-LINE {sp:4} {info['file']}:{i} {nl[:110]}")
         if traf.strip():
             gold, added, dropped = corrected_gold(traf, info)
             rec["f1"] = shingle_f1(body, traf)
@@ -303,9 +314,9 @@ def eval_webpages(
         nwo = sum(len(r["without"]) for r in rs)
         nkept = sum(len(r["kept_bad"]) for r in rs)
         print(
-            f"  {name:5} {len(fs):6}  {mean([r['f1'] for r in fs]):8.3f}"
+            f"  {name:5} {len(fs):6}  {mean([r['f1'] for r in fs]):8.4f}"
             f"  {mean([r['f1_all'] for r in fs]):8.3f}"
-            f"  {mean([r['f1_corr'] for r in fs]):12.3f}"
+            f"  {mean([r['f1_corr'] for r in fs]):12.4f}"
             f"  {mean([r['f1_corr_all'] for r in fs]):8.3f}"
             f"  {sum(r['f1_corr'] < 0.5 for r in fs):4}  {sum(r['f1_corr'] < 0.8 for r in fs):4}"
             f"  {p:6.3f}  {rcl:6.3f}  {nw - nlost:4}/{nw:<4}  {nwo - nkept:4}/{nwo}"
@@ -422,6 +433,12 @@ def main() -> None:
     )
     ap.add_argument("--no-cache", action="store_true")
     ap.add_argument("--no-html", action="store_true", help="skip the HTML-path comparison")
+    ap.add_argument(
+        "--show-lines",
+        action="store_true",
+        help="print every lost body line (with the reason/rule that removed it) and every "
+        "kept boilerplate line (lines holding a `with` / `without` snippet)",
+    )
     a = ap.parse_args()
     shared = Path(a.shared)
     if a.only in (None, "fixtures"):
@@ -451,6 +468,7 @@ def main() -> None:
             render,
             cache=None if a.no_cache else Path(a.cache),
             html_path=not a.no_html,
+            lines_report=a.show_lines,
         )
 
 

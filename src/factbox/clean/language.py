@@ -153,6 +153,41 @@ def word_language(words: list[str]) -> str | None:
     return stop_profile([w.lower() for w in words])[1]
 
 
+# quoted words ("Ich wurde ausgeraubt", «…», „…“) are mentioned, not used: a sentence about a
+# German phrase is still English
+_QUOTED_RE = re.compile(
+    r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«'
+)
+# neither an initial (``Bor J``, ``Hari Y``), ``et al.``, an address (``https://…``,
+# ``ann@example.org``) nor an identifier of code (``axis.text.y``, ``element_text``) holds a
+# function word of any language
+_NOT_WORDS_RE = re.compile(
+    r"\b(?:[B-HJ-Z]\b\.?|et al\b)|https?://\S*|www\.\S*|\S+@\S+|\w+(?:[._]\w+)+"
+)
+# frequent English words outside the function-word list; a question such as "How do pickles
+# enjoy a day out?" has more Portuguese function words (``do``, ``a``) than English ones
+_ENGLISH_EXTRA = frozenset(
+    {"do", "does", "did", "how", "why", "so", "if", "up", "out", "all", "just", "one", "some"}
+    | {"no", "not", "me", "him", "them", "us", "get", "got", "any", "then", "only", "very"}
+)
+
+
+def line_language(text: str) -> str | None:
+    """The language of one Latin-script line for the foreign-line test: like
+    :func:`word_language`, but without quoted passages (mentioned, not used), capital
+    initials, ``et al.``, addresses and code identifiers (``E``, ``Y``, ``al`` are Italian
+    and Spanish function words in lower case), and never a language that has no more hits than
+    English counted with a few more frequent English words (:data:`_ENGLISH_EXTRA`)."""
+    words = _WORD_RE.findall(_NOT_WORDS_RE.sub(" ", _QUOTED_RE.sub(" ", text)).lower())
+    lang = word_language(words)
+    if lang is None or lang == "en":
+        return lang
+    stops = stopword_table()
+    n_lang = sum(w in stops[lang] for w in words)
+    n_en = sum(w in stops["en"] or w in _ENGLISH_EXTRA for w in words)
+    return None if n_en >= n_lang else lang
+
+
 def detect(text: str) -> str | None:
     """Language code of ``text`` (script first, then function words); ``None`` if unsure."""
     lang = script_language(text)

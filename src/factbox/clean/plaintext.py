@@ -277,7 +277,7 @@ def _weight(u: Unit) -> float:
         return float(u.n_words)
     if _list_item(u):
         return LIST_ITEM_WEIGHT if _list_text(u) else 0.0
-    if _FRAGMENT_RE.fullmatch(u.text):
+    if _FRAGMENT_RE.fullmatch(u.text) or _is_code(u.text):
         return 0.0
     return -SHORT_LINE_COST
 
@@ -286,6 +286,44 @@ def _weight(u: Unit) -> float:
 # ``"``, ``—``) or a reference mark (``[1]``, ``[src]``), as a one-node-per-line rendering
 # leaves them between the links of a paragraph
 _FRAGMENT_RE = re.compile(r"[,.;:!?\"“”'‘’()—]{1,3}|\[\w{1,6}\]")
+# a line of program code inside a technical article (sixth round): an assignment
+# (``port = 80``, ``total += n``), a call (``client.connect(addr)``, ``print(x);``), a
+# definition or an import. Code weighs 0 like a fragment instead of costing like a menu entry,
+# so a listing between two paragraphs does not cut the article in two. No menu entry has
+# these shapes (``Photos (12)`` has a space before its bracket).
+# (every line it matches holds "=", "(" or " -", or starts with "i", "f", "#" or "$":
+# _is_code checks that first)
+_CODE_RE = re.compile(
+    r"[A-Za-z_][\w.\[\]'\"]*\s?(?:[-+*/%|&^]|<<|>>)?=(?!=)\s?\S"
+    r"|\$ \w|[a-z][\w.-]*(?: [a-z][\w.-]*)? --?[A-Za-z]"
+    r"|[A-Za-z_][\w.]*\(.*\)\s*[;{:]?\s*$"
+    r"|(?:def|class|function|fn|func) \w+\s?\("
+    r"|(?:import [\w.]+|from [\w.]+ import |#include\b|(?:var|let|const) \w+\s?=)"
+)
+
+
+def _is_code(t: str) -> bool:
+    """A line of program code or a shell command (:data:`_CODE_RE`), behind a cheap test."""
+    return (
+        "=" in t or "(" in t or " -" in t or t[0] in "if#$"
+    ) and _CODE_RE.match(t) is not None
+
+
+def _extend_listing(units: list[Unit], j: int, limit: int = 80) -> int:
+    """A run whose last unit introduces something (``In short:``, ``Here is the code:``) is
+    extended over the code listing under it: code lines and comment lines (``# …``, ``// …``)
+    weigh 0, so no prose after them pulls them in when the listing ends the article."""
+    if j == 0 or j >= len(units) or not units[j - 1].text.endswith(":"):
+        return j
+    k = j
+    while k < len(units) and k - j < limit:
+        u = units[k]
+        if u.rule is not None or u.prose or not (_is_code(u.text) or u.text[:1] == "#"
+                                                  or u.text[:2] == "//"):
+            break
+        k += 1
+    # at least one real code line (not only "#" lines, which may be Markdown headings)
+    return k if any(_is_code(units[m].text) for m in range(j, k)) else j
 
 
 def _unbulleted(t: str) -> str:
@@ -479,7 +517,7 @@ def select_body(units: list[Unit]) -> list[bool]:
         len(units),
     )
     for score, i, j0 in runs:
-        j = _extend(units, j0)
+        j = _extend_listing(units, _extend(units, j0))
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
         # the rest of an article after an inline "related" box: a run that starts soon after
         # the main run, before any end barrier
@@ -693,6 +731,26 @@ CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
 
 
+PREV_NEXT_RULE = rule_named("prev_next")
+_ARROWS = frozenset("←«‹→»›")
+
+
+def _mark_arrow_links(units: list[Unit]) -> None:
+    """A lone arrow (``←``, ``→``, ``«``, ``»``) is the icon of a link to the previous or the
+    next article; the headline on the line after it is that link (sixth round)."""
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1]
+        if (
+            len(u.text) == 1
+            and u.text in _ARROWS
+            and nxt.rule is None
+            and 1 <= nxt.n_words <= 15
+            and nxt.text[-1] not in _END_PUNCT
+        ):
+            nxt.rule = PREV_NEXT_RULE
+            nxt.prose = False
+
+
 def _mark_captions(units: list[Unit]) -> None:
     """The line under an ``Image caption`` label alone on its line is the caption (BBC pages
     render the label and the caption as two lines). A Getty Images caption (``HARBOURTOWN,
@@ -710,6 +768,49 @@ def _mark_captions(units: list[Unit]) -> None:
         ):
             nxt.rule = CAPTION_RULE
             nxt.prose = False
+
+
+# the heading over the answers of a question-and-answer page (Stack Exchange, forums)
+_ANSWERS_RE = re.compile(
+    r"\d{1,4}\s*(?:answers?|antworten|respuestas|réponses|risposte|respostas)(?:\s*\d{1,4})?",
+    re.IGNORECASE,
+)
+QA_WIDGET_RULE = Rule("qa_widget", "navigation", re.compile(""), False, 30)
+# the controls and counters around a question and its answers (Stack Exchange and its clones):
+# votes, "Ask Question", "Asked 3 years ago", "Viewed 38k times", "Improve this answer",
+# "answered Feb 6, 2014 at 20:37", reputation and badges, a comment's "– Ann Berg" signature
+_QA_CHROME_RE = re.compile(
+    r"[-+]?\d[\d,.]*k?|\||ask question|asked|active|modified|viewed|today|yesterday|follow"
+    r"|improve this (?:question|answer)\b.{0,80}|add a comment\s*\|?|sorted by:?.{0,60}"
+    r"|reset to default|highest score.{0,80}|show \d+ more comments?"
+    r"|(?:asked|answered|edited|modified|viewed|active)\s(?:\w{3,9}\.? \d{1,2}(?:, \d{4})?"
+    r"(?: at \d{1,2}:\d{2})?|\d+ \w+(?:,? \d+ \w+)? ago|today|yesterday|[\d,.]+k? times)"
+    r"(?:\s.{0,40})?"
+    r"|[\d,.]+k?\s*times|hot network questions|more hot questions|question feed"
+    r"|.{0,40}\d\s*(?:gold|silver|bronze)\s*badges?.{0,60}"
+    r"|[–—]\s?(?!(?:and|or|but|so|the|a|to|of|in|as)\b)[^\s.!?]+(?: [^\s.!?]+){0,2}"
+    r"|(?:\d+|an?) (?:years?|months?|weeks?|days?|hours?|minutes?)(?:,? \d+ \w+)? ago",
+    re.IGNORECASE,
+)
+
+
+def _is_qa_page(units: list[Unit]) -> bool:
+    """A question-and-answer page: a heading such as ``6 Answers`` alone on its line, after at
+    least one unit of prose (the question)."""
+    seen_prose = False
+    for u in units:
+        seen_prose = seen_prose or u.prose
+        if seen_prose and u.n_words <= 3 and _ANSWERS_RE.fullmatch(u.text):
+            return True
+    return False
+
+
+def _unmark_qa_comments(units: list[Unit]) -> None:
+    """On a question-and-answer page the answers are the text, not a comment section: comment
+    widgets (``Add a comment``) are navigation there, never a barrier (sixth round)."""
+    for u in units:
+        if u.rule is not None and u.rule.reason == "comments":
+            u.rule = QA_WIDGET_RULE
 
 
 def _mark_author_box(units: list[Unit]) -> None:
@@ -936,22 +1037,33 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     if doc_lang is not None:
         for u in units:
             other = u.script if u.script is not None else (u.word_lang if u.n_words >= 6 else None)
+            if other is not None and u.script is None and other != doc_lang and u.rule is None:
+                other = _lang.line_language(u.text)  # confirm: quotes and initials aside
             if u.rule is None and other is not None and other != doc_lang:
                 u.foreign = True
                 u.prose = False
-    _mark_comment_stamps(units)
-    _mark_headless_comments(units)
-    _mark_comment_headings(units)
+    qa = _is_qa_page(units)
+    if qa:
+        _unmark_qa_comments(units)
+    else:
+        _mark_comment_stamps(units)
+        _mark_headless_comments(units)
+        _mark_comment_headings(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
     _mark_captions(units)
+    _mark_arrow_links(units)
     inside = select_body(units)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
+    if qa:
+        for u, ins in zip(units, inside, strict=True):
+            if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):
+                u.rule = QA_WIDGET_RULE  # after the body is chosen: it does not split it
     out = []
     section: str | None = None  # reason of the last "related"/"comments"/tag header line
     for u, ins in zip(units, inside, strict=True):
