@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import Literal
 
+from factbox.clean import language as _lang
 from factbox.clean import metadata as _meta
 from factbox.clean.article import Article, NoArticleError, Removal
 from factbox.clean.html import looks_like_html
@@ -94,6 +96,66 @@ def _title(decisions: list[Decision], body_start: int) -> int | None:
     return None
 
 
+TITLE_WINDOW = 40  # units above the body searched for the headline
+TITLE_DECAY = 30.0  # the score halves at this many units above the body
+TITLE_WORDS = 6  # content words for a full-length score
+TITLE_TITLE_CASE = 1.3  # bonus for a title-cased line (3+ content words, 80 % capitalised)
+TITLE_REPEATED = 1.3  # bonus for a line the page repeats (breadcrumb, share text, h1 + teaser)
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
+    """Index of the headline among the removed units above the body, by score (None if no
+    unit scores above zero).
+
+    A candidate is a removed unit that no rule matched, of 1-25 words, not ending with a full
+    stop, starting with a capital or a non-letter. Its score: the share of its content words
+    (not function words, 3+ letters) that occur in the kept body, times
+    ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so one-word menu entries and
+    "Tweet This" score low), divided by ``1 + distance / TITLE_DECAY``, with bonuses for a
+    title-cased line and for a line that occurs twice in the page. The headline is the line
+    whose words the article goes on to use; share buttons, section names and sign-in prompts
+    share none with it.
+    """
+    lo = max(0, body_start - TITLE_WINDOW)
+    if lo >= body_start:
+        return None
+    stop = _lang.all_stopwords()
+    body_words: set[str] = set()
+    n_chars = 0
+    for d in decisions[body_start:]:
+        if d.keep:
+            body_words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
+            n_chars += len(d.unit.text)
+            if n_chars > 20000:
+                break
+    counts = Counter(d.unit.text for d in decisions)
+    best, best_score = None, 0.0
+    for k in range(lo, body_start):
+        d = decisions[k]
+        u = d.unit
+        t = u.text
+        if d.keep or u.rule is not None or not 1 <= u.n_words <= 25:
+            continue
+        if (t.endswith(".") and not t.endswith("...")) or t[:1].islower():
+            continue
+        words = _TITLE_WORD_RE.findall(t)
+        content = {w.lower() for w in words if len(w) > 2 and w.lower() not in stop}
+        if not content:
+            continue
+        score = sum(w in body_words for w in content) / len(content)
+        score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
+        score /= 1 + (body_start - k) / TITLE_DECAY
+        caps = [w for w in words if w.lower() not in stop]
+        if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
+            score *= TITLE_TITLE_CASE
+        if counts[t] > 1:
+            score *= TITLE_REPEATED
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
 def _leading_headline(decisions: list[Decision], body_start: int) -> bool:
     """True when the first kept unit opens the text and reads as a headline over the body."""
     if any(d.unit.rule is None for d in decisions[:body_start]):
@@ -122,7 +184,9 @@ def _clean_text(text: str, url: str | None) -> Article:
         )
     body_start = decisions.index(kept[0])
     title = None
-    k = _title(decisions, body_start)
+    k = _title_scored(decisions, body_start)
+    if k is None:
+        k = _title(decisions, body_start)
     if k is None and _leading_headline(decisions, body_start):
         k = body_start
         kept.pop(0)
