@@ -500,8 +500,9 @@ def eval_metadata(
             art = None
         ours = {"title": art.title, "date": art.date, "authors": art.authors} if art else {}
         traf = _traf_meta(info["file"], html, url, cache)
-        gold = {"title": info.get("title"), "date": info.get("date"),
-                "authors": info.get("author")}
+        gold = {"title": info.get("title"), "date": info.get("date")}
+        if "author" in info and info["author"] is not None:
+            gold["authors"] = info["author"]
         ours_html = None
         if html_path:
             try:
@@ -528,6 +529,14 @@ def eval_metadata(
                 results[f"{path}/{refname}/{sp}/{f}"] = m
                 cells.append(f"{m:6.3f} ({len(vals):3})")
             print(f"  {path:11} {refname:16} {sp:5}  " + "  ".join(cells))
+    # false alarms: authors named where labels.json has an author field that is empty
+    no_author = [r for r in rows if "authors" in r[4] and r[4]["authors"] in ("", [])]
+    for path, oi in (("plain-text", 2), ("HTML", 5)):
+        if oi == 5 and not html_path:
+            continue
+        n = sum(bool((r[oi] or {}).get("authors")) for r in no_author)
+        results[f"{path}/spurious_authors"] = n
+        print(f"  {path}: authors named on {n} of the {len(no_author)} pages whose label has none")
     if show:
         print("  plain-text titles that differ from trafilatura's (first pages):")
         n = 0

@@ -6,7 +6,10 @@ Every line here is written for these tests (the harbour town and its library are
 
 from __future__ import annotations
 
+import pytest
+
 from factbox.clean import clean
+from factbox.clean.metadata import names_line, parse_date
 
 HEADLINE = "Harbour Town Opens Its New Library"
 BODY = [
@@ -55,3 +58,67 @@ def test_leading_headline_without_a_header_still_becomes_the_title() -> None:
     art = clean(HEADLINE + "\n\n" + "\n\n".join(BODY) + "\n", format="text")
     assert art.title == HEADLINE
     assert HEADLINE not in art.body
+
+
+def _header(*lines: str) -> str:
+    return "\n".join([*MENU, *lines, *BODY]) + "\n"
+
+
+def test_name_alone_under_the_headline_is_the_author() -> None:
+    art = clean(_header(HEADLINE, "Ann Lee", "Top Stories"), format="text")
+    assert (art.title, art.authors) == (HEADLINE, ("Ann Lee",))
+
+
+def test_by_on_a_line_of_its_own() -> None:
+    art = clean(_header(HEADLINE, "Written by", "Ann Lee", "Top Stories"), format="text")
+    assert art.authors == ("Ann Lee",)
+
+
+def test_by_after_a_date_in_a_blog_header() -> None:
+    # "12/04/2020": slashes, month first (December 4)
+    art = clean(_header(HEADLINE, "12/04/2020 by Kay Moss 24 Comments"), format="text")
+    assert (art.authors, art.date) == (("Kay Moss",), "2020-12-04")
+
+
+def test_byline_glued_to_its_date_by_a_slash() -> None:
+    page = _header(HEADLINE, "By Ann Lee/June 12, 2020 9:49 am EST", "Top Stories")
+    art = clean(page, format="text")
+    assert (art.authors, art.date) == (("Ann Lee",), "2020-06-12")
+
+
+def test_menu_entry_after_authors_is_not_a_name() -> None:
+    # "Authors" is a menu entry, not a byline prefix: the next line is not read as a name
+    art = clean(_header("Authors", "About Us", HEADLINE), format="text")
+    assert art.authors == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("31. Dezember 2019", "2019-12-31"),  # German: day, dot, month name
+        ("Viernes, 22 de Abril de 2022", "2022-04-22"),  # Spanish: "de" between the parts
+        ("10 mayo, 2022", "2022-05-10"),
+        ("1er mars 2021", "2021-03-01"),  # French ordinal
+        ("01.21.2020 07:00 AM", "2020-01-21"),  # dots, but 21 cannot be a month: month first
+        ("16.04.2021", "2021-04-16"),  # dots: day first (unchanged)
+        ("Apr. 26, 2022Apr. 27, 2022", "2022-04-26"),  # two dates glued by the rendering
+        ("13.13.2020", None),
+        ("30. Februar 2020", None),
+    ],
+)
+def test_parse_date_other_languages_and_forms(text: str, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("Leah C. Stokes", ("Leah C. Stokes",)),
+        ("Ann Lee, Bo Chen and Cy Dorn", ("Ann Lee", "Bo Chen", "Cy Dorn")),
+        ("Top stories", ()),  # a lower-case word: not a name
+        ("Ann", ()),  # one word
+        ("Read the full story here today", ()),
+    ],
+)
+def test_names_line(line: str, names: tuple[str, ...]) -> None:
+    assert names_line(line) == names

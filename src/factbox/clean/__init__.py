@@ -156,6 +156,36 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     return best
 
 
+FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
+
+
+def _loose_authors(
+    decisions: list[Decision], body_start: int, title_k: int | None
+) -> tuple[str, ...]:
+    """Authors when no ``By …`` line was removed, from the header (the units above the body
+    and the first FIRST_KEPT short units of it): a ``by`` after a date (``June 1, 2020 by
+    Ann Lee``), a ``By`` on a line of its own followed by a line of names, or a line of names
+    only directly under the headline (names next to a dateline were tried too: on the real
+    pages they added more false names than right ones)."""
+    lo = max(0, body_start - TITLE_WINDOW)
+    hi = min(len(decisions), body_start + FIRST_KEPT)
+    for j in range(lo, hi):
+        u = decisions[j].unit
+        if u.n_words > 15:
+            continue
+        names = _meta.parse_byline_loose(u.text)
+        if not names and _meta.is_dangling_by(u.text) and j + 1 < len(decisions):
+            nxt = decisions[j + 1].unit
+            names = _meta.names_line(nxt.text.strip(" |"))
+        if names:
+            return names
+    if title_k is not None and title_k + 1 < body_start:
+        d = decisions[title_k + 1]  # a line of names only, right under the headline
+        if not d.keep:
+            return _meta.names_line(d.unit.text)
+    return ()
+
+
 def _leading_headline(decisions: list[Decision], body_start: int) -> bool:
     """True when the first kept unit opens the text and reads as a headline over the body."""
     if any(d.unit.rule is None for d in decisions[:body_start]):
@@ -224,6 +254,15 @@ def _clean_text(text: str, url: str | None) -> Article:
             editor = _meta.parse_editor(line)
         if source is None and d.reason == "dateline":
             source = _meta.parse_source(line)
+    if date is None:
+        # a date line the body selector kept: among the first kept units of at most 20 words
+        for d in kept[:FIRST_KEPT]:
+            if d.unit.n_words <= 20:
+                date = _meta.parse_date(d.unit.text)
+                if date:
+                    break
+    if not authors:
+        authors = _loose_authors(decisions, body_start, k)
     if date is None:
         for d in decisions:
             if not d.keep and d.unit.n_words <= 20:
