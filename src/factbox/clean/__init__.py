@@ -97,6 +97,7 @@ def _title(decisions: list[Decision], body_start: int) -> int | None:
 
 
 TITLE_WINDOW = 40  # units above the body searched for the headline
+TITLE_BODY_CHARS = 5000  # body text whose words a headline is checked against
 TITLE_DECAY = 30.0  # the score halves at this many units above the body
 TITLE_WORDS = 6  # content words for a full-length score
 TITLE_TITLE_CASE = 1.3  # bonus for a title-cased line (3+ content words, 80 % capitalised)
@@ -127,7 +128,7 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         if d.keep:
             body_words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
             n_chars += len(d.unit.text)
-            if n_chars > 20000:
+            if n_chars > TITLE_BODY_CHARS:
                 break
     counts = Counter(d.unit.text for d in decisions)
     best, best_score = None, 0.0
