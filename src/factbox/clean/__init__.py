@@ -122,16 +122,7 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     if lo >= body_start:
         return None
     stop = _lang.all_stopwords()
-    body_words: set[str] = set()
-    n_chars = 0
-    for d in decisions[body_start:]:
-        if d.keep:
-            body_words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
-            n_chars += len(d.unit.text)
-            if n_chars > TITLE_BODY_CHARS:
-                break
-    counts = Counter(d.unit.text for d in decisions)
-    best, best_score = None, 0.0
+    candidates = []  # (index, words, content words)
     for k in range(lo, body_start):
         d = decisions[k]
         u = d.unit
@@ -142,15 +133,29 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
             continue
         words = _TITLE_WORD_RE.findall(t)
         content = {w.lower() for w in words if len(w) > 2 and w.lower() not in stop}
-        if not content:
-            continue
+        if content:
+            candidates.append((k, words, content))
+    if not candidates:
+        return None
+    body_words: set[str] = set()
+    n_chars = 0
+    for d in decisions[body_start:]:
+        if d.keep:
+            body_words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
+            n_chars += len(d.unit.text)
+            if n_chars > TITLE_BODY_CHARS:
+                break
+    texts = {decisions[k].unit.text for k, _, _ in candidates}
+    counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
+    best, best_score = None, 0.0
+    for k, words, content in candidates:
         score = sum(w in body_words for w in content) / len(content)
         score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
         score /= 1 + (body_start - k) / TITLE_DECAY
         caps = [w for w in words if w.lower() not in stop]
         if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
             score *= TITLE_TITLE_CASE
-        if counts[t] > 1:
+        if counts[decisions[k].unit.text] > 1:
             score *= TITLE_REPEATED
         if score > best_score:
             best, best_score = k, score

@@ -71,6 +71,7 @@ _FOREIGN_DATE_RE = re.compile(
     + r")\.?,?\s+(?:de\s+|del\s+)?(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # "Apr. 26, 2022Apr. 26, 2022": a rendering that glues two dates; the year ends at a letter
 _GLUED_YEAR_RE = re.compile(r"(?<=\d{4})(?=[^\W\d_])")
 
@@ -89,6 +90,8 @@ def parse_date(text: str) -> str | None:
     ('2024-10-12', '2021-06-14')
     """
     text = text[:2000]
+    if _YEAR_RE.search(text) is None:  # every form has a four-digit year
+        return None
     if _GLUED_YEAR_RE.search(text):
         text = _GLUED_YEAR_RE.sub(" ", text)
     for m in DATE_RE.finditer(text):
