@@ -4,7 +4,7 @@ Usage (from the repository root):
 
     PYTHONPATH=src python scripts/eval_clean.py [--shared ../shared] [--split dev|test|all]
         [--show-misses N] [--only webpages] [--render blocks|nodes|bullets|html_text]
-        [--no-html] [--show-lines]
+        [--no-html] [--show-lines] [--only metadata]
 
 (a) tests/data/clean/*.txt: articles written for the project, wrapped in invented page
     boilerplate, one label per line (``B`` body, ``T`` title, anything else boilerplate).
@@ -22,6 +22,10 @@ Usage (from the repository root):
     are listed. ``--show-misses N`` prints the N worst pages with their lost and kept
     snippets. trafilatura's bodies are cached in ``--cache`` (default
     /tmp/factbox_eval_clean_traf); ``--no-html`` skips the HTML-path comparison.
+(d) OneStopEnglish articles (clean text): nothing should be removed; CPU MB/s.
+(e) metadata of the webpages (``--only metadata``): title, date and authors of the plain-text
+    path (on the rendering) and of the HTML path, against trafilatura.extract_metadata (a
+    proxy) and the title/date/author fields of labels.json; see :func:`eval_metadata`.
 """
 
 from __future__ import annotations
