@@ -122,3 +122,10 @@ def test_parse_date_other_languages_and_forms(text: str, iso: str | None) -> Non
 )
 def test_names_line(line: str, names: tuple[str, ...]) -> None:
     assert names_line(line) == names
+
+
+def test_a_topic_under_the_headline_is_not_an_author() -> None:
+    # "Library Readers" looks like a name (two capitalised words) but both words are in the
+    # body: a section or feature name, not a person
+    art = clean(_header(HEADLINE, "Library Readers", "Top Stories"), format="text")
+    assert art.authors == ()

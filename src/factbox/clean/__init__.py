@@ -105,6 +105,19 @@ TITLE_REPEATED = 1.3  # bonus for a line the page repeats (breadcrumb, share tex
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 
 
+def _body_words(decisions: list[Decision], body_start: int) -> set[str]:
+    """The lower-cased words of the first TITLE_BODY_CHARS characters of the kept body."""
+    words: set[str] = set()
+    n_chars = 0
+    for d in decisions[body_start:]:
+        if d.keep:
+            words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
+            n_chars += len(d.unit.text)
+            if n_chars > TITLE_BODY_CHARS:
+                break
+    return words
+
+
 def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     """Index of the headline among the removed units above the body, by score (None if no
     unit scores above zero).
@@ -137,14 +150,7 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
             candidates.append((k, words, content))
     if not candidates:
         return None
-    body_words: set[str] = set()
-    n_chars = 0
-    for d in decisions[body_start:]:
-        if d.keep:
-            body_words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
-            n_chars += len(d.unit.text)
-            if n_chars > TITLE_BODY_CHARS:
-                break
+    body_words = _body_words(decisions, body_start)
     texts = {decisions[k].unit.text for k, _, _ in candidates}
     counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
     best, best_score = None, 0.0
@@ -187,8 +193,14 @@ def _loose_authors(
             return names
     if title_k is not None and title_k + 1 < body_start:
         d = decisions[title_k + 1]  # a line of names only, right under the headline
-        if not d.keep:
-            return _meta.names_line(d.unit.text)
+        names = () if d.keep else _meta.names_line(d.unit.text)
+        words = [w.lower() for w in _TITLE_WORD_RE.findall(" ".join(names))]
+        # a section name or a feature ("Leadership Styles", "Syrian Futures") is a topic
+        # the body goes on to use; an author's name is not
+        if words and len(set(words)) == len(words):
+            body = _body_words(decisions, body_start)
+            if 2 * sum(w in body for w in words) <= len(words):
+                return names
     return ()
 
 
