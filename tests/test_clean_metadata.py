@@ -129,3 +129,12 @@ def test_a_topic_under_the_headline_is_not_an_author() -> None:
     # body: a section or feature name, not a person
     art = clean(_header(HEADLINE, "Library Readers", "Top Stories"), format="text")
     assert art.authors == ()
+
+
+def test_the_date_nearest_above_the_body_wins_over_the_days_date_in_the_header() -> None:
+    # the site header shows the day the page was served; the article's date is by the byline
+    page = "\n".join(
+        ["Thursday, November 9th 2023", *MENU, HEADLINE, "By Ann Lee", "November 8, 2023", *BODY]
+    )
+    art = clean(page + "\n", format="text")
+    assert art.date == "2023-11-08"

@@ -168,6 +168,7 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     return best
 
 
+_DATE_REASONS = frozenset({"dateline", "byline", "foreign_language", "navigation", "title"})
 FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
 
 
@@ -253,19 +254,16 @@ def _clean_text(text: str, url: str | None) -> Article:
     date = None
     authors: tuple[str, ...] = ()
     editor = source = None
-    ordered = decisions[:body_start] + decisions[body_start:]
-    for d in ordered:
+    # the date nearest above the body first: a date at the top of the page is often the day
+    # the page was served ("Thursday, November 9th 2023" over the site's menu)
+    ordered = decisions[body_start - 1 :: -1] if body_start else []
+    for d in ordered + decisions[body_start:]:
+        if not d.keep and date is None and d.reason in _DATE_REASONS:
+            date = _meta.parse_date(d.unit.text)
+    for d in decisions:
         if d.keep:
             continue
         line = d.unit.text
-        if date is None and d.reason in (
-            "dateline",
-            "byline",
-            "foreign_language",
-            "navigation",
-            "title",
-        ):
-            date = _meta.parse_date(line)
         if not authors and d.reason == "byline":
             authors = _meta.parse_authors(line)
         if editor is None and d.reason == "editor":
