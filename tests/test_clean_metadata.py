@@ -138,3 +138,10 @@ def test_the_date_nearest_above_the_body_wins_over_the_days_date_in_the_header()
     )
     art = clean(page + "\n", format="text")
     assert art.date == "2023-11-08"
+
+
+def test_name_beside_a_dateline_is_the_author_and_a_widget_is_not() -> None:
+    art = clean(_header(HEADLINE, "August 23, 2020", "Ann Lee", "Top Stories"), format="text")
+    assert (art.authors, art.date) == (("Ann Lee",), "2020-08-23")
+    art = clean(_header(HEADLINE, "August 23, 2020", "Tweet This"), format="text")
+    assert art.authors == ()

@@ -192,14 +192,22 @@ def _loose_authors(
             names = _meta.names_line(nxt.text.strip(" |"))
         if names:
             return names
-    if title_k is not None and title_k + 1 < body_start:
-        d = decisions[title_k + 1]  # a line of names only, right under the headline
-        names = () if d.keep else _meta.names_line(d.unit.text)
+    # a line of names only, right under the headline or next to a dateline in the header
+    spots = [title_k + 1] if title_k is not None else []
+    for j in range(max(lo, body_start - 8), body_start):
+        if decisions[j].reason == "dateline" and not decisions[j].keep:
+            spots += [j - 1, j + 1]
+    body: set[str] | None = None
+    for j in spots:
+        if not lo <= j < body_start or decisions[j].keep:
+            continue
+        names = _meta.names_line(decisions[j].unit.text)
         words = [w.lower() for w in _TITLE_WORD_RE.findall(" ".join(names))]
         # a section name or a feature ("Leadership Styles", "Syrian Futures") is a topic
         # the body goes on to use; an author's name is not
         if words and len(set(words)) == len(words):
-            body = _body_words(decisions, body_start)
+            if body is None:
+                body = _body_words(decisions, body_start)
             if 2 * sum(w in body for w in words) <= len(words):
                 return names
     return ()

@@ -246,6 +246,18 @@ def is_dangling_by(line: str) -> bool:
     return len(line) <= 30 and _DANGLING_BY_RE.match(line) is not None
 
 
+# words of page widgets and menus that a capitalised two-word line may hold ("Tweet This",
+# "Latest News", "Sign In"): such a line is not a name
+_NOT_NAME_WORDS = frozenset(
+    {
+        "this", "that", "the", "our", "your", "my", "us", "me", "more", "all", "about", "home",
+        "share", "tweet", "follow", "read", "see", "view", "sign", "log", "print", "email", "menu",
+        "search", "news", "latest", "contact", "subscribe", "login", "logout", "next", "previous",
+        "comments", "comment", "reply", "back", "top", "date", "time",
+    }
+)
+
+
 def names_line(line: str) -> tuple[str, ...]:
     """The names of a line that holds only one to three personal names (two to four
     capitalised words each, separated by commas or ``and``), else ``()``.
@@ -254,6 +266,8 @@ def names_line(line: str) -> tuple[str, ...]:
     (('Ann Lee', 'Bo Chen'), ())
     """
     if len(line) > 80 or _NAMES_LINE_RE.match(line) is None:
+        return ()
+    if any(w.lower() in _NOT_NAME_WORDS for w in line.split()):
         return ()
     names = tuple(n.strip() for n in _NAME_SPLIT.split(line) if n.strip())
     return names if len(names) <= 3 else ()
