@@ -178,8 +178,8 @@ def _loose_authors(
     """Authors when no ``By …`` line was removed, from the header (the units above the body
     and the first FIRST_KEPT short units of it): a ``by`` after a date (``June 1, 2020 by
     Ann Lee``), a ``By`` on a line of its own followed by a line of names, or a line of names
-    only directly under the headline (names next to a dateline were tried too: on the real
-    pages they added more false names than right ones)."""
+    only (:func:`metadata.names_line`) directly under the headline or beside a dateline in
+    the 8 units above the body, unless most of its words are in the body (a topic)."""
     lo = max(0, body_start - TITLE_WINDOW)
     hi = min(len(decisions), body_start + FIRST_KEPT)
     for j in range(lo, hi):
