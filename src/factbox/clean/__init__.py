@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from typing import Literal
 
+from factbox.clean import language as _lang
 from factbox.clean import metadata as _meta
 from factbox.clean.article import Article, NoArticleError, Removal
 from factbox.clean.html import looks_like_html
@@ -94,6 +96,123 @@ def _title(decisions: list[Decision], body_start: int) -> int | None:
     return None
 
 
+TITLE_WINDOW = 40  # units above the body searched for the headline
+TITLE_BODY_CHARS = 5000  # body text whose words a headline is checked against
+TITLE_DECAY = 30.0  # the score halves at this many units above the body
+TITLE_WORDS = 6  # content words for a full-length score
+TITLE_TITLE_CASE = 1.3  # bonus for a title-cased line (3+ content words, 80 % capitalised)
+TITLE_REPEATED = 1.3  # bonus for a line the page repeats (breadcrumb, share text, h1 + teaser)
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+
+
+def _body_words(decisions: list[Decision], body_start: int) -> set[str]:
+    """The lower-cased words of the first TITLE_BODY_CHARS characters of the kept body."""
+    words: set[str] = set()
+    n_chars = 0
+    for d in decisions[body_start:]:
+        if d.keep:
+            words.update(_TITLE_WORD_RE.findall(d.unit.text.lower()))
+            n_chars += len(d.unit.text)
+            if n_chars > TITLE_BODY_CHARS:
+                break
+    return words
+
+
+def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
+    """Index of the headline among the removed units above the body, by score (None if no
+    unit scores above zero).
+
+    A candidate is a removed unit that no rule matched, of 1-25 words, not ending with a full
+    stop, starting with a capital or a non-letter. Its score: the share of its content words
+    (not function words, 3+ letters) that occur in the kept body, times
+    ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so one-word menu entries and
+    "Tweet This" score low), divided by ``1 + distance / TITLE_DECAY``, with bonuses for a
+    title-cased line and for a line that occurs twice in the page. The headline is the line
+    whose words the article goes on to use; share buttons, section names and sign-in prompts
+    share none with it.
+    """
+    lo = max(0, body_start - TITLE_WINDOW)
+    if lo >= body_start:
+        return None
+    stop = _lang.all_stopwords()
+    candidates = []  # (index, words, content words)
+    for k in range(lo, body_start):
+        d = decisions[k]
+        u = d.unit
+        t = u.text
+        if d.keep or u.rule is not None or not 1 <= u.n_words <= 25:
+            continue
+        if (t.endswith(".") and not t.endswith("...")) or t[:1].islower():
+            continue
+        words = _TITLE_WORD_RE.findall(t)
+        content = {w.lower() for w in words if len(w) > 2 and w.lower() not in stop}
+        if content:
+            candidates.append((k, words, content))
+    if not candidates:
+        return None
+    body_words = _body_words(decisions, body_start)
+    texts = {decisions[k].unit.text for k, _, _ in candidates}
+    counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
+    best, best_score = None, 0.0
+    for k, words, content in candidates:
+        score = sum(w in body_words for w in content) / len(content)
+        score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
+        score /= 1 + (body_start - k) / TITLE_DECAY
+        caps = [w for w in words if w.lower() not in stop]
+        if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
+            score *= TITLE_TITLE_CASE
+        if counts[decisions[k].unit.text] > 1:
+            score *= TITLE_REPEATED
+        if score > best_score:
+            best, best_score = k, score
+    return best
+
+
+_DATE_REASONS = frozenset({"dateline", "byline", "foreign_language", "navigation", "title"})
+FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
+
+
+def _loose_authors(
+    decisions: list[Decision], body_start: int, title_k: int | None
+) -> tuple[str, ...]:
+    """Authors when no ``By …`` line was removed, from the header (the units above the body
+    and the first FIRST_KEPT short units of it): a ``by`` after a date (``June 1, 2020 by
+    Ann Lee``), a ``By`` on a line of its own followed by a line of names, or a line of names
+    only (:func:`metadata.names_line`) directly under the headline or beside a dateline in
+    the 8 units above the body, unless most of its words are in the body (a topic)."""
+    lo = max(0, body_start - TITLE_WINDOW)
+    hi = min(len(decisions), body_start + FIRST_KEPT)
+    for j in range(lo, hi):
+        u = decisions[j].unit
+        if u.n_words > 15:
+            continue
+        names = _meta.parse_byline_loose(u.text)
+        if not names and _meta.is_dangling_by(u.text) and j + 1 < len(decisions):
+            nxt = decisions[j + 1].unit
+            names = _meta.names_line(nxt.text.strip(" |"))
+        if names:
+            return names
+    # a line of names only, right under the headline or next to a dateline in the header
+    spots = [title_k + 1] if title_k is not None else []
+    for j in range(max(lo, body_start - 8), body_start):
+        if decisions[j].reason == "dateline" and not decisions[j].keep:
+            spots += [j - 1, j + 1]
+    body: set[str] | None = None
+    for j in spots:
+        if not lo <= j < body_start or decisions[j].keep:
+            continue
+        names = _meta.names_line(decisions[j].unit.text)
+        words = [w.lower() for w in _TITLE_WORD_RE.findall(" ".join(names))]
+        # a section name or a feature ("Leadership Styles", "Syrian Futures") is a topic
+        # the body goes on to use; an author's name is not
+        if words and len(set(words)) == len(words):
+            if body is None:
+                body = _body_words(decisions, body_start)
+            if 2 * sum(w in body for w in words) <= len(words):
+                return names
+    return ()
+
+
 def _leading_headline(decisions: list[Decision], body_start: int) -> bool:
     """True when the first kept unit opens the text and reads as a headline over the body."""
     if any(d.unit.rule is None for d in decisions[:body_start]):
@@ -122,7 +241,9 @@ def _clean_text(text: str, url: str | None) -> Article:
         )
     body_start = decisions.index(kept[0])
     title = None
-    k = _title(decisions, body_start)
+    k = _title_scored(decisions, body_start)
+    if k is None:
+        k = _title(decisions, body_start)
     if k is None and _leading_headline(decisions, body_start):
         k = body_start
         kept.pop(0)
@@ -141,25 +262,31 @@ def _clean_text(text: str, url: str | None) -> Article:
     date = None
     authors: tuple[str, ...] = ()
     editor = source = None
-    ordered = decisions[:body_start] + decisions[body_start:]
-    for d in ordered:
+    # the date nearest above the body first: a date at the top of the page is often the day
+    # the page was served ("Thursday, November 9th 2023" over the site's menu)
+    ordered = decisions[body_start - 1 :: -1] if body_start else []
+    for d in ordered + decisions[body_start:]:
+        if not d.keep and date is None and d.reason in _DATE_REASONS:
+            date = _meta.parse_date(d.unit.text)
+    for d in decisions:
         if d.keep:
             continue
         line = d.unit.text
-        if date is None and d.reason in (
-            "dateline",
-            "byline",
-            "foreign_language",
-            "navigation",
-            "title",
-        ):
-            date = _meta.parse_date(line)
         if not authors and d.reason == "byline":
             authors = _meta.parse_authors(line)
         if editor is None and d.reason == "editor":
             editor = _meta.parse_editor(line)
         if source is None and d.reason == "dateline":
             source = _meta.parse_source(line)
+    if date is None:
+        # a date line the body selector kept: among the first kept units of at most 20 words
+        for d in kept[:FIRST_KEPT]:
+            if d.unit.n_words <= 20:
+                date = _meta.parse_date(d.unit.text)
+                if date:
+                    break
+    if not authors:
+        authors = _loose_authors(decisions, body_start, k)
     if date is None:
         for d in decisions:
             if not d.keep and d.unit.n_words <= 20:
