@@ -148,3 +148,25 @@ def test_dispatch_prunes_rules() -> None:
     # the point of the dispatch: a line starting with "q" tries few anchored rules
     assert len([r for r, _ in rules._rules_for("q", False)]) < len(ANCHORED) / 2
     assert len(rules._rules_for("", False)) == len(ANCHORED)
+
+
+def test_without_the_private_parser_every_rule_is_tried(monkeypatch: pytest.MonkeyPatch) -> None:
+    # the dispatch reads re's private parser; where it is missing or differs, _anchored_first
+    # gives None for every anchored rule and the results stay those of the reference
+    import re
+    import sys
+
+    monkeypatch.delattr(re, "_parser")
+    monkeypatch.setitem(sys.modules, "re._parser", None)  # the import now raises ImportError
+    rules._anchored_first.cache_clear()
+    rules._rules_for.cache_clear()
+    rules.match.cache_clear()
+    try:
+        assert set(rules._anchored_first().values()) == {None}
+        assert len([r for r, _ in rules._rules_for("q", False)]) == len(ANCHORED)
+        for line in ("Share on Facebook", "By Ann Lee", "Home | News | Sport", "Quiet words."):
+            assert rules.match(line, len(line.split())) is reference_match(line, len(line.split()))
+    finally:
+        rules._anchored_first.cache_clear()
+        rules._rules_for.cache_clear()
+        rules.match.cache_clear()

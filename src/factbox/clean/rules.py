@@ -1018,13 +1018,18 @@ def _first_chars(seq, icase: bool) -> tuple[set[str] | None, bool]:  # type: ign
 def _anchored_first() -> dict[str, frozenset[str] | None]:
     """Rule name -> the characters an anchored rule's match can start with after white space
     (None: any character), read from the pattern's parse tree."""
-    from re import _parser
-
     out: dict[str, frozenset[str] | None] = {}
+    try:  # re's parser is private: on a Python where it differs, every rule is tried
+        from re import _parser
+    except ImportError:  # pragma: no cover - Python 3.11 to 3.13 have it
+        return {r.name: None for r in RULES if r.anchored}
     for r in RULES:
         if r.anchored:
-            tree = _parser.parse(r.pattern.pattern, r.pattern.flags)
-            first, ws_only = _first_chars(tree, bool(r.pattern.flags & re.IGNORECASE))
+            try:
+                tree = _parser.parse(r.pattern.pattern, r.pattern.flags)
+                first, ws_only = _first_chars(tree, bool(r.pattern.flags & re.IGNORECASE))
+            except (AttributeError, ImportError, TypeError, ValueError):  # pragma: no cover
+                first, ws_only = _ANY, True
             out[r.name] = None if first is _ANY or ws_only else frozenset(first)
     return out
 
