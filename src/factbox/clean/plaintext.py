@@ -1029,6 +1029,78 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
                 units[m].rule = TEASER_RUN_RULE
 
 
+NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), False, 25)
+_FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
+
+
+def _mark_newsletter_blurbs(units: list[Unit]) -> None:
+    """A short line between a newsletter prompt and another form or widget line is the
+    newsletter's blurb ("Get the Harbour Daily newsletter" / "Morning news from the quay,
+    every weekday." / "Email address")."""
+    for k in range(1, len(units) - 1):
+        u, prev, nxt = units[k], units[k - 1].rule, units[k + 1].rule
+        if u.rule is not None or u.n_words > NEWSLETTER_BLURB_RULE.max_words:
+            continue
+        after_prompt = prev is not None and prev.reason == "newsletter"
+        if after_prompt and nxt is not None and nxt.reason in _FORM_REASONS:
+            u.rule = NEWSLETTER_BLURB_RULE
+
+
+PROMO_TAIL_RULE = Rule("promo_tail", "newsletter", re.compile(""), False, 40)
+PROMO_TAIL_WINDOW = 3  # units after the body's last kept unit in which the prompt is looked for
+PROMO_TAIL_AFTER = 10  # units after the body's last kept unit without another kept one
+PROMO_TAIL_UNITS = 8  # units walked back from the end of the body
+PROMO_TAIL_SHARE = 0.4  # at most this share of the body's prose words
+# a call to act for the site: support, donate, subscribe, a product of the site
+_PROMO_STRONG_RE = re.compile(
+    r"(?i)\b(?:support (?:the|our|us)\b|donat(?:e|ion)|subscri(?:be|ption)|sign(?:ing)? up\b|"
+    r"newsletters?\b|read the rest of\b|free (?:trial|guide|e-?book|course|checklist)\b|"
+    r"become a (?:member|subscriber|patron|supporter)\b)"
+)
+# lines a promotion is made of: addressed to the reader, or starting with an imperative
+_PROMO_LINE_RE = re.compile(
+    r"(?i)\b(?:you|your|you['’](?:re|ll|ve|d)|yourself)\b|^\W*(?:learn|get|join|take|try|"
+    r"start|discover|download|support|donate|subscribe|sign up|fight|become|register|grab)\b"
+)
+
+
+def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
+    """The end of the body right above a newsletter or donation prompt, when it is a
+    promotion of the site: lines addressed to the reader or starting with an imperative,
+    from the first that asks for support, a subscription or a sign-up ("Fight for the
+    harbour - support the Gazette." / "Donate now"). Only at the end of the article."""
+    n = len(units)
+    kept = [inside[k] and units[k].rule is None and not units[k].foreign for k in range(n)]
+    ends = [k for k in range(n) if kept[k] and not any(kept[k + 1 : k + 1 + PROMO_TAIL_AFTER])]
+    if not ends:
+        return
+    k = ends[-1]  # only the last kept unit of the page: the end of the article
+    after = units[k + 1 : k + 1 + PROMO_TAIL_WINDOW]
+    if not any(u.rule is not None and u.rule.reason == "newsletter" for u in after):
+        return
+    first = None
+    m = k
+    while m >= 0 and k - m < PROMO_TAIL_UNITS and inside[m]:
+        u = units[m]
+        if kept[m]:
+            strong = _PROMO_STRONG_RE.search(u.text) is not None
+            short = u.n_words <= PROMO_TAIL_RULE.max_words
+            if not strong and not (short and _PROMO_LINE_RE.search(u.text)):
+                break
+            if strong:
+                first = m
+        m -= 1
+    if first is None:
+        return
+    total = sum(u.n_words for u, kp in zip(units, kept, strict=True) if kp and u.prose)
+    block = sum(units[j].n_words for j in range(first, k + 1) if kept[j] and units[j].prose)
+    if block > PROMO_TAIL_SHARE * total:
+        return
+    for j in range(first, k + 1):
+        if kept[j]:
+            units[j].rule = PROMO_TAIL_RULE
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -1060,6 +1132,8 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
+    _trim_promo_tail(units, inside)
+    _mark_newsletter_blurbs(units)
     if qa:
         for u, ins in zip(units, inside, strict=True):
             if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):

@@ -535,6 +535,17 @@ RULES: tuple[Rule, ...] = (
         barrier=True,
         max_words=8,
     ),
+    # a link to a live page or a topic hub standing alone (invented examples): "The latest
+    # news about the harbour works", "Latest updates on the ferry strike (free to read)"; a
+    # sentence that reports the news ("The latest news is good") has a verb and stays
+    _r(
+        "latest_news_link",
+        "related",
+        r"^\s*(?:the |our )?latest (?:news|updates|headlines|stories|coverage)\b"
+        r"(?![^\n]*\b(?:is|are|was|were|has|have|had|will|would|came|comes|shows?|showed|"
+        r"suggests?|says?|said)\b)",
+        max_words=16,
+    ),
     _r(
         "shared_count",
         "share_widget",
@@ -712,6 +723,16 @@ RULES: tuple[Rule, ...] = (
             "to post",
             "not responsible",
         ),
+    ),
+    # a shop widget on a recipe or product page (invented examples): "Add to basket", "Like
+    # this recipe? Add the ingredients to your cart and we deliver them"
+    _r(
+        "shop_basket",
+        "navigation",
+        r"\badd (?:(?:the |all |these |this |it|them|[\w-]+ ){0,3})?to (?:your |the |my )?"
+        r"(?:shopping )?(?:basket|cart|bag|trolley)\b",
+        max_words=20,
+        hints=("basket", "cart", "bag", "trolley"),
     ),
     _r(
         "affiliate",
