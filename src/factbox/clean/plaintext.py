@@ -1083,11 +1083,9 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
     while m >= 0 and k - m < PROMO_TAIL_UNITS and inside[m]:
         u = units[m]
         if kept[m]:
-            strong = _PROMO_STRONG_RE.search(u.text) is not None
-            short = u.n_words <= PROMO_TAIL_RULE.max_words
-            if not strong and not (short and _PROMO_LINE_RE.search(u.text)):
+            if u.n_words > PROMO_TAIL_RULE.max_words or not _PROMO_LINE_RE.search(u.text):
                 break
-            if strong:
+            if _PROMO_STRONG_RE.search(u.text):
                 first = m
         m -= 1
     if first is None:
