@@ -1033,6 +1033,23 @@ NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), F
 _FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
 
 
+# a shop widget on a recipe or product page (invented examples): "Add to basket", "Like this
+# recipe? Add the ingredients to your cart and we deliver them". Marked after the body is
+# chosen, so that it does not split a recipe from its ingredient list.
+SHOP_BASKET_RULE = Rule("shop_basket", "navigation", re.compile(""), False, 20)
+_SHOP_BASKET_RE = re.compile(
+    r"(?i)\badd (?:(?:the |all |these |this |it|them|[\w-]+ ){0,3})?to (?:your |the |my )?"
+    r"(?:shopping )?(?:basket|cart|bag|trolley)\b"
+)
+
+
+def _mark_shop_widgets(units: list[Unit]) -> None:
+    for u in units:
+        short = u.n_words <= SHOP_BASKET_RULE.max_words
+        if u.rule is None and short and _SHOP_BASKET_RE.search(u.text):
+            u.rule = SHOP_BASKET_RULE
+
+
 def _mark_newsletter_blurbs(units: list[Unit]) -> None:
     """A short line between a newsletter prompt and another form or widget line is the
     newsletter's blurb ("Get the Harbour Daily newsletter" / "Morning news from the quay,
@@ -1132,6 +1149,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_inline_headline_pairs(units, inside)
     _trim_promo_tail(units, inside)
     _mark_newsletter_blurbs(units)
+    _mark_shop_widgets(units)
     if qa:
         for u, ins in zip(units, inside, strict=True):
             if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):

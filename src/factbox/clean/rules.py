@@ -724,16 +724,6 @@ RULES: tuple[Rule, ...] = (
             "not responsible",
         ),
     ),
-    # a shop widget on a recipe or product page (invented examples): "Add to basket", "Like
-    # this recipe? Add the ingredients to your cart and we deliver them"
-    _r(
-        "shop_basket",
-        "navigation",
-        r"\badd (?:(?:the |all |these |this |it|them|[\w-]+ ){0,3})?to (?:your |the |my )?"
-        r"(?:shopping )?(?:basket|cart|bag|trolley)\b",
-        max_words=20,
-        hints=("basket", "cart", "bag", "trolley"),
-    ),
     _r(
         "affiliate",
         "advertisement",
