@@ -156,3 +156,24 @@ def test_article_paragraphs_above_a_prompt_all_stay(order, n, prompt):
     paras = [BODY[i] for i in order[:n]]
     art = clean("\n".join([TITLE, *paras, prompt, "Your email address"]))
     assert all(p in art.body for p in paras)
+
+
+@pytest.mark.parametrize(
+    ("question", "prompt", "rule"),
+    [
+        ("Do you want the harbour news before anyone else?", "Sign up here", "newsletter_blurb"),
+        ("Like this recipe?", "Add the ingredients to your basket", "shop_basket"),
+    ],
+)
+def test_question_leading_into_a_prompt_is_removed(question, prompt, rule):
+    text = "\n".join([TITLE, *BODY, question, prompt, BODY[0]])
+    art = clean(text)
+    assert _removed(art, question)[1] == rule
+
+
+def test_a_question_of_the_article_stays():
+    # a question of the article's own (third person, over four words) above a newsletter line
+    q = "Will the pier be ready before the regatta in August?"
+    text = "\n".join([TITLE, BODY[0], BODY[1], q, "Sign up here", BODY[2], BODY[3]])
+    art = clean(text)
+    assert q in art.body

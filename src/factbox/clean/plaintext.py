@@ -1031,6 +1031,9 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
 
 NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), False, 25)
 _FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
+PROMPT_QUESTION_WORDS = 15  # a question addressed to the reader right above a prompt
+PROMPT_QUESTION_BARE = 4  # a question this short need not address the reader
+_YOU_RE = re.compile(r"(?i)\b(?:you|your|you['’](?:re|ll|ve|d))\b")
 
 
 # a shop widget on a recipe or product page (invented examples): "Add to basket", "Like this
@@ -1061,6 +1064,16 @@ def _mark_newsletter_blurbs(units: list[Unit]) -> None:
         after_prompt = prev is not None and prev.reason == "newsletter"
         if after_prompt and nxt is not None and nxt.reason in _FORM_REASONS:
             u.rule = NEWSLETTER_BLURB_RULE
+    # the question that leads into a prompt: "Want the harbour news first?" / "Sign up here";
+    # "Like this recipe?" / "Add the ingredients to your basket"
+    for k in range(len(units) - 1):
+        u, nxt = units[k], units[k + 1].rule
+        if u.rule is not None or u.n_words > PROMPT_QUESTION_WORDS or not u.text.endswith("?"):
+            continue
+        if nxt is None or not (nxt.reason == "newsletter" or nxt is SHOP_BASKET_RULE):
+            continue
+        if u.n_words <= PROMPT_QUESTION_BARE or _YOU_RE.search(u.text):
+            u.rule = SHOP_BASKET_RULE if nxt is SHOP_BASKET_RULE else NEWSLETTER_BLURB_RULE
 
 
 PROMO_TAIL_RULE = Rule("promo_tail", "newsletter", re.compile(""), False, 40)
@@ -1148,8 +1161,8 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
     _trim_promo_tail(units, inside)
-    _mark_newsletter_blurbs(units)
     _mark_shop_widgets(units)
+    _mark_newsletter_blurbs(units)
     if qa:
         for u, ins in zip(units, inside, strict=True):
             if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):
