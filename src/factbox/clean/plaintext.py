@@ -1047,38 +1047,48 @@ _SHOP_BASKET_RE = re.compile(
 
 
 def _mark_shop_widgets(units: list[Unit]) -> None:
+    limit = SHOP_BASKET_RULE.max_words
     for u in units:
-        short = u.n_words <= SHOP_BASKET_RULE.max_words
-        if u.rule is None and short and _SHOP_BASKET_RE.search(u.text):
+        t = u.text
+        # "dd"/"DD": a cheap test for "add" before the pattern runs
+        cheap = u.rule is None and u.n_words <= limit and ("dd" in t or "DD" in t)
+        if cheap and _SHOP_BASKET_RE.search(t):
             u.rule = SHOP_BASKET_RULE
 
 
 def _mark_newsletter_blurbs(units: list[Unit]) -> None:
     """A short line between a newsletter prompt and another form or widget line is the
     newsletter's blurb ("Get the Harbour Daily newsletter" / "Morning news from the quay,
-    every weekday." / "Email address")."""
-    for k in range(1, len(units) - 1):
-        u, prev, nxt = units[k], units[k - 1].rule, units[k + 1].rule
-        if u.rule is not None or u.n_words > NEWSLETTER_BLURB_RULE.max_words:
+    every weekday." / "Email address"); a question addressed to the reader right above a
+    newsletter prompt or a shop widget leads into it ("Want the harbour news first?" / "Sign
+    up here"; "Like this recipe?" / "Add the ingredients to your basket")."""
+    n = len(units)
+    prompts = [
+        k
+        for k, u in enumerate(units)
+        if u.rule is not None and (u.rule.reason == "newsletter" or u.rule is SHOP_BASKET_RULE)
+    ]
+    for k in prompts:
+        prompt = units[k].rule
+        if prompt is None:  # cannot happen: rules are only added
             continue
-        after_prompt = prev is not None and prev.reason == "newsletter"
-        if after_prompt and nxt is not None and nxt.reason in _FORM_REASONS:
-            u.rule = NEWSLETTER_BLURB_RULE
-    # the question that leads into a prompt: "Want the harbour news first?" / "Sign up here";
-    # "Like this recipe?" / "Add the ingredients to your basket"
-    for k in range(len(units) - 1):
-        u, nxt = units[k], units[k + 1].rule
-        if u.rule is not None or u.n_words > PROMPT_QUESTION_WORDS or not u.text.endswith("?"):
-            continue
-        if nxt is None or not (nxt.reason == "newsletter" or nxt is SHOP_BASKET_RULE):
-            continue
-        if u.n_words <= PROMPT_QUESTION_BARE or _YOU_RE.search(u.text):
-            u.rule = SHOP_BASKET_RULE if nxt is SHOP_BASKET_RULE else NEWSLETTER_BLURB_RULE
+        if prompt.reason == "newsletter" and k + 2 < n:
+            u, nxt = units[k + 1], units[k + 2].rule
+            short = u.n_words <= NEWSLETTER_BLURB_RULE.max_words
+            if u.rule is None and short and nxt is not None and nxt.reason in _FORM_REASONS:
+                u.rule = NEWSLETTER_BLURB_RULE
+        if k > 0:
+            u = units[k - 1]
+            if u.rule is not None or u.n_words > PROMPT_QUESTION_WORDS:
+                continue
+            if u.text.endswith("?") and (
+                u.n_words <= PROMPT_QUESTION_BARE or _YOU_RE.search(u.text)
+            ):
+                u.rule = SHOP_BASKET_RULE if prompt is SHOP_BASKET_RULE else NEWSLETTER_BLURB_RULE
 
 
 PROMO_TAIL_RULE = Rule("promo_tail", "newsletter", re.compile(""), False, 40)
 PROMO_TAIL_WINDOW = 3  # units after the body's last kept unit in which the prompt is looked for
-PROMO_TAIL_AFTER = 10  # units after the body's last kept unit without another kept one
 PROMO_TAIL_UNITS = 8  # units walked back from the end of the body
 PROMO_TAIL_SHARE = 0.4  # at most this share of the body's prose words
 # a call to act for the site: support, donate, subscribe, a product of the site
@@ -1099,12 +1109,13 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
     promotion of the site: lines addressed to the reader or starting with an imperative,
     from the first that asks for support, a subscription or a sign-up ("Fight for the
     harbour - support the Gazette." / "Donate now"). Only at the end of the article."""
-    n = len(units)
-    kept = [inside[k] and units[k].rule is None and not units[k].foreign for k in range(n)]
-    ends = [k for k in range(n) if kept[k] and not any(kept[k + 1 : k + 1 + PROMO_TAIL_AFTER])]
-    if not ends:
+    def kept(j: int) -> bool:
+        return inside[j] and units[j].rule is None and not units[j].foreign
+
+    # only the last kept unit of the page: the end of the article
+    k = next((j for j in range(len(units) - 1, -1, -1) if kept(j)), None)
+    if k is None:
         return
-    k = ends[-1]  # only the last kept unit of the page: the end of the article
     after = units[k + 1 : k + 1 + PROMO_TAIL_WINDOW]
     if not any(u.rule is not None and u.rule.reason == "newsletter" for u in after):
         return
@@ -1112,7 +1123,7 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
     m = k
     while m >= 0 and k - m < PROMO_TAIL_UNITS and inside[m]:
         u = units[m]
-        if kept[m]:
+        if kept(m):
             if u.n_words > PROMO_TAIL_RULE.max_words or not _PROMO_LINE_RE.search(u.text):
                 break
             if _PROMO_STRONG_RE.search(u.text):
@@ -1120,12 +1131,12 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
         m -= 1
     if first is None:
         return
-    total = sum(u.n_words for u, kp in zip(units, kept, strict=True) if kp and u.prose)
-    block = sum(units[j].n_words for j in range(first, k + 1) if kept[j] and units[j].prose)
+    total = sum(u.n_words for j, u in enumerate(units) if u.prose and kept(j))
+    block = sum(units[j].n_words for j in range(first, k + 1) if units[j].prose and kept(j))
     if block > PROMO_TAIL_SHARE * total:
         return
     for j in range(first, k + 1):
-        if kept[j]:
+        if kept(j):
             units[j].rule = PROMO_TAIL_RULE
 
 
