@@ -610,8 +610,10 @@ def _mark_headless_comments(units: list[Unit]) -> None:
     names), each followed by its comment, each at most six units after the one before, after
     at least 80 words of prose, where most comments speak in the first or second person
     (``I``, ``my``, ``me``, ``thanks``). The author lines become comment barriers."""
-    cands = [
-        k for k in range(len(units) - 1) if _author_line(units[k]) and _comment_text(units[k + 1])
+    cands = [  # the cheap test first: most units are not followed by prose
+        k
+        for k in range(len(units) - 1)
+        if units[k + 1].prose and _author_line(units[k]) and _comment_text(units[k + 1])
     ]
     groups: list[list[int]] = []
     for k in cands:
