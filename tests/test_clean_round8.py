@@ -79,6 +79,9 @@ def test_promotion_at_the_end_of_the_article_is_removed():
         "The lifeboat crew thanked the traders for a donation of two hundred pounds.",
         # a call to act that does not address the reader nor start with an imperative
         "Traders hope the town will support the plan when it votes in April.",
+        # a call to act for someone else than the site
+        "If you would like to donate to the lifeboat fund, visit the crew's own website.",
+        "You can register for the harbour swim at the town hall until Friday.",
     ],
 )
 def test_the_end_of_the_article_above_a_newsletter_prompt_stays(last):

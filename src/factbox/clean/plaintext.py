@@ -1093,10 +1093,14 @@ PROMO_TAIL_RULE = Rule("promo_tail", "newsletter", re.compile(""), False, 40)
 PROMO_TAIL_WINDOW = 3  # units after the body's last kept unit in which the prompt is looked for
 PROMO_TAIL_UNITS = 8  # units walked back from the end of the body
 PROMO_TAIL_SHARE = 0.4  # at most this share of the body's prose words
-# a call to act for the site: support, donate, subscribe, a product of the site
+# a call to act for the site: support it, subscribe, its newsletter, a product of the site
+# (a bare "donate" or "sign up" is left out: "If you'd like to donate, visit the charity's
+# website" and "You can sign up for the race at the town hall" end articles)
 _PROMO_STRONG_RE = re.compile(
-    r"(?i)\b(?:support (?:the|our|us)\b|donat(?:e|ion)|subscri(?:be|ption)|sign(?:ing)? up\b|"
-    r"newsletters?\b|read the rest of\b|free (?:trial|guide|e-?book|course|checklist)\b|"
+    r"(?i)\b(?:support (?:the|our|us)\b|donate to (?:us|our)\b|subscri(?:be|ption)|"
+    r"sign(?:ing)? up (?:for|to) (?:our|the)\b[^.!?]{0,40}\b(?:newsletter|updates|alerts|"
+    r"e-?mails?)\b|newsletters?\b|read the rest of\b|"
+    r"free (?:trial|guide|e-?book|course|checklist)\b|"
     r"become a (?:member|subscriber|patron|supporter)\b)"
 )
 # lines a promotion is made of: addressed to the reader, or starting with an imperative
