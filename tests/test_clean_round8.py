@@ -81,7 +81,7 @@ def test_promotion_at_the_end_of_the_article_is_removed():
         "Traders hope the town will support the plan when it votes in April.",
         # a call to act for someone else than the site
         "If you would like to donate to the lifeboat fund, visit the crew's own website.",
-        "You can register for the harbour swim at the town hall until Friday.",
+        "You can sign up for the harbour swim at the town hall until Friday.",
     ],
 )
 def test_the_end_of_the_article_above_a_newsletter_prompt_stays(last):

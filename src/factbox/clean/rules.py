@@ -625,8 +625,10 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         r"\bdownload (?:the|our) [\w .-]{0,30}apps?\b|\bget (?:the|our) [\w .-]{0,30}app\b|"
         r"\bsend me (?:an )?e-?mail|\bget (?:regular|daily|weekly|the latest) (?:updates|news)"
-        r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|the|my|"
-        r"free|a free)\b|\bsign up (?:now|today|here)\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
+        r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|my|"
+        r"free|a free)\b|\bsign up (?:for|to) the\b[\w '’-]{0,40}\b(?:newsletters?|updates|"
+        r"alerts|e-?mails?|briefing|digest|mailing list)\b|\bsign up (?:now|today|here)\b|"
+        r"\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
         r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
         max_words=35,
