@@ -269,7 +269,7 @@ def eval_webpages(
         body = art.body if art else ""
         nbody = norm(body)
         nrend = norm(rendered)
-        rec = {"file": info["file"], "split": sp, "tp": 0, "fp": 0, "fn": 0, "title": 0}
+        rec = {"file": info["file"], "split": sp, "tp": 0, "fp": 0, "fn": 0, "title": 0, "dup": 0}
         rec["with"] = [norm(s) for s in info.get("with", []) if norm(s) and norm(s) in nrend]
         rec["without"] = [norm(s) for s in info.get("without", []) if norm(s) and norm(s) in nrend]
         rec["lost"] = [s for s in rec["with"] if s not in nbody]
@@ -288,6 +288,7 @@ def eval_webpages(
                 continue
             rec["tp"] += is_body and i in keep
             rec["fn"] += is_body and i not in keep
+            rec["dup"] += is_body and i not in keep and nl in nbody  # kept on another line
             # a body line moved to Article.title that is the page's title (eighth round)
             rec["title"] += (
                 is_body and title_ok and why.get(i) == "title/title" and nl in norm(art.title)
@@ -337,6 +338,16 @@ def eval_webpages(
     print(
         "  title-P/R: line-P/R with the body lines moved to Article.title counted as kept"
         " when they are the page's title (its label's title, where labels.json has one)"
+    )
+    dups = []
+    for name, sp in groups:
+        rs = [r for r in pages if sp is None or r["split"] == sp]
+        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        nd = sum(r["dup"] for r in rs)
+        dups.append(f"{name} {nd} (line-R {prf(tp + nd, fp, fn - nd)[1]:.3f})")
+    print(
+        "  lost body lines whose text the kept body holds on another line (a teaser or tab"
+        " copy; recall if counted as kept): " + ", ".join(dups)
     )
     flagged = [r for r in pages if "f1" in r and any(r["traf_flags"])]
     print(
