@@ -27,7 +27,10 @@
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
    teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
    above the byline or dateline at the top of the body are the standfirst.
-5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+5. **Promotions around the body** (after it is chosen, so they do not move its edges): the
+   blurb between a newsletter prompt and its form, a question leading into a prompt, a
+   promotion of the site at the end of the body, a shop widget ("Add to basket").
+6. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
 """
@@ -1115,6 +1118,7 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
     promotion of the site: lines addressed to the reader or starting with an imperative,
     from the first that asks for support, a subscription or a sign-up ("Fight for the
     harbour - support the Gazette." / "Donate now"). Only at the end of the article."""
+
     def kept(j: int) -> bool:
         return inside[j] and units[j].rule is None and not units[j].foreign
 
