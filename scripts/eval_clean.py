@@ -269,16 +269,17 @@ def eval_webpages(
         body = art.body if art else ""
         nbody = norm(body)
         nrend = norm(rendered)
-        rec = {"file": info["file"], "split": sp, "tp": 0, "fp": 0, "fn": 0}
+        rec = {"file": info["file"], "split": sp, "tp": 0, "fp": 0, "fn": 0, "title": 0, "dup": 0}
         rec["with"] = [norm(s) for s in info.get("with", []) if norm(s) and norm(s) in nrend]
         rec["without"] = [norm(s) for s in info.get("without", []) if norm(s) and norm(s) in nrend]
         rec["lost"] = [s for s in rec["with"] if s not in nbody]
         rec["kept_bad"] = [s for s in rec["without"] if s in nbody]
         why = {}
-        if art is not None and lines_report:
+        if art is not None:
             for r in art.removed:
                 for i in range(r.start_line, r.end_line + 1):
                     why[i] = f"{r.reason}/{r.rule}"
+        title_ok = art is not None and page_title_ok(art.title, info.get("title"))
         for i, line in enumerate(rendered.split("\n"), 1):
             nl = norm(line)
             is_body = any(s in nl for s in rec["with"])
@@ -287,6 +288,11 @@ def eval_webpages(
                 continue
             rec["tp"] += is_body and i in keep
             rec["fn"] += is_body and i not in keep
+            rec["dup"] += is_body and i not in keep and nl in nbody  # kept on another line
+            # a body line moved to Article.title that is the page's title (eighth round)
+            rec["title"] += (
+                is_body and title_ok and why.get(i) == "title/title" and nl in norm(art.title)
+            )
             rec["fp"] += is_bp and i in keep
             if lines_report and is_body and i not in keep:
                 print(f"    LOST-LINE {sp:4} {info['file']}:{i} [{why.get(i, '?')}] {nl[:110]}")
@@ -307,13 +313,15 @@ def eval_webpages(
     print(f"  pages: {len(pages)} ({split}); rendering: {render.__name__}")
     print(
         "  split  pages  F1-proxy  keep-all  F1-corrected  keep-all  <0.5  <0.8"
-        "  line-P  line-R  with-kept  without-removed"
+        "  line-P  line-R  with-kept  without-removed  title-P  title-R"
     )
     for name, sp in groups:
         rs = [r for r in pages if sp is None or r["split"] == sp]
         fs = [r for r in rs if "f1" in r]
         tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
         p, rcl, _ = prf(tp, fp, fn)
+        nt = sum(r["title"] for r in rs)
+        pt, rt, _ = prf(tp + nt, fp, fn - nt)
         nw = sum(len(r["with"]) for r in rs)
         nlost = sum(len(r["lost"]) for r in rs)
         nwo = sum(len(r["without"]) for r in rs)
@@ -324,8 +332,23 @@ def eval_webpages(
             f"  {mean([r['f1_corr'] for r in fs]):12.4f}"
             f"  {mean([r['f1_corr_all'] for r in fs]):8.3f}"
             f"  {sum(r['f1_corr'] < 0.5 for r in fs):4}  {sum(r['f1_corr'] < 0.8 for r in fs):4}"
-            f"  {p:6.3f}  {rcl:6.3f}  {nw - nlost:4}/{nw:<4}  {nwo - nkept:4}/{nwo}"
+            f"  {p:6.3f}  {rcl:6.3f}  {nw - nlost:4}/{nw:<4}  {nwo - nkept:4}/{nwo:<11}"
+            f"  {pt:7.3f}  {rt:7.3f}"
         )
+    print(
+        "  title-P/R: line-P/R with the body lines moved to Article.title counted as kept"
+        " when they are the page's title (its label's title, where labels.json has one)"
+    )
+    dups = []
+    for name, sp in groups:
+        rs = [r for r in pages if sp is None or r["split"] == sp]
+        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        nd = sum(r["dup"] for r in rs)
+        dups.append(f"{name} {nd} (line-R {prf(tp + nd, fp, fn - nd)[1]:.3f})")
+    print(
+        "  lost body lines whose text the kept body holds on another line (a teaser or tab"
+        " copy; recall if counted as kept): " + ", ".join(dups)
+    )
     flagged = [r for r in pages if "f1" in r and any(r["traf_flags"])]
     print(
         f"  proxy gold corrected by snippets on {len(flagged)} pages "
@@ -429,6 +452,16 @@ def norm_title(t: str | None) -> str:
     if len(parts) > 1 and len(parts[-1].split()) <= 5 and " ".join(parts[:-1]).strip():
         s = " - ".join(parts[:-1])
     return _TITLE_TRIM.sub("", s)
+
+
+def page_title_ok(ours: str | None, label: str | None) -> bool:
+    """Our title is the page's title: it agrees with the label's (word-token F1 of at least
+    0.5 after ``norm_title``) or there is no label to contradict it."""
+    if not ours:
+        return False
+    if not label:
+        return True
+    return token_f1(norm_title(ours).split(), norm_title(label).split()) >= 0.5
 
 
 def token_f1(pred: list[str], gold: list[str]) -> float:

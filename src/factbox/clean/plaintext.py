@@ -27,7 +27,10 @@
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
    teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
    above the byline or dateline at the top of the body are the standfirst.
-5. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
+5. **Promotions around the body** (after it is chosen, so they do not move its edges): the
+   blurb between a newsletter prompt and its form, a question leading into a prompt, a
+   promotion of the site at the end of the body, a shop widget ("Add to basket").
+6. **Decision.** Inside the chosen runs a unit is kept unless a rule matched it or it is in a
    different language from the page. Everything else is removed and reported with its reason
    and the rule (or ``body_block``) that decided.
 """
@@ -610,8 +613,10 @@ def _mark_headless_comments(units: list[Unit]) -> None:
     names), each followed by its comment, each at most six units after the one before, after
     at least 80 words of prose, where most comments speak in the first or second person
     (``I``, ``my``, ``me``, ``thanks``). The author lines become comment barriers."""
-    cands = [
-        k for k in range(len(units) - 1) if _author_line(units[k]) and _comment_text(units[k + 1])
+    cands = [  # the cheap test first: most units are not followed by prose
+        k
+        for k in range(len(units) - 1)
+        if units[k + 1].prose and _author_line(units[k]) and _comment_text(units[k + 1])
     ]
     groups: list[list[int]] = []
     for k in cands:
@@ -1029,6 +1034,122 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
                 units[m].rule = TEASER_RUN_RULE
 
 
+NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), False, 25)
+_FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
+PROMPT_QUESTION_WORDS = 15  # a question addressed to the reader right above a prompt
+PROMPT_QUESTION_BARE = 4  # a question this short need not address the reader
+_YOU_RE = re.compile(r"(?i)\b(?:you|your|you['’](?:re|ll|ve|d))\b")
+
+
+# a shop widget on a recipe or product page (invented examples): "Add to basket", "Like this
+# recipe? Add the ingredients to your cart and we deliver them". Marked after the body is
+# chosen, so that it does not split a recipe from its ingredient list.
+SHOP_BASKET_RULE = Rule("shop_basket", "navigation", re.compile(""), False, 20)
+_SHOP_BASKET_RE = re.compile(
+    r"(?i)\badd (?:(?:the |all |these |this |it|them|[\w-]+ ){0,3})?to (?:your |the |my )?"
+    r"(?:shopping )?(?:basket|cart|bag|trolley)\b"
+)
+
+
+def _mark_shop_widgets(units: list[Unit]) -> None:
+    limit = SHOP_BASKET_RULE.max_words
+    for u in units:
+        t = u.text
+        # "dd"/"DD": a cheap test for "add" before the pattern runs
+        cheap = u.rule is None and u.n_words <= limit and ("dd" in t or "DD" in t)
+        if cheap and _SHOP_BASKET_RE.search(t):
+            u.rule = SHOP_BASKET_RULE
+
+
+def _mark_newsletter_blurbs(units: list[Unit]) -> None:
+    """A short line between a newsletter prompt and another form or widget line is the
+    newsletter's blurb ("Get the Harbour Daily newsletter" / "Morning news from the quay,
+    every weekday." / "Email address"); a question addressed to the reader right above a
+    newsletter prompt or a shop widget leads into it ("Want the harbour news first?" / "Sign
+    up here"; "Like this recipe?" / "Add the ingredients to your basket")."""
+    n = len(units)
+    prompts = [
+        k
+        for k, u in enumerate(units)
+        if u.rule is not None and (u.rule.reason == "newsletter" or u.rule is SHOP_BASKET_RULE)
+    ]
+    for k in prompts:
+        prompt = units[k].rule
+        if prompt is None:  # cannot happen: rules are only added
+            continue
+        if prompt.reason == "newsletter" and k + 2 < n:
+            u, nxt = units[k + 1], units[k + 2].rule
+            short = u.n_words <= NEWSLETTER_BLURB_RULE.max_words
+            if u.rule is None and short and nxt is not None and nxt.reason in _FORM_REASONS:
+                u.rule = NEWSLETTER_BLURB_RULE
+        if k > 0:
+            u = units[k - 1]
+            if u.rule is not None or u.n_words > PROMPT_QUESTION_WORDS:
+                continue
+            if u.text.endswith("?") and (
+                u.n_words <= PROMPT_QUESTION_BARE or _YOU_RE.search(u.text)
+            ):
+                u.rule = SHOP_BASKET_RULE if prompt is SHOP_BASKET_RULE else NEWSLETTER_BLURB_RULE
+
+
+PROMO_TAIL_RULE = Rule("promo_tail", "newsletter", re.compile(""), False, 40)
+PROMO_TAIL_WINDOW = 3  # units after the body's last kept unit in which the prompt is looked for
+PROMO_TAIL_UNITS = 8  # units walked back from the end of the body
+PROMO_TAIL_SHARE = 0.4  # at most this share of the body's prose words
+# a call to act for the site: support it, subscribe, its newsletter, a product of the site
+# (a bare "donate" or "sign up" is left out: "If you'd like to donate, visit the charity's
+# website" and "You can sign up for the race at the town hall" end articles)
+_PROMO_STRONG_RE = re.compile(
+    r"(?i)\b(?:support (?:the|our|us)\b|donate to (?:us|our)\b|subscri(?:be|ption)|"
+    r"sign(?:ing)? up (?:for|to) (?:our|the)\b[^.!?]{0,40}\b(?:newsletter|updates|alerts|"
+    r"e-?mails?)\b|newsletters?\b|read the rest of\b|"
+    r"free (?:trial|guide|e-?book|course|checklist)\b|"
+    r"become a (?:member|subscriber|patron|supporter)\b)"
+)
+# lines a promotion is made of: addressed to the reader, or starting with an imperative
+_PROMO_LINE_RE = re.compile(
+    r"(?i)\b(?:you|your|you['’](?:re|ll|ve|d)|yourself)\b|^\W*(?:learn|get|join|take|try|"
+    r"start|discover|download|support|donate|subscribe|sign up|fight|become|register|grab)\b"
+)
+
+
+def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
+    """The end of the body right above a newsletter or donation prompt, when it is a
+    promotion of the site: lines addressed to the reader or starting with an imperative,
+    from the first that asks for support, a subscription or a sign-up ("Fight for the
+    harbour - support the Gazette." / "Donate now"). Only at the end of the article."""
+
+    def kept(j: int) -> bool:
+        return inside[j] and units[j].rule is None and not units[j].foreign
+
+    # only the last kept unit of the page: the end of the article
+    k = next((j for j in range(len(units) - 1, -1, -1) if kept(j)), None)
+    if k is None:
+        return
+    after = units[k + 1 : k + 1 + PROMO_TAIL_WINDOW]
+    if not any(u.rule is not None and u.rule.reason == "newsletter" for u in after):
+        return
+    first = None
+    m = k
+    while m >= 0 and k - m < PROMO_TAIL_UNITS and inside[m]:
+        u = units[m]
+        if kept(m):
+            if u.n_words > PROMO_TAIL_RULE.max_words or not _PROMO_LINE_RE.search(u.text):
+                break
+            if _PROMO_STRONG_RE.search(u.text):
+                first = m
+        m -= 1
+    if first is None:
+        return
+    total = sum(u.n_words for j, u in enumerate(units) if u.prose and kept(j))
+    block = sum(units[j].n_words for j in range(first, k + 1) if units[j].prose and kept(j))
+    if block > PROMO_TAIL_SHARE * total:
+        return
+    for j in range(first, k + 1):
+        if kept(j):
+            units[j].rule = PROMO_TAIL_RULE
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -1060,6 +1181,9 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
     _mark_inline_headline_pairs(units, inside)
+    _trim_promo_tail(units, inside)
+    _mark_shop_widgets(units)
+    _mark_newsletter_blurbs(units)
     if qa:
         for u, ins in zip(units, inside, strict=True):
             if ins and u.rule is None and u.n_words <= 12 and _QA_CHROME_RE.fullmatch(u.text):

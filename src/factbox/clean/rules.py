@@ -535,6 +535,17 @@ RULES: tuple[Rule, ...] = (
         barrier=True,
         max_words=8,
     ),
+    # a link to a live page or a topic hub standing alone (invented examples): "The latest
+    # news about the harbour works", "Latest updates on the ferry strike (free to read)"; a
+    # sentence that reports the news ("The latest news is good") has a verb and stays
+    _r(
+        "latest_news_link",
+        "related",
+        r"^\s*(?:the |our )?latest (?:news|updates|headlines|stories|coverage)\b"
+        r"(?![^\n]*\b(?:is|are|was|were|has|have|had|will|would|came|comes|shows?|showed|"
+        r"suggests?|says?|said)\b)",
+        max_words=16,
+    ),
     _r(
         "shared_count",
         "share_widget",
@@ -614,8 +625,10 @@ RULES: tuple[Rule, ...] = (
         "newsletter",
         r"\bdownload (?:the|our) [\w .-]{0,30}apps?\b|\bget (?:the|our) [\w .-]{0,30}app\b|"
         r"\bsend me (?:an )?e-?mail|\bget (?:regular|daily|weekly|the latest) (?:updates|news)"
-        r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|the|my|"
-        r"free|a free)\b|\bsign up (?:now|today|here)\b|\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
+        r"|\bpush notifications\b|(?:^|[.!?:]\s*)sign up\b|\bsign up (?:for|to) (?:our|my|"
+        r"free|a free)\b|\bsign up (?:for|to) the\b[\w '’-]{0,40}\b(?:newsletters?|updates|"
+        r"alerts|e-?mails?|briefing|digest|mailing list)\b|\bsign up (?:now|today|here)\b|"
+        r"\bjoin (?:the )?[\w .-]{0,30}(?:newsletter|"
         r"mailing list|community)\b|\bsupport (?:our|independent) journalism\b|"
         r"\b(?:become|became) a (?:member|subscriber|patron)\b|\bcancel (?:anytime|any time)\b",
         max_words=35,
