@@ -122,14 +122,17 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     """Index of the headline among the removed units above the body, by score (None if no
     unit scores above zero).
 
-    A candidate is a removed unit that no rule matched, of 1-25 words, not ending with a full
-    stop, starting with a capital or a non-letter. Its score: the share of its content words
-    (not function words, 3+ letters) that occur in the kept body, times
-    ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so one-word menu entries and
-    "Tweet This" score low), divided by ``1 + distance / TITLE_DECAY``, with bonuses for a
-    title-cased line and for a line that occurs twice in the page. The headline is the line
-    whose words the article goes on to use; share buttons, section names and sign-in prompts
-    share none with it.
+    A candidate is a removed unit that no rule matched (or a standfirst the lead rule cut off,
+    ninth round), of 1-25 words, not ending with a full stop, starting with a capital or a
+    non-letter. Its score: the share of its content words (not function words, 3+ letters)
+    that occur in the kept body, times ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so
+    one-word menu entries and "Tweet This" score low), divided by
+    ``1 + distance / TITLE_DECAY``, with bonuses for a title-cased line, for a line that
+    occurs again in the page (alone or inside a longer line: a breadcrumb ``Home News
+    <headline>``) and for a line directly above the byline or dateline. The headline is the
+    line whose words the article goes on to use; share buttons, section names and sign-in
+    prompts share none with it. When the unit directly above the best one is a headline-sized
+    candidate too, it is the headline and the best one its standfirst (ninth round).
     """
     lo = max(0, body_start - TITLE_WINDOW)
     if lo >= body_start:
@@ -140,7 +143,9 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         d = decisions[k]
         u = d.unit
         t = u.text
-        if d.keep or u.rule is not None or not 1 <= u.n_words <= 25:
+        if d.keep or not 1 <= u.n_words <= 25:
+            continue
+        if u.rule is not None and u.rule.name != "lead_before_credit":
             continue
         if (t.endswith(".") and not t.endswith("...")) or t[:1].islower():
             continue
@@ -153,7 +158,18 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     body_words = _body_words(decisions, body_start)
     texts = {decisions[k].unit.text for k, _, _ in candidates}
     counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
-    best, best_score = None, 0.0
+    # a candidate of 3+ words that a longer line holds (a breadcrumb ending in the headline,
+    # ``1 Comment on <headline>``) counts as repeated
+    inner = {t for t in texts if t.count(" ") >= 2}
+    if inner:
+        for d in decisions:
+            line = d.unit.text
+            if len(line) > 20:
+                for t in [t for t in inner if len(t) < len(line) and t in line]:
+                    counts[t] += 1
+                    inner.discard(t)
+    scores: dict[int, float] = {}
+    title_cased: set[int] = set()
     for k, words, content in candidates:
         score = sum(w in body_words for w in content) / len(content)
         score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
@@ -161,15 +177,51 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         caps = [w for w in words if w.lower() not in stop]
         if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
             score *= TITLE_TITLE_CASE
+            title_cased.add(k)
         if counts[decisions[k].unit.text] > 1:
             score *= TITLE_REPEATED
-        if score > best_score:
-            best, best_score = k, score
+        if _above_credit(decisions, k, body_start):
+            score *= TITLE_ABOVE_CREDIT
+        scores[k] = score
+    best = max(scores, key=lambda k: (scores[k], k))
+    if scores[best] <= 0:
+        return None
+    # a headline over its standfirst: the line above wins unless the best one is title-cased
+    # and sits on the byline or dateline (the headline's place and style), or the line above
+    # holds it (a breadcrumb ending in the headline)
+    above = scores.get(best - 1, 0.0)
+    if (
+        above >= TITLE_ABOVE_SHARE * scores[best]
+        and _n_content(candidates, best - 1) >= 4
+        and not (best in title_cased and _above_credit(decisions, best, body_start))
+        and decisions[best].unit.text not in decisions[best - 1].unit.text
+    ):
+        return best - 1
     return best
+
+
+TITLE_ABOVE_CREDIT = 1.5  # bonus for a line directly above the byline or dateline
+TITLE_ABOVE_SHARE = 0.3  # the line above the best one wins at this share of its score
+_CREDIT_REASONS = frozenset({"byline", "dateline"})
+_CREDIT_SKIP = frozenset({"photo_credit", "share_widget", "media_widget"})
+
+
+def _above_credit(decisions: list[Decision], k: int, body_start: int) -> bool:
+    """The unit under ``k`` (photo credits and share buttons aside) is a byline or dateline."""
+    for j in range(k + 1, min(k + 4, len(decisions))):
+        r = decisions[j].unit.rule
+        if r is None or r.reason not in _CREDIT_SKIP:
+            return r is not None and r.reason in _CREDIT_REASONS
+    return False
+
+
+def _n_content(candidates: list[tuple[int, list[str], set[str]]], k: int) -> int:
+    return next((len(c) for j, _, c in candidates if j == k), 0)
 
 
 _DATE_REASONS = frozenset({"dateline", "byline", "foreign_language", "navigation", "title"})
 FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
+STANDFIRST_WORDS = 8  # a line under the headline of this many words is its standfirst
 
 
 def _loose_authors(
@@ -194,6 +246,13 @@ def _loose_authors(
             return names
     # a line of names only, right under the headline or next to a dateline in the header
     spots = [title_k + 1] if title_k is not None else []
+    # or under the standfirst below the headline (ninth round)
+    if (
+        title_k is not None
+        and title_k + 1 < body_start
+        and decisions[title_k + 1].unit.n_words >= STANDFIRST_WORDS
+    ):
+        spots.append(title_k + 2)
     for j in range(max(lo, body_start - 8), body_start):
         if decisions[j].reason == "dateline" and not decisions[j].keep:
             spots += [j - 1, j + 1]
