@@ -147,7 +147,9 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
             continue
         if u.rule is not None and u.rule.name != "lead_before_credit":
             continue
-        if (t.endswith(".") and not t.endswith("...")) or t[:1].islower():
+        if t[:1].islower() or "©" in t:  # a caption with its credit is not a headline
+            continue
+        if t.endswith(".") and not t.endswith("...") and not _ABBREV_END_RE.search(t):
             continue
         words = _TITLE_WORD_RE.findall(t)
         content = {w.lower() for w in words if len(w) > 2 and w.lower() not in stop}
@@ -197,21 +199,57 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         and decisions[best].unit.text not in decisions[best - 1].unit.text
     ):
         return best - 1
+    return _inner_headline(decisions, best, body_start)
+
+
+# a headline may end with an abbreviation's full stop ("… Cold Wave Alert Tues.")
+_ABBREV_END_RE = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec|Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Ave|Mt|U\.S|U\.K)\.$"
+)
+TITLE_INNER_AFTER = 5  # units under the body's start searched for the bare headline
+
+
+def _inner_headline(decisions: list[Decision], best: int, body_start: int) -> int:
+    """A removed line of 3+ words that the best line ends with (``Home Issues <headline>``,
+    a breadcrumb glued to the headline) is the headline; else ``best``."""
+    text = decisions[best].unit.text
+    lo = max(0, body_start - TITLE_WINDOW)
+    for j in range(lo, min(len(decisions), body_start + TITLE_INNER_AFTER)):
+        d = decisions[j]
+        t = d.unit.text
+        if (
+            not d.keep
+            and j != best
+            and d.unit.n_words >= 3
+            and len(t) < len(text)
+            and text.endswith(t)
+            and text[-len(t) - 1] == " "
+        ):
+            return j
     return best
 
 
 TITLE_ABOVE_CREDIT = 1.5  # bonus for a line directly above the byline or dateline
 TITLE_ABOVE_SHARE = 0.3  # the line above the best one wins at this share of its score
 _CREDIT_REASONS = frozenset({"byline", "dateline"})
+CREDIT_LINE_WORDS = 10  # a line of a date and a "by" credit that no rule matched
 _CREDIT_SKIP = frozenset({"photo_credit", "share_widget", "media_widget"})
 
 
 def _above_credit(decisions: list[Decision], k: int, body_start: int) -> bool:
-    """The unit under ``k`` (photo credits and share buttons aside) is a byline or dateline."""
+    """The unit under ``k`` (photo credits and share buttons aside) is a byline or dateline,
+    or a short line with a ``by`` credit after a date that no rule matched (``Oct 30 2020 by
+    Ann Lee``, glued by a rendering)."""
     for j in range(k + 1, min(k + 4, len(decisions))):
-        r = decisions[j].unit.rule
-        if r is None or r.reason not in _CREDIT_SKIP:
-            return r is not None and r.reason in _CREDIT_REASONS
+        u = decisions[j].unit
+        r = u.rule
+        if r is None:
+            if decisions[j].keep or u.n_words > CREDIT_LINE_WORDS:
+                return False
+            return bool(_meta.parse_byline_loose(u.text))
+        if r.reason not in _CREDIT_SKIP:
+            return r.reason in _CREDIT_REASONS
     return False
 
 
