@@ -107,3 +107,48 @@ def test_short_line_under_the_headline_is_not_skipped_for_an_author() -> None:
     # for names: "Ann Lee" two lines down is not read as the author
     art = clean(_page(HEADLINE, "Subscribe", "Ann Lee", "Top Stories"), format="text")
     assert art.authors == ()
+
+
+def test_bare_headline_under_a_breadcrumb_that_ends_with_it() -> None:
+    # "Town Council <headline>" (a section glued to the headline, no rule): 5/7 * 6/6 /
+    # (1 + 4/30) = 0.63 beats the headline under it, 3/5 * 5/6 * 1.3 (held by the longer
+    # line) / (1 + 3/30) = 0.59; the best line ends with the headline, a removed line of 3+
+    # words, so that line is the title (before: the glued line)
+    crumb = "Town Council " + HEADLINE
+    art = clean(_page(crumb, HEADLINE, "Share", "Top Stories"), format="text")
+    assert art.title == HEADLINE
+
+
+def test_caption_with_a_copyright_sign_is_not_the_title() -> None:
+    # the caption shares most of its words with the body and sits right above it; with its
+    # credit it is not a headline candidate (before: the title)
+    caption = "Readers at the new Harbour Town library © Ann Berg"
+    art = clean(_page(HEADLINE, "Share", caption), format="text")
+    assert art.title == HEADLINE
+
+
+def test_headline_ending_with_an_abbreviation_is_a_candidate() -> None:
+    # "… Tues." ends with a full stop, but of an abbreviation (before: no candidate but the
+    # menu). A sentence that ends with a full stop ("… in Japan.") stays out (below).
+    head = "Harbour Town Library Opens Doors to Readers Mon., Reading Club Starts Tues."
+    art = clean(_page(head, "Share", "By Ann Lee"), format="text")
+    assert art.title == head
+
+
+def test_glued_date_and_byline_counts_as_the_byline() -> None:
+    # "March 4, 2024 by Ann Lee" (no rule line) under the title-cased headline: the headline
+    # keeps its place over the page-title line above it
+    head = "Harbour Town Opens Its New Library"
+    seo = "Best Harbour Town Library Opening Photos | 2024"
+    art = clean(_page(seo, head, "March 4, 2024 by Ann Lee", "Share"), format="text")
+    assert art.title == head
+    assert art.authors == ("Ann Lee",)
+
+
+def test_only_known_abbreviations_excuse_a_final_full_stop() -> None:
+    from factbox.clean import _ABBREV_END_RE
+
+    assert _ABBREV_END_RE.search("Cold Wave Alert Tues.")
+    assert _ABBREV_END_RE.search("Harbour Trust Signs With Quay Ltd.")
+    assert not _ABBREV_END_RE.search("Follow these steps to stay safe in Japan.")
+    assert not _ABBREV_END_RE.search("The library opens on Monday.")
