@@ -269,7 +269,8 @@ def _loose_authors(
     and the first FIRST_KEPT short units of it): a ``by`` after a date (``June 1, 2020 by
     Ann Lee``), a ``By`` on a line of its own followed by a line of names, or a line of names
     only (:func:`metadata.names_line`) directly under the headline or beside a dateline in
-    the 8 units above the body, unless most of its words are in the body (a topic)."""
+    the 8 units above the body, or under a standfirst (8+ words) under the headline, unless
+    most of its words are in the body (a topic)."""
     lo = max(0, body_start - TITLE_WINDOW)
     hi = min(len(decisions), body_start + FIRST_KEPT)
     for j in range(lo, hi):
@@ -284,16 +285,16 @@ def _loose_authors(
             return names
     # a line of names only, right under the headline or next to a dateline in the header
     spots = [title_k + 1] if title_k is not None else []
-    # or under the standfirst below the headline (ninth round)
+    for j in range(max(lo, body_start - 8), body_start):
+        if decisions[j].reason == "dateline" and not decisions[j].keep:
+            spots += [j - 1, j + 1]
+    # last, under the standfirst below the headline (ninth round)
     if (
         title_k is not None
         and title_k + 1 < body_start
         and decisions[title_k + 1].unit.n_words >= STANDFIRST_WORDS
     ):
         spots.append(title_k + 2)
-    for j in range(max(lo, body_start - 8), body_start):
-        if decisions[j].reason == "dateline" and not decisions[j].keep:
-            spots += [j - 1, j + 1]
     body: set[str] | None = None
     for j in spots:
         if not lo <= j < body_start or decisions[j].keep:
