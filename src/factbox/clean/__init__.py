@@ -160,32 +160,34 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     body_words = _body_words(decisions, body_start)
     texts = {decisions[k].unit.text for k, _, _ in candidates}
     counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
-    # a candidate of 3+ words that a longer line holds (a breadcrumb ending in the headline,
-    # ``1 Comment on <headline>``) counts as repeated
-    inner = {t for t in texts if t.count(" ") >= 2}
-    if inner:
-        for d in decisions:
-            line = d.unit.text
-            if len(line) > 20:
-                for t in [t for t in inner if len(t) < len(line) and t in line]:
-                    counts[t] += 1
-                    inner.discard(t)
+    page: str | None = None
     scores: dict[int, float] = {}
     title_cased: set[int] = set()
     for k, words, content in candidates:
         score = sum(w in body_words for w in content) / len(content)
         score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
         score /= 1 + (body_start - k) / TITLE_DECAY
+        if score <= 0:
+            scores[k] = 0.0
+            continue
         caps = [w for w in words if w.lower() not in stop]
         if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
             score *= TITLE_TITLE_CASE
             title_cased.add(k)
-        if counts[decisions[k].unit.text] > 1:
+        text = decisions[k].unit.text
+        repeated = counts[text] > 1
+        if not repeated and text.count(" ") >= 2:
+            # a line of 3+ words that a longer line holds (a breadcrumb ending in the
+            # headline, ``1 Comment on <headline>``) counts as repeated
+            if page is None:
+                page = "\n".join(d.unit.text for d in decisions)
+            repeated = page.count(text) > counts[text]
+        if repeated:
             score *= TITLE_REPEATED
         if _above_credit(decisions, k, body_start):
             score *= TITLE_ABOVE_CREDIT
         scores[k] = score
-    best = max(scores, key=lambda k: (scores[k], k))
+    best = max(scores, key=lambda k: (scores[k], -k))  # ties: the first, as before
     if scores[best] <= 0:
         return None
     # a headline over its standfirst: the line above wins unless the best one is title-cased
