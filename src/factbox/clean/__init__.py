@@ -122,14 +122,17 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     """Index of the headline among the removed units above the body, by score (None if no
     unit scores above zero).
 
-    A candidate is a removed unit that no rule matched, of 1-25 words, not ending with a full
-    stop, starting with a capital or a non-letter. Its score: the share of its content words
-    (not function words, 3+ letters) that occur in the kept body, times
-    ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so one-word menu entries and
-    "Tweet This" score low), divided by ``1 + distance / TITLE_DECAY``, with bonuses for a
-    title-cased line and for a line that occurs twice in the page. The headline is the line
-    whose words the article goes on to use; share buttons, section names and sign-in prompts
-    share none with it.
+    A candidate is a removed unit that no rule matched (or a standfirst the lead rule cut off,
+    ninth round), of 1-25 words, not ending with a full stop, starting with a capital or a
+    non-letter. Its score: the share of its content words (not function words, 3+ letters)
+    that occur in the kept body, times ``min(content words, TITLE_WORDS) / TITLE_WORDS`` (so
+    one-word menu entries and "Tweet This" score low), divided by
+    ``1 + distance / TITLE_DECAY``, with bonuses for a title-cased line, for a line that
+    occurs again in the page (alone or inside a longer line: a breadcrumb ``Home News
+    <headline>``) and for a line directly above the byline or dateline. The headline is the
+    line whose words the article goes on to use; share buttons, section names and sign-in
+    prompts share none with it. When the unit directly above the best one is a headline-sized
+    candidate too, it is the headline and the best one its standfirst (ninth round).
     """
     lo = max(0, body_start - TITLE_WINDOW)
     if lo >= body_start:
@@ -140,9 +143,13 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         d = decisions[k]
         u = d.unit
         t = u.text
-        if d.keep or u.rule is not None or not 1 <= u.n_words <= 25:
+        if d.keep or not 1 <= u.n_words <= 25:
             continue
-        if (t.endswith(".") and not t.endswith("...")) or t[:1].islower():
+        if u.rule is not None and u.rule.name != "lead_before_credit":
+            continue
+        if t[:1].islower() or "©" in t:  # a caption with its credit is not a headline
+            continue
+        if t.endswith(".") and not t.endswith("...") and not _ABBREV_END_RE.search(t):
             continue
         words = _TITLE_WORD_RE.findall(t)
         content = {w.lower() for w in words if len(w) > 2 and w.lower() not in stop}
@@ -153,23 +160,108 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
     body_words = _body_words(decisions, body_start)
     texts = {decisions[k].unit.text for k, _, _ in candidates}
     counts = Counter(d.unit.text for d in decisions if d.unit.text in texts)
-    best, best_score = None, 0.0
+    page: str | None = None
+    scores: dict[int, float] = {}
+    title_cased: set[int] = set()
     for k, words, content in candidates:
         score = sum(w in body_words for w in content) / len(content)
         score *= min(len(content), TITLE_WORDS) / TITLE_WORDS
         score /= 1 + (body_start - k) / TITLE_DECAY
+        if score <= 0:
+            scores[k] = 0.0
+            continue
         caps = [w for w in words if w.lower() not in stop]
         if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
             score *= TITLE_TITLE_CASE
-        if counts[decisions[k].unit.text] > 1:
+            title_cased.add(k)
+        text = decisions[k].unit.text
+        repeated = counts[text] > 1
+        if not repeated and text.count(" ") >= 2:
+            # a line of 3+ words that a longer line holds (a breadcrumb ending in the
+            # headline, ``1 Comment on <headline>``) counts as repeated
+            if page is None:
+                page = "\n".join(d.unit.text for d in decisions)
+            repeated = page.count(text) > counts[text]
+        if repeated:
             score *= TITLE_REPEATED
-        if score > best_score:
-            best, best_score = k, score
+        if _above_credit(decisions, k, body_start):
+            score *= TITLE_ABOVE_CREDIT
+        scores[k] = score
+    best = max(scores, key=lambda k: (scores[k], -k))  # ties: the first, as before
+    if scores[best] <= 0:
+        return None
+    # a headline over its standfirst: the line above wins unless the best one is title-cased
+    # and sits on the byline or dateline (the headline's place and style), or the line above
+    # holds it (a breadcrumb ending in the headline)
+    above = scores.get(best - 1, 0.0)
+    if (
+        above >= TITLE_ABOVE_SHARE * scores[best]
+        and _n_content(candidates, best - 1) >= 4
+        and not (best in title_cased and _above_credit(decisions, best, body_start))
+        and decisions[best].unit.text not in decisions[best - 1].unit.text
+    ):
+        return best - 1
+    return _inner_headline(decisions, best, body_start)
+
+
+# a headline may end with an abbreviation's full stop ("… Cold Wave Alert Tues.")
+_ABBREV_END_RE = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|"
+    r"Oct|Nov|Dec|Inc|Ltd|Co|Corp|Jr|Sr|St|Dr|Ave|Mt|U\.S|U\.K)\.$"
+)
+TITLE_INNER_AFTER = 5  # units under the body's start searched for the bare headline
+
+
+def _inner_headline(decisions: list[Decision], best: int, body_start: int) -> int:
+    """A removed line of 3+ words that the best line ends with (``Home Issues <headline>``,
+    a breadcrumb glued to the headline) is the headline; else ``best``."""
+    text = decisions[best].unit.text
+    lo = max(0, body_start - TITLE_WINDOW)
+    for j in range(lo, min(len(decisions), body_start + TITLE_INNER_AFTER)):
+        d = decisions[j]
+        t = d.unit.text
+        if (
+            not d.keep
+            and j != best
+            and d.unit.n_words >= 3
+            and len(t) < len(text)
+            and text.endswith(t)
+            and text[-len(t) - 1] == " "
+        ):
+            return j
     return best
+
+
+TITLE_ABOVE_CREDIT = 1.5  # bonus for a line directly above the byline or dateline
+TITLE_ABOVE_SHARE = 0.3  # the line above the best one wins at this share of its score
+_CREDIT_REASONS = frozenset({"byline", "dateline"})
+CREDIT_LINE_WORDS = 10  # a line of a date and a "by" credit that no rule matched
+_CREDIT_SKIP = frozenset({"photo_credit", "share_widget", "media_widget"})
+
+
+def _above_credit(decisions: list[Decision], k: int, body_start: int) -> bool:
+    """The unit under ``k`` (photo credits and share buttons aside) is a byline or dateline,
+    or a short line with a ``by`` credit after a date that no rule matched (``Oct 30 2020 by
+    Ann Lee``, glued by a rendering)."""
+    for j in range(k + 1, min(k + 4, len(decisions))):
+        u = decisions[j].unit
+        r = u.rule
+        if r is None:
+            if decisions[j].keep or u.n_words > CREDIT_LINE_WORDS:
+                return False
+            return bool(_meta.parse_byline_loose(u.text))
+        if r.reason not in _CREDIT_SKIP:
+            return r.reason in _CREDIT_REASONS
+    return False
+
+
+def _n_content(candidates: list[tuple[int, list[str], set[str]]], k: int) -> int:
+    return next((len(c) for j, _, c in candidates if j == k), 0)
 
 
 _DATE_REASONS = frozenset({"dateline", "byline", "foreign_language", "navigation", "title"})
 FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
+STANDFIRST_WORDS = 8  # a line under the headline of this many words is its standfirst
 
 
 def _loose_authors(
@@ -179,7 +271,8 @@ def _loose_authors(
     and the first FIRST_KEPT short units of it): a ``by`` after a date (``June 1, 2020 by
     Ann Lee``), a ``By`` on a line of its own followed by a line of names, or a line of names
     only (:func:`metadata.names_line`) directly under the headline or beside a dateline in
-    the 8 units above the body, unless most of its words are in the body (a topic)."""
+    the 8 units above the body, or under a standfirst (8+ words) under the headline, unless
+    most of its words are in the body (a topic)."""
     lo = max(0, body_start - TITLE_WINDOW)
     hi = min(len(decisions), body_start + FIRST_KEPT)
     for j in range(lo, hi):
@@ -197,6 +290,13 @@ def _loose_authors(
     for j in range(max(lo, body_start - 8), body_start):
         if decisions[j].reason == "dateline" and not decisions[j].keep:
             spots += [j - 1, j + 1]
+    # last, under the standfirst below the headline (ninth round)
+    if (
+        title_k is not None
+        and title_k + 1 < body_start
+        and decisions[title_k + 1].unit.n_words >= STANDFIRST_WORDS
+    ):
+        spots.append(title_k + 2)
     body: set[str] | None = None
     for j in spots:
         if not lo <= j < body_start or decisions[j].keep:
