@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import factbox
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, PUBLIC_MEETING, TRADERS_RELIEVED
 from factbox.clean import Article, NoArticleError, Removal, clean, clean_and_profile, rules
 from factbox.clean import metadata as meta
 from factbox.clean.html import render_text
@@ -614,22 +615,8 @@ def test_render_text_deeply_nested():
 
 # --- galleries, runs on both sides of a gallery, comment counts under the headline ----------
 
-_PART1 = [
-    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
-    "begins, after engineers found cracks along most of its length.",
-    "Work will start in March and should take about eleven weeks, the board said in a statement "
-    "published on its website.",
-    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
-    "to the temporary pontoon beside the lifeboat station.",
-]
-_PART2 = [
-    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
-    "coastal towns that was announced last year.",
-    "Local traders said they were relieved that the work would be finished before the busiest "
-    "weeks of the year, when visitors fill the town.",
-    "A public meeting about the plans will be held at the town hall on the first Monday of next "
-    "month, and everyone is welcome to attend.",
-]
+_PART1 = list(HARBOUR_OPENING)
+_PART2 = [HARBOUR_COST, TRADERS_RELIEVED, PUBLIC_MEETING]
 _CAPTIONS = [
     "A fisherman mends his nets on the eastern quay early on a winter morning",
     "Children watch the lifeboat being launched during the open day in August",

@@ -10,23 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE, TRADERS_RELIEVED
 from factbox.clean import clean, rules
 
-TITLE = "Harbour pier to be rebuilt"
-PART1 = [
-    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
-    "begins, after engineers found cracks along most of its length.",
-    "Work will start in March and should take about eleven weeks, the board said in a statement "
-    "published on its website.",
-    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
-    "to the temporary pontoon beside the lifeboat station.",
-]
-PART2 = [
-    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
-    "coastal towns that was announced last year.",
-    "Local traders said they were relieved that the work would be finished before the busiest "
-    "weeks of the year, when visitors fill the town.",
-]
+TITLE = HARBOUR_TITLE
+PART1 = list(HARBOUR_OPENING)
+PART2 = [HARBOUR_COST, TRADERS_RELIEVED]
 SHARE_BAR = ["Facebook", "Twitter", "WhatsApp", "Email"]
 # a site blurb and a comment-form notice after the share bar: prose, but not the article
 AFTER = [

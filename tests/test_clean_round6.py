@@ -11,20 +11,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE
 from factbox.clean import clean, rules
 from factbox.clean import language as lang
 
-TITLE = "Harbour pier to be rebuilt"
-BODY = [
-    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
-    "begins, after engineers found cracks along most of its length.",
-    "Work will start in March and should take about eleven weeks, the board said in a statement "
-    "published on its website.",
-    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
-    "to the temporary pontoon beside the lifeboat station.",
-    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
-    "coastal towns that was announced last year.",
-]
+TITLE = HARBOUR_TITLE
+BODY = [*HARBOUR_OPENING, HARBOUR_COST]
 
 
 ROUND6_RULE_CASES = [

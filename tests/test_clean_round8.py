@@ -11,21 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE, TRADERS_WELCOME
 from factbox.clean import clean, rules
 
-TITLE = "Harbour pier to be rebuilt"
-BODY = [
-    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
-    "begins, after engineers found cracks along most of its length.",
-    "Work will start in March and should take about eleven weeks, the board said in a statement "
-    "published on its website.",
-    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
-    "to the temporary pontoon beside the lifeboat station.",
-    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
-    "coastal towns that was announced last year.",
-    "Local traders said they welcomed the work but asked the board to keep the promenade open "
-    "during the school holidays.",
-]
+TITLE = HARBOUR_TITLE
+BODY = [*HARBOUR_OPENING, HARBOUR_COST, TRADERS_WELCOME]
 
 
 def _removed(art, line: str) -> tuple[str, str] | None:

@@ -1,0 +1,30 @@
+"""An invented news article (a harbour town that does not exist) shared by the cleaner tests:
+its paragraphs are the body that every test wraps in boilerplate and expects back."""
+
+from __future__ import annotations
+
+HARBOUR_TITLE = "Harbour pier to be rebuilt"
+HARBOUR_OPENING = [
+    "The harbour board voted on Tuesday to rebuild the old stone pier before the summer season "
+    "begins, after engineers found cracks along most of its length.",
+    "Work will start in March and should take about eleven weeks, the board said in a statement "
+    "published on its website.",
+    "Fishing boats will use the eastern quay while the pier is closed, and the ferry will move "
+    "to the temporary pontoon beside the lifeboat station.",
+]
+HARBOUR_COST = (
+    "The rebuild will cost about two million pounds, most of it paid by a government grant for "
+    "coastal towns that was announced last year."
+)
+TRADERS_RELIEVED = (
+    "Local traders said they were relieved that the work would be finished before the busiest "
+    "weeks of the year, when visitors fill the town."
+)
+TRADERS_WELCOME = (
+    "Local traders said they welcomed the work but asked the board to keep the promenade open "
+    "during the school holidays."
+)
+PUBLIC_MEETING = (
+    "A public meeting about the plans will be held at the town hall on the first Monday of next "
+    "month, and everyone is welcome to attend."
+)
