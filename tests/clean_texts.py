@@ -28,3 +28,19 @@ PUBLIC_MEETING = (
     "A public meeting about the plans will be held at the town hall on the first Monday of next "
     "month, and everyone is welcome to attend."
 )
+
+# the second invented article of the metadata tests: a library opens in the same town
+LIBRARY_HEADLINE = "Harbour Town Opens Its New Library"
+LIBRARY_BODY = [
+    "The new library in Harbour Town opened its doors on Monday after two years of building "
+    "work, and more than four hundred readers came in on the first morning.",
+    "The town council paid for most of the library, with help from a local trust that also "
+    "bought the first ten thousand books for the shelves.",
+    "Readers said the library was bright and quiet, and many of them signed up for a card "
+    "before they left the building.",
+]
+LIBRARY_HOURS = (
+    "The library will open every day except Sunday, and the council plans a reading club for "
+    "children in the spring, with stories on Saturday mornings in the big room by the sea."
+)
+MENU = ["Home", "News", "Sport", "Weather"]

@@ -8,19 +8,12 @@ from __future__ import annotations
 
 import pytest
 
+from clean_texts import LIBRARY_BODY, LIBRARY_HEADLINE, MENU
 from factbox.clean import clean
 from factbox.clean.metadata import names_line, parse_date
 
-HEADLINE = "Harbour Town Opens Its New Library"
-BODY = [
-    "The new library in Harbour Town opened its doors on Monday after two years of building "
-    "work, and more than four hundred readers came in on the first morning.",
-    "The town council paid for most of the library, with help from a local trust that also "
-    "bought the first ten thousand books for the shelves.",
-    "Readers said the library was bright and quiet, and many of them signed up for a card "
-    "before they left the building.",
-]
-MENU = ["Home", "News", "Sport", "Weather"]
+HEADLINE = LIBRARY_HEADLINE
+BODY = list(LIBRARY_BODY)
 
 
 def _page(*between: str, above: tuple[str, ...] = ()) -> str:

@@ -9,19 +9,10 @@ line), ×1.5 for a line directly above the byline or dateline.
 
 from __future__ import annotations
 
+from clean_texts import LIBRARY_BODY, LIBRARY_HOURS, MENU
 from factbox.clean import clean
 
-BODY = [
-    "The new library in Harbour Town opened its doors on Monday after two years of building "
-    "work, and more than four hundred readers came in on the first morning.",
-    "The town council paid for most of the library, with help from a local trust that also "
-    "bought the first ten thousand books for the shelves.",
-    "Readers said the library was bright and quiet, and many of them signed up for a card "
-    "before they left the building.",
-    "The library will open every day except Sunday, and the council plans a reading club for "
-    "children in the spring, with stories on Saturday mornings in the big room by the sea.",
-]
-MENU = ["Home", "News", "Sport", "Weather"]
+BODY = [*LIBRARY_BODY, LIBRARY_HOURS]
 
 
 def _page(*lines: str) -> str:
