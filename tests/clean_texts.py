@@ -1,5 +1,5 @@
-"""An invented news article (a harbour town that does not exist) shared by the cleaner tests:
-its paragraphs are the body that every test wraps in boilerplate and expects back."""
+"""Invented news articles (a harbour town that does not exist) shared by the cleaner tests:
+their paragraphs are the body that the tests wrap in boilerplate and expect back."""
 
 from __future__ import annotations
 
