@@ -304,24 +304,25 @@ class _TypeTable:
     def ensure(self, types: list[str]) -> None:
         """Add the types not in the table yet (starting afresh past ``_TABLE_LIMIT``)."""
         with _TABLE_LOCK:  # one writer at a time
-            missing = [t for t in types if t not in self.index]
-            if len(self.index) + len(missing) > _TABLE_LIMIT:
-                self.__init__()  # type: ignore[misc]
-                missing = types
-            self._add(missing)
+            self._ensure_locked(types)
 
     def rows_of(self, types: list[str]) -> tuple[list[int], int]:
         """The row of each type (adding the missing ones) and the generation they belong to."""
         with _TABLE_LOCK:
+            self._ensure_locked(types)
             index = self.index
-            if any(t not in index for t in types):
-                missing = [t for t in dict.fromkeys(types) if t not in index]
-                if len(index) + len(missing) > _TABLE_LIMIT:
-                    self.__init__()  # type: ignore[misc]
-                    missing = list(dict.fromkeys(types))
-                self._add(missing)
-                index = self.index
             return [index[t] for t in types], self.generation
+
+    def _ensure_locked(self, types: list[str]) -> None:
+        """:meth:`ensure` for a caller that holds ``_TABLE_LOCK``."""
+        index = self.index
+        if all(t in index for t in types):
+            return
+        missing = [t for t in dict.fromkeys(types) if t not in index]
+        if len(index) + len(missing) > _TABLE_LIMIT:
+            self.__init__()  # type: ignore[misc]
+            missing = list(dict.fromkeys(types))
+        self._add(missing)
 
     def _add(self, types: list[str]) -> None:
         np = self.np
