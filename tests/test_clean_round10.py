@@ -123,8 +123,23 @@ def test_shared_function_words_are_no_evidence_against_the_page_language():
     assert lang.line_language("the end of the quay in use again", "nl") == "en"
 
 
+def test_a_letter_glued_to_a_hyphen_is_not_a_function_word():
+    # "y" and "e" are Spanish and Italian function words; in y-axis and e-mail they are not
+    line = "plot + theme(axis.title.y = element_text(size = 20)) # y-axis title # y-axis"
+    assert lang.line_language(line, "en") is None
+    assert lang.line_language("y el puerto y la casa", "en") == "es"
+
+
+def test_a_code_line_with_a_y_axis_stays_in_an_english_article():
+    code = "plot + theme(axis.text.y = element_text(size = 20)) # y-axis text # y-axis size"
+    text = "\n".join([HARBOUR_TITLE, EN_BODY[0], EN_BODY[1], code, EN_BODY[2], EN_BODY[3]])
+    art = clean(text)
+    assert code in art.body
+
+
 _WORDS = ["der", "die", "das", "und", "ist", "nicht", "mit", "von", "zu", "the", "of", "and"]
 _WORDS += ["to", "is", "in", "that", "Hafen", "harbour", "Mole", "quay", "gebaut", "built"]
+_WORDS += ["y-axis", "e-mail"]
 
 
 @settings(max_examples=300, deadline=None)

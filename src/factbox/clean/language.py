@@ -159,10 +159,12 @@ _QUOTED_RE = re.compile(
     r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«'
 )
 # neither an initial (``Bor J``, ``Hari Y``), ``et al.``, an address (``https://…``,
-# ``ann@example.org``) nor an identifier of code (``axis.text.y``, ``element_text``) holds a
-# function word of any language
+# ``ann@example.org``), an identifier of code (``axis.text.y``, ``element_text``) nor a letter
+# glued to a hyphen (``y-axis``, ``e-mail``, ``x-ray``: ``y``, ``e`` are Spanish and Italian
+# function words) holds a function word of any language
 _NOT_WORDS_RE = re.compile(
     r"\b(?:[B-HJ-Z]\b\.?|et al\b)|https?://\S*|www\.\S*|\S+@\S+|\w+(?:[._]\w+)+"
+    r"|(?<![\w-])[^\W\d_]-\w+"
 )
 # a quotation with its author at the end, in brackets (``… created it (Ann Berg)``) or after
 # an em dash (``… created it. — Ann Berg``): a motto or an epigraph, mentioned like a quoted
@@ -204,8 +206,8 @@ FOREIGN_MIN_HITS = 2  # function words of the line's language that the page's la
 def line_language(text: str, doc_lang: str | None = None) -> str | None:
     """The language of one Latin-script line for the foreign-line test: like
     :func:`word_language`, but without quoted passages (mentioned, not used), capital
-    initials, ``et al.``, addresses and code identifiers (``E``, ``Y``, ``al`` are Italian
-    and Spanish function words in lower case); ``None`` for a
+    initials, ``et al.``, addresses, code identifiers and letters glued to a hyphen (``E``,
+    ``Y``, ``al`` are Italian and Spanish function words in lower case); ``None`` for a
     quotation with its author at the end (``… (Ann Berg)``: mentioned as a whole, like a quoted
     passage). Given the page's language ``doc_lang``, a different language needs at least
     FOREIGN_MIN_HITS function words that ``doc_lang`` does not share (``in`` is English,
