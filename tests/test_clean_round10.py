@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clean_texts import HAFEN_DE, HAFEN_TITLE, HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE
-from factbox.clean import clean
+from factbox.clean import clean, rules
 from factbox.clean import language as lang
 
 EN_BODY = [*HARBOUR_OPENING, HARBOUR_COST]
@@ -157,3 +157,20 @@ def test_knowing_the_page_language_only_takes_evidence_away(words, doc):
 @given(st.lists(st.sampled_from(_WORDS), min_size=6, max_size=14))
 def test_an_author_in_brackets_after_six_words_always_makes_a_quotation(words):
     assert lang.line_language(" ".join(words) + " (Ann Berg)", "en") is None
+
+
+@pytest.mark.parametrize("word", ["response", "discussion", "conversation"])
+def test_a_bare_lower_case_response_is_no_comment_heading(word):
+    # a variable of a code listing or a link word of a paragraph rendered one text node per
+    # line; the capitalised heading still opens the comment section
+    assert rules.match(word, 1) is None
+    r = rules.match(word.capitalize(), 1)
+    assert r is not None and r.reason == "comments" and r.barrier
+
+
+def test_a_code_token_response_does_not_end_the_article():
+    # one text node per line: "response" is a variable between two paragraphs of the article
+    lines = [HARBOUR_TITLE, EN_BODY[0], EN_BODY[1], "response", "=", "client.recv(4096)"]
+    art = clean("\n".join([*lines, EN_BODY[2], EN_BODY[3]]))
+    assert all(p in art.body for p in EN_BODY)
+    assert _removed(art, "response") != ("comments", "comments")
