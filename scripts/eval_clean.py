@@ -42,7 +42,7 @@ from pathlib import Path
 
 from factbox.clean import NoArticleError, clean
 from factbox.clean.html import extract_html, render_text
-from factbox.clean.language import detect
+from factbox.clean.language import line_language, script_language
 
 ROOT = Path(__file__).resolve().parent.parent
 _WS = re.compile(r"\s+")
@@ -140,12 +140,15 @@ def load_seeds(shared: Path) -> list[tuple[str, list[str], str]]:
 
 
 def by_design(text: str, page_lang: str | None) -> bool:
-    """True for a line of an English page in another language (by its script, or by two or
-    more function words of one language: ``language.detect``): the issue wants such lines out
-    of the English body, so losing them is by design. A short line without function words
-    (``Platzwechsel, langsam erklärt``) cannot be told and counts as English."""
-    lang = detect(text)
-    return page_lang == "en" and lang is not None and lang != "en"
+    """True for a line of an English page in another language, as the cleaner's language rule
+    judges a line (its script, else ``language.line_language``: two or more function words of
+    one language, quoted passages aside): the issue wants such lines out of the English body,
+    so losing them is by design. A short line without function words (``Platzwechsel,
+    langsam erklärt``) cannot be told and counts as English."""
+    if page_lang != "en":
+        return False
+    lang = script_language(text) or line_language(text, "en")
+    return lang is not None and lang != "en"
 
 
 def split_of(name: str) -> str:
