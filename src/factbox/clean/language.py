@@ -209,11 +209,12 @@ def line_language(text: str, doc_lang: str | None = None) -> str | None:
     initials, ``et al.``, addresses, code identifiers and letters glued to a hyphen (``E``,
     ``Y``, ``al`` are Italian and Spanish function words in lower case); ``None`` for a
     quotation with its author at the end (``… (Ann Berg)``: mentioned as a whole, like a quoted
-    passage). Given the page's language ``doc_lang``, a different language needs at least
-    FOREIGN_MIN_HITS function words that ``doc_lang`` does not share (``in`` is English,
-    German, Dutch and Italian: ``Atmospheres in Architecture`` on a German page has one English
-    word, ``of``, and is ``None``); and a language other than English never wins without more
-    hits than English counted with a few more frequent English words (:data:`_ENGLISH_EXTRA`).
+    passage), and for a title in title case (:func:`_title_cased`). Given the page's language
+    ``doc_lang``, a different language needs at least FOREIGN_MIN_HITS function words that
+    ``doc_lang`` does not share (``in`` is English, Dutch and Italian: ``the quay in use`` on
+    a Dutch page has one English word Dutch lacks, ``the``, and is ``None``); and a language
+    other than English never wins without more hits than English counted with a few more
+    frequent English words (:data:`_ENGLISH_EXTRA`).
     """
     m = _ATTRIBUTED_RE.search(text)
     if m and len(_WORD_RE.findall(text[: m.start()])) >= ATTRIBUTED_MIN_WORDS:
@@ -228,7 +229,7 @@ def line_language(text: str, doc_lang: str | None = None) -> str | None:
     stops = stopword_table()
     if doc_lang in stops:
         # a word that is a function word of the page's language too (``in`` of English,
-        # German, Dutch and Italian) is no evidence that the line is in another language
+        # Dutch and Italian) is no evidence that the line is in another language
         own = stops[doc_lang]
         if sum(w in stops[lang] and w not in own for w in words) < FOREIGN_MIN_HITS:
             return None
