@@ -44,3 +44,16 @@ LIBRARY_HOURS = (
     "children in the spring, with stories on Saturday mornings in the big room by the sea."
 )
 MENU = ["Home", "News", "Sport", "Weather"]
+
+# an invented German article about the same harbour (the language tests' German page)
+HAFEN_TITLE = "Neue Mole für den Hafen"
+HAFEN_DE = [
+    "Der Hafenrat hat am Dienstag beschlossen, die alte Steinmole vor dem Sommer neu zu bauen, "
+    "nachdem Ingenieure Risse auf fast der ganzen Länge gefunden hatten.",
+    "Die Arbeiten beginnen im März und sollen etwa elf Wochen dauern, wie der Rat in einer "
+    "Mitteilung auf seiner Webseite schrieb.",
+    "Die Fischerboote nutzen in dieser Zeit den östlichen Kai, und die Fähre legt an dem neuen "
+    "Ponton neben der Rettungsstation an.",
+    "Die Händler am Hafen sind froh, dass die Arbeiten vor den Ferien fertig sein sollen, wenn "
+    "die meisten Gäste in die Stadt kommen.",
+]

@@ -159,11 +159,21 @@ _QUOTED_RE = re.compile(
     r'"[^"]{1,200}"|“[^”]{1,200}”|„[^“”]{1,200}[“”]|«[^»]{1,200}»|»[^«]{1,200}«'
 )
 # neither an initial (``Bor J``, ``Hari Y``), ``et al.``, an address (``https://…``,
-# ``ann@example.org``) nor an identifier of code (``axis.text.y``, ``element_text``) holds a
-# function word of any language
+# ``ann@example.org``), an identifier of code (``axis.text.y``, ``element_text``) nor a letter
+# glued to a hyphen (``y-axis``, ``e-mail``, ``x-ray``: ``y``, ``e`` are Spanish and Italian
+# function words) holds a function word of any language
 _NOT_WORDS_RE = re.compile(
     r"\b(?:[B-HJ-Z]\b\.?|et al\b)|https?://\S*|www\.\S*|\S+@\S+|\w+(?:[._]\w+)+"
+    r"|(?<![\w-])[^\W\d_]-\w+"
 )
+# a quotation with its author at the end, in brackets (``… created it (Ann Berg)``) or after
+# an em dash (``… created it. — Ann Berg``): a motto or an epigraph, mentioned like a quoted
+# passage, so it says nothing about the language the page is written in
+_ATTRIBUTED_RE = re.compile(
+    r"(?:\s\(|[.!?\"”’]\s*[—―]\s*)"  # "(" after a space, or an em dash after a sentence end
+    r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*\s+){1,3}[A-ZÀ-ÖØ-Þ][\w’'-]+\)?\s*$"
+)
+ATTRIBUTED_MIN_WORDS = 6  # words of the quotation before its author
 # frequent English words outside the function-word list; a question such as "How do pickles
 # enjoy a day out?" has more Portuguese function words (``do``, ``a``) than English ones
 _ENGLISH_EXTRA = frozenset(
@@ -172,17 +182,59 @@ _ENGLISH_EXTRA = frozenset(
 )
 
 
-def line_language(text: str) -> str | None:
+TITLE_MIN_CONTENT, TITLE_MAX_CONTENT = 3, 8  # content words of a line that can be a title
+
+
+def _title_cased(words: list[str]) -> bool:
+    """True for a name or a title in title case: TITLE_MIN_CONTENT to TITLE_MAX_CONTENT words
+    that are no function word of any language, every one of them capitalised except perhaps
+    the line's first word (``feat.: Atmospheres of Light in Architecture``, ``La Table du
+    Marché``). It names a work, a place or a show; it is not a sentence in the language of its
+    function words. A German sentence capitalises its nouns, but not its verbs and adjectives.
+    """
+    stops = all_stopwords()
+    content = [w for w in words[1:] if w.lower() not in stops]
+    n = len(content) + (bool(words) and words[0].lower() not in stops)
+    if not TITLE_MIN_CONTENT <= n <= TITLE_MAX_CONTENT:
+        return False
+    return all(w[0].isupper() for w in content)
+
+
+FOREIGN_MIN_HITS = 2  # function words of the line's language that the page's language lacks
+
+
+def line_language(text: str, doc_lang: str | None = None) -> str | None:
     """The language of one Latin-script line for the foreign-line test: like
     :func:`word_language`, but without quoted passages (mentioned, not used), capital
-    initials, ``et al.``, addresses and code identifiers (``E``, ``Y``, ``al`` are Italian
-    and Spanish function words in lower case), and never a language that has no more hits than
-    English counted with a few more frequent English words (:data:`_ENGLISH_EXTRA`)."""
-    words = _WORD_RE.findall(_NOT_WORDS_RE.sub(" ", _QUOTED_RE.sub(" ", text)).lower())
+    initials, ``et al.``, addresses, code identifiers and letters glued to a hyphen (``E``,
+    ``Y``, ``al`` are Italian and Spanish function words in lower case); ``None`` for a
+    quotation with its author at the end (``… (Ann Berg)``: mentioned as a whole, like a quoted
+    passage), and for a title in title case (:func:`_title_cased`). Given the page's language
+    ``doc_lang``, a different language needs at least FOREIGN_MIN_HITS function words that
+    ``doc_lang`` does not share (``in`` is English, Dutch and Italian: ``the quay in use`` on
+    a Dutch page has one English word Dutch lacks, ``the``, and is ``None``); and a language
+    other than English never wins without more hits than English counted with a few more
+    frequent English words (:data:`_ENGLISH_EXTRA`).
+    """
+    m = _ATTRIBUTED_RE.search(text)
+    if m and len(_WORD_RE.findall(text[: m.start()])) >= ATTRIBUTED_MIN_WORDS:
+        return None
+    cased = _WORD_RE.findall(_NOT_WORDS_RE.sub(" ", _QUOTED_RE.sub(" ", text)))
+    if _title_cased(cased):
+        return None
+    words = [w.lower() for w in cased]
     lang = word_language(words)
-    if lang is None or lang == "en":
+    if lang is None or lang == doc_lang:
         return lang
     stops = stopword_table()
+    if doc_lang in stops:
+        # a word that is a function word of the page's language too (``in`` of English,
+        # Dutch and Italian) is no evidence that the line is in another language
+        own = stops[doc_lang]
+        if sum(w in stops[lang] and w not in own for w in words) < FOREIGN_MIN_HITS:
+            return None
+    if lang == "en":
+        return lang
     n_lang = sum(w in stops[lang] for w in words)
     n_en = sum(w in stops["en"] or w in _ENGLISH_EXTRA for w in words)
     return None if n_en >= n_lang else lang

@@ -1159,7 +1159,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
         for u in units:
             other = u.script if u.script is not None else (u.word_lang if u.n_words >= 6 else None)
             if other is not None and u.script is None and other != doc_lang and u.rule is None:
-                other = _lang.line_language(u.text)  # confirm: quotes and initials aside
+                other = _lang.line_language(u.text, doc_lang)  # quotes, names aside
             if u.rule is None and other is not None and other != doc_lang:
                 u.foreign = True
                 u.prose = False

@@ -564,8 +564,11 @@ RULES: tuple[Rule, ...] = (
         "comments",
         "comments",
         r"^\s*(?:\d+\s*(?:comments?|responses?|replies|kommentare?|comentarios?|commentaires?)|"
-        r"(?:comments?|kommentare?|comentarios?|commentaires?|responses?|discussion|"
-        r"conversation)\s*(?:\(\d+\)|\d+)?|leave a (?:comment|reply|response)|"
+        # a bare "response", "discussion" or "conversation" in lower case is a word of a
+        # paragraph split at its links or a variable of a code listing, not a heading
+        r"(?:comments?|kommentare?|comentarios?|commentaires?|(?-i:R)esponses?|"
+        r"(?-i:D)iscussion|(?-i:C)onversation)\s*(?:\(\d+\)|\d+)?|"
+        r"leave a (?:comment|reply|response)|"
         r"post a comment|add (?:a|your) comment|write a comment|join the (?:discussion|"
         r"conversation)|be part of the conversation|show comments|view comments|"
         r"load more comments|there are no comments(?: yet)?|no comments(?: yet)?|"
