@@ -64,6 +64,11 @@ COMMENTS_AFTER = 30  # prose words before a comments line that starts the commen
 LIST_ITEM_WEIGHT = 0.5
 TAIL_MAX_GAP = 8
 TAIL_MIN_WORDS = 20.0
+# after a longer "related" box or a wiki's "See also" list, the rest of the article further
+# down must hold paragraphs longer than a teaser's blurb (tenth round (b))
+TAIL_FAR_GAP = 16
+TAIL_FAR_WORDS = 80.0
+TAIL_FAR_PARAGRAPHS = 2
 MAX_RUNS = 500
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
@@ -524,7 +529,17 @@ def select_body(units: list[Unit]) -> list[bool]:
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
         # the rest of an article after an inline "related" box: a run that starts soon after
         # the main run, before any end barrier
-        tail = stop_at < i < end_at and i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS
+        tail = stop_at < i < end_at and (
+            (i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS)
+            or (
+                i - main[2] <= TAIL_FAR_GAP
+                and score >= TAIL_FAR_WORDS
+                and sum(
+                    units[m].prose and units[m].n_words > TEASER_MAX_BLURB for m in range(i, j0)
+                )
+                >= TAIL_FAR_PARAGRAPHS
+            )
+        )
         if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at) or tail:
             for k in range(i, j):
                 inside[k] = True
