@@ -1049,6 +1049,57 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
                 units[m].rule = TEASER_RUN_RULE
 
 
+QUESTION_LIST_RULE = Rule("question_list", "related", re.compile(""), False, 20)
+QUESTION_LIST_MIN = 4  # questions in the list
+QUESTION_LIST_SHARE = 0.5  # of its prose lines end with "?"
+
+
+def _drop_question_lists(units: list[Unit], inside: list[bool]) -> None:
+    """A list of linked questions in a body run after the main one: the "Related" and "Hot
+    Network Questions" lists of a question-and-answer site, a forum's "Similar threads"
+    (tenth round (b)). Questions read as prose, so such a list scores like a short article.
+    A piece of a run between rule-matched lines is such a list when it has at least four
+    prose lines, most of them ending with ``?``, no line over 20 words and none ending with
+    a full stop or ``!`` (an FAQ answers its questions in sentences)."""
+    runs: list[tuple[int, int]] = []
+    k, n = 0, len(units)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        a = k
+        while k < n and inside[k]:
+            k += 1
+        runs.append((a, k))
+    if len(runs) < 2:
+        return
+    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
+    main = words.index(max(words))
+    for a, b in runs[main + 1 :]:
+        piece: list[int] = []
+        for m in range(a, b + 1):
+            if m < b and units[m].rule is None:
+                if not units[m].foreign:
+                    piece.append(m)
+                continue
+            if _question_list(units, piece):
+                for j in piece:
+                    inside[j] = False
+                    units[j].rule = QUESTION_LIST_RULE
+            piece = []
+
+
+def _question_list(units: list[Unit], piece: list[int]) -> bool:
+    prose = [m for m in piece if units[m].prose]
+    if len(prose) < QUESTION_LIST_MIN:
+        return False
+    limit = QUESTION_LIST_RULE.max_words
+    if any(units[m].n_words > limit or units[m].text[-1] in ".!" for m in piece):
+        return False
+    asked = sum(units[m].text[-1] == "?" for m in prose)
+    return asked >= max(QUESTION_LIST_MIN, QUESTION_LIST_SHARE * len(prose))
+
+
 NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), False, 25)
 _FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
 PROMPT_QUESTION_WORDS = 15  # a question addressed to the reader right above a prompt
@@ -1195,6 +1246,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _cut_before_byline(units, inside)
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
+    _drop_question_lists(units, inside)
     _mark_inline_headline_pairs(units, inside)
     _trim_promo_tail(units, inside)
     _mark_shop_widgets(units)
