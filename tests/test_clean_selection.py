@@ -1,0 +1,165 @@
+"""Tenth round (b): body selection on page layouts where the chosen body was far smaller or
+larger than the article (``factbox.clean.plaintext.select_body`` and the passes after it).
+
+Every line here is written for these tests (the harbour town and its wiki are invented).
+Weights (module doc of ``plaintext``): prose scores its words, another short line -2, a
+rule-matched line -12; a "related" heading followed by a list of links ends the main run.
+"""
+
+from __future__ import annotations
+
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, MENU, PUBLIC_MEETING, TRADERS_RELIEVED
+from factbox.clean import clean
+from factbox.clean.plaintext import TAIL_FAR_GAP, TAIL_MAX_GAP, TEASER_MAX_BLURB
+
+ARTICLE = [*HARBOUR_OPENING, HARBOUR_COST]
+SEE_ALSO = [
+    "Harbour lighthouse",
+    "Lifeboat station",
+    "Eastern quay",
+    "Fish market",
+    "Ferry pontoon",
+    "Town hall",
+    "Sea wall",
+    "Old custom house",
+    "Boat yard",
+]
+# two paragraphs of more than 30 words each (a teaser's blurb has at most 30): 37 and 34 words
+LATER_SECTION = [
+    "In the television series filmed in the town, the pier appears in almost every episode, "
+    "although the scenes on it were shot on a copy of the pier that was built in a studio "
+    "near the capital.",
+    "Some of the older residents remember that the pier was closed once before, for two "
+    "whole summers after a storm, and that the ferry then landed its passengers on the beach "
+    "at low tide.",
+]
+FOOTER = ["About this wiki", "Privacy policy", "© 2024 Harbour Wiki"]
+
+
+def _wiki_page(after_list: list[str]) -> str:
+    return "\n".join(
+        [*MENU, "Harbour pier", *ARTICLE, "See also", *SEE_ALSO, "In other media",
+         *after_list, *FOOTER]
+    ) + "\n"
+
+
+def test_wiki_sections_after_a_long_see_also_list_stay() -> None:
+    # "See also" + 9 links + the heading "In other media": the section after them starts 11
+    # units after the main run ends, more than TAIL_MAX_GAP (8), at most TAIL_FAR_GAP (16);
+    # it scores 37 + 34 + 24 = 95 >= TAIL_FAR_WORDS (80) with two paragraphs over 30 words
+    section = [*LATER_SECTION, TRADERS_RELIEVED]
+    assert all(len(p.split()) > TEASER_MAX_BLURB for p in LATER_SECTION)
+    assert TAIL_MAX_GAP < 1 + len(SEE_ALSO) + 1 <= TAIL_FAR_GAP
+    art = clean(_wiki_page(section), format="text")
+    assert all(p in art.body for p in ARTICLE)
+    assert all(p in art.body for p in section)
+    assert not any(link in art.body for link in SEE_ALSO)
+    assert "Privacy policy" not in art.body
+
+
+def test_teasers_after_a_long_related_list_do_not_count_as_the_rest() -> None:
+    # the same distance, but headlines with one-sentence blurbs of at most 30 words: a teaser
+    # list, not the rest of the article (no paragraph over 30 words, and the run scores
+    # 22 - 2 + 20 - 2 + 21 = 59 < 80)
+    teasers = [
+        "Ferry timetable changes for the winter",
+        "The ferry will sail twice a day from November, with an extra crossing at weekends "
+        "for people who work in the city.",
+        "Lifeboat crew rescue two kayakers",
+        "Two kayakers were brought back to the harbour on Sunday after the wind changed and "
+        "they could not paddle home.",
+        "Fish market to open on Sundays",
+        "The fish market will open on Sunday mornings from next month, the harbour board "
+        "said after a vote of the traders.",
+    ]
+    assert all(len(t.split()) <= TEASER_MAX_BLURB for t in teasers)
+    art = clean(_wiki_page(teasers), format="text")
+    assert all(p in art.body for p in ARTICLE)
+    assert not any(t in art.body for t in teasers)
+
+
+def test_far_tail_needs_long_paragraphs_even_when_it_scores_enough() -> None:
+    # five one-sentence blurbs of 20-odd words score over 80 but none is over 30 words
+    blurbs = [
+        "The ferry will sail twice a day from November, with an extra crossing at weekends "
+        "for people who work in the city.",
+        "Two kayakers were brought back to the harbour on Sunday after the wind changed and "
+        "they could not paddle home.",
+        "The fish market will open on Sunday mornings from next month, the harbour board "
+        "said after a vote of the traders.",
+        "A new bench on the promenade remembers the harbour master who kept the lighthouse "
+        "for forty years.",
+    ]
+    assert sum(len(b.split()) for b in blurbs) >= 80
+    art = clean(_wiki_page(blurbs), format="text")
+    assert not any(b in art.body for b in blurbs)
+
+
+# a question-and-answer page (invented): the question, two answers, then the site's list of
+# linked questions
+QUESTION = [
+    "How do I keep the harbour ferry timetable on my phone?",
+    "I travel to the island every week and the ferry times change with the tides. Is there a "
+    "way to keep the timetable on my phone so that it updates by itself when the board "
+    "changes it?",
+]
+ANSWERS = [
+    "The harbour board publishes the timetable as a calendar that your phone can subscribe "
+    "to, and the calendar changes whenever the board changes a sailing, so you never need to "
+    "download it again.",
+    "You can also sign up for text messages from the ferry office, which tell you about "
+    "cancelled sailings on the morning of the crossing, but they do not send the whole "
+    "timetable.",
+]
+LINKED = [
+    "Why does the ferry leave earlier in winter?",
+    "Is there parking near the eastern quay?",
+    "Can I take a bicycle on the harbour ferry?",
+    "What happens to my ticket when a sailing is cancelled?",
+    "Where can I buy a weekly pass for the island ferry?",
+    "Do dogs need a ticket on the harbour ferry?",
+]
+
+
+def _qa_page(after: list[str]) -> str:
+    return "\n".join(
+        [*MENU, "Ask Question", *QUESTION, "2 Answers", ANSWERS[0], "Share",
+         "answered Mar 3, 2024 at 11:20", ANSWERS[1], "Share", "Your Answer", "Post as a guest",
+         *after, "Privacy policy", "© 2024 Harbour Answers"]
+    ) + "\n"
+
+
+def test_list_of_linked_questions_after_the_answers_is_removed() -> None:
+    # the linked questions read as prose (6-11 words, a function word, "?"), so they made a
+    # run of 48 points after the answers; now related/question_list
+    art = clean(_qa_page(["Related", "3", LINKED[0], "1", LINKED[1], *LINKED[2:]]), format="text")
+    assert all(a in art.body for a in ANSWERS)
+    assert QUESTION[1] in art.body
+    assert not any(q in art.body for q in LINKED)
+    rules = {r.rule for r in art.removed if any(q in r.text for q in LINKED)}
+    assert rules == {"question_list"}
+    assert {r.reason for r in art.removed if r.rule == "question_list"} == {"related"}
+
+
+def test_faq_after_the_article_is_not_a_question_list() -> None:
+    # questions answered in sentences: an FAQ that belongs to the page stays
+    faq = [
+        "Can I take a bicycle on the ferry?",
+        "Yes, bicycles travel free of charge on every sailing.",
+        "Is there parking near the quay?",
+        "There is a car park behind the fish market with two hundred spaces.",
+        "Do dogs need a ticket?",
+        "Dogs on a lead travel free, but they must stay on the open deck.",
+        "Where can I buy a weekly pass?",
+        "Weekly passes are sold at the ferry office and on the harbour board's website.",
+    ]
+    # three advertisement lines (-12 each) and two short lines split the FAQ from the
+    # article, so it is a run of its own after the main one, which is where lists of linked
+    # questions are looked for
+    ads = ["Advertisement", "Sponsored", "Advertisement", "Read next", "Advertisement"]
+    page = "\n".join([*MENU, *ARTICLE, PUBLIC_MEETING, *ads, "Frequently asked questions",
+                      *faq, "Privacy policy", "© 2024 Harbour Gazette"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in ARTICLE)
+    assert all(line in art.body for line in faq)
+    assert not any(r.rule == "question_list" for r in art.removed)
