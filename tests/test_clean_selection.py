@@ -163,3 +163,28 @@ def test_faq_after_the_article_is_not_a_question_list() -> None:
     assert all(p in art.body for p in ARTICLE)
     assert all(line in art.body for line in faq)
     assert not any(r.rule == "question_list" for r in art.removed)
+
+
+def test_addresses_under_a_colon_end_the_post() -> None:
+    # a post that ends "… the guides I mentioned:" and three bare web addresses, then the
+    # comment section: the addresses weigh -2 each (short lines) and no prose follows them,
+    # so the run ended at the colon; now it is extended over them like a code listing
+    links = [
+        "https://harbour-town.example/ferry/timetable.html",
+        "https://harbour-town.example/ferry/winter-sailings",
+        "www.harbour-town.example/parking",
+    ]
+    page = "\n".join([*MENU, *ARTICLE, "These are the pages I mentioned:", *links,
+                      "12 comments", "Sort by", "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in ARTICLE)
+    assert all(link in art.body for link in links)
+    assert "Sort by" not in art.body
+
+
+def test_addresses_without_a_colon_above_stay_outside() -> None:
+    # the same addresses after a paragraph that does not introduce them: a list of links
+    links = ["https://harbour-town.example/a", "https://harbour-town.example/b"]
+    page = "\n".join([*MENU, *ARTICLE, *links, "12 comments", "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert not any(link in art.body for link in links)

@@ -317,21 +317,31 @@ def _is_code(t: str) -> bool:
     ) and _CODE_RE.match(t) is not None
 
 
+_URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _extend_listing(units: list[Unit], j: int, limit: int = 80) -> int:
     """A run whose last unit introduces something (``In short:``, ``Here is the code:``) is
     extended over the code listing under it: code lines and comment lines (``# …``, ``// …``)
-    weigh 0, so no prose after them pulls them in when the listing ends the article."""
+    weigh 0, so no prose after them pulls them in when the listing ends the article. The
+    same for a list of bare web addresses (``Links I found useful:`` / ``https://…``, tenth
+    round (b))."""
     if j == 0 or j >= len(units) or not units[j - 1].text.endswith(":"):
         return j
     k = j
     while k < len(units) and k - j < limit:
         u = units[k]
-        if u.rule is not None or u.prose or not (_is_code(u.text) or u.text[:1] == "#"
-                                                  or u.text[:2] == "//"):
+        if u.rule is not None or u.prose or not (
+            _is_code(u.text) or u.text[:1] == "#" or u.text[:2] == "//" or _is_url(u.text)
+        ):
             break
         k += 1
-    # at least one real code line (not only "#" lines, which may be Markdown headings)
-    return k if any(_is_code(units[m].text) for m in range(j, k)) else j
+    # at least one real code line or address (not only "#" lines: Markdown headings)
+    return k if any(_is_code(units[m].text) or _is_url(units[m].text) for m in range(j, k)) else j
+
+
+def _is_url(t: str) -> bool:
+    return t[:1] in "hw" and _URL_LINE_RE.fullmatch(t) is not None
 
 
 def _unbulleted(t: str) -> str:
