@@ -188,3 +188,30 @@ def test_addresses_without_a_colon_above_stay_outside() -> None:
     page = "\n".join([*MENU, *ARTICLE, *links, "12 comments", "Privacy policy"]) + "\n"
     art = clean(page, format="text")
     assert not any(link in art.body for link in links)
+
+
+# the controls under each answer as a one-node-per-line rendering gives them
+CHROME = ["Share", "Improve this answer", "Follow", "12.4k", "4", "4 gold badges", "33",
+          "33 silver badges", "76", "76 bronze badges", "2"]
+SHORT_ANSWERS = [
+    "Check the board's page on the morning you travel, because the ferry office updates it "
+    "before the first sailing and the printed timetable at the quay is often a week old.",
+    "The tide tables are printed in the weekly paper, and the ferry never leaves more than an "
+    "hour before high water, so you can work the times out yourself.",
+]
+
+
+def test_answers_split_by_their_controls_stay_together() -> None:
+    # each answer is followed by a share button (-12) and ten control lines (votes, badges,
+    # "Follow"); as short lines they cost 2 each, so the second and third answers (31 and 29
+    # words) became runs of their own, below 80 words and below 35 % of the first answer
+    # (ANSWERS and ARTICLE: 33 + 32 + 96 = 161 words, 35 % = 56), and were dropped. On a
+    # page with an "N Answers" heading the controls weigh 0 now (the share button still
+    # costs 12: 31 - 12 > 0, so the answers join), and they are still removed afterwards
+    page = "\n".join(
+        [*MENU, *QUESTION, *CHROME, "3 Answers", *ANSWERS, *ARTICLE, *CHROME, SHORT_ANSWERS[0],
+         *CHROME, SHORT_ANSWERS[1], *CHROME, "Your Answer", "Privacy policy"]
+    ) + "\n"
+    art = clean(page, format="text")
+    assert all(a in art.body for a in [*ANSWERS, *ARTICLE, *SHORT_ANSWERS])
+    assert "gold badges" not in art.body and "Improve this answer" not in art.body

@@ -462,9 +462,19 @@ def _share_bars(units: list[Unit]) -> set[int]:
     return out
 
 
-def select_body(units: list[Unit]) -> list[bool]:
-    """For each unit, whether it lies in a chosen body run (see the module doc)."""
+def select_body(units: list[Unit], qa: bool = False) -> list[bool]:
+    """For each unit, whether it lies in a chosen body run (see the module doc). On a
+    question-and-answer page (``qa``) the page's controls between the answers (votes,
+    ``Improve this answer``, ``Follow``, reputation and badges) weigh 0, like text-node
+    fragments: in a one-node-per-line rendering they are a dozen lines per answer and
+    would cut each answer off from the next (tenth round (b))."""
     weights = [_weight(u) for u in units]
+    if qa:
+        for k, u in enumerate(units):
+            if weights[k] >= 0 or u.n_words > 12:
+                continue
+            if u.rule is None and _QA_CHROME_RE.fullmatch(u.text):
+                weights[k] = 0.0
     bar = _share_bars(units)
     segments: list[tuple[int, int]] = []
     lo = 0
@@ -1251,7 +1261,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_author_box(units)
     _mark_captions(units)
     _mark_arrow_links(units)
-    inside = select_body(units)
+    inside = select_body(units, qa)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
     _trim_lead(units, inside)
