@@ -215,3 +215,75 @@ def test_answers_split_by_their_controls_stay_together() -> None:
     art = clean(page, format="text")
     assert all(a in art.body for a in [*ANSWERS, *ARTICLE, *SHORT_ANSWERS])
     assert "gold badges" not in art.body and "Improve this answer" not in art.body
+
+
+# an open letter (invented) and its signatories
+LETTER = [
+    "We, the undersigned residents of Harbour Town, ask the harbour board to keep the old "
+    "stone pier open to walkers while the engineers decide how it should be rebuilt, because "
+    "the pier is the only level path along the water for many older people in the town.",
+    "We also ask the board to publish the engineers' reports in full, so that everyone can "
+    "read why the work is needed and how long the pier will be closed.",
+]
+SIGNATORIES = [
+    "Ann Berg, Harbour College",
+    "Bo Chen",
+    "Carla Diaz, fisherman",
+    "Dev Patel, Lifeboat Station",
+    "Ed Fox",
+    "Fiona Grant, teacher",
+    "Gus Hale, Harbour Museum",
+    "Hana Ito",
+    "Ian Jones, retired pilot",
+    "Jo King, Fish Market Traders",
+    "Kim Lund",
+    "Lea Moss, town councillor",
+]
+NOTE = "Affiliations are given for identification only."
+
+
+def test_signatories_under_a_letter_join_the_body() -> None:
+    # twelve names, eight with ", affiliation", all different, right under the letter: one
+    # line each cost 2 (-24), so the letter ended before them and the note under them was
+    # left out too; now the list and the note join the body
+    page = "\n".join([*MENU, "Open letter on the pier", *LETTER, *SIGNATORIES, NOTE,
+                      "Contact us", "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in LETTER)
+    assert all(name in art.body for name in SIGNATORIES)
+    assert NOTE in art.body
+    assert "Privacy policy" not in art.body
+
+
+def test_signatories_split_into_text_nodes_join_the_body() -> None:
+    # a one-node-per-line rendering: "Ann Berg" / "," / "Harbour College"; the affiliation
+    # after a lone comma is not counted as a name
+    lines: list[str] = []
+    for entry in SIGNATORIES:
+        name, _, role = entry.partition(", ")
+        lines += [name, ",", role] if role else [name]
+    page = "\n".join([*MENU, *LETTER, *lines, NOTE, "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(entry.partition(", ")[0] in art.body for entry in SIGNATORIES)
+    assert "Fish Market Traders" in art.body
+
+
+def test_menu_under_the_article_is_not_a_list_of_names() -> None:
+    # twelve section names (no keyword rule knows them) without a comma: a menu, which
+    # stays outside the body
+    sections = ["Harbour Life", "Ferry Times", "Fish Prices", "Island Walks", "Boat Yard",
+                "Pier Works", "Lifeboat Diary", "Quay Market", "Lighthouse Tours",
+                "Tide Tables", "Sea Swimming", "Town Hall Notes"]
+    page = "\n".join([*MENU, *LETTER, *sections, "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in LETTER)
+    assert not any(s in art.body.split("\n") for s in sections)
+
+
+def test_names_repeated_elsewhere_are_not_a_list_of_signatories() -> None:
+    # the same "Name, role" lines also in a staff box at the top of the page: a directory
+    # that the page repeats, not a list that belongs to the article
+    page = "\n".join([*SIGNATORIES, *MENU, *LETTER, *SIGNATORIES, "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in LETTER)
+    assert "Harbour Museum" not in art.body

@@ -889,6 +889,65 @@ def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
             u.rule = AUTHOR_BIO_RULE
 
 
+NAME_LIST_MIN = 10  # names in a list of names under the article
+NAME_LIST_COMMA_SHARE = 0.5  # of them "Name, affiliation"
+NAME_LIST_REPEATS = 0.1  # at most this share of them occurs twice on the page
+_NAME_ENTRY_RE = re.compile(r"[A-Z][\w.'’-]*(?: [\w.'’-]+){0,4} ?, \S")
+
+
+def _attach_name_list(units: list[Unit], inside: list[bool]) -> None:
+    """A list of people right under the article (the signatories of an open letter, the
+    contributors to a report): at least ten names, nearly all different and not repeated
+    elsewhere on the page, most of them with an affiliation after a comma (``Ann Berg,
+    Harbour College``; a one-node-per-line rendering puts the comma and the affiliation on
+    lines of their own), directly after the last unit of a body run. One line per name
+    costs 2 each, so the list was left out with the note under it; menu entries do not have
+    that comma (tenth round (b)). The list and one short paragraph right under it join the
+    body."""
+    n = len(units)
+    counts: Counter[str] | None = None
+    for k in range(n - 1):
+        if not inside[k] or inside[k + 1] or not units[k].prose:
+            continue
+        m = k + 1
+        while m < n and _name_entry_candidate(units[m]):
+            m += 1
+        # (an affiliation on the line after a lone comma is not a name: "Harbour College"
+        # may follow several names)
+        names = [
+            j for j in range(k + 1, m) if units[j].text[0].isupper() and units[j - 1].text != ","
+        ]
+        if len(names) < NAME_LIST_MIN:
+            continue
+        with_comma = sum(
+            _NAME_ENTRY_RE.match(units[j].text) is not None
+            or (j + 1 < m and units[j + 1].text == ",")
+            for j in names
+        )
+        if with_comma < NAME_LIST_COMMA_SHARE * len(names):
+            continue
+        if counts is None:
+            counts = Counter(u.text for u in units)
+        if sum(counts[units[j].text] > 1 for j in names) > NAME_LIST_REPEATS * len(names):
+            continue
+        end = m + 1 if m < n and units[m].prose and units[m].n_words <= 30 else m
+        for j in range(k + 1, end):
+            inside[j] = True
+
+
+def _name_entry_candidate(u: Unit) -> bool:
+    """A line that may be an entry of a list of names: a short line, not prose, or a comma
+    alone (a text node between a name and its affiliation)."""
+    t = u.text
+    return (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and u.n_words <= 12
+        and (t == "," or (u.n_words >= 1 and t[-1] not in ":;?!"))
+    )
+
+
 HEAD_MIN_SHORT = 10  # short lines above the headline
 HEAD_MENU_RUN = 8  # of them in a row (a menu)
 
@@ -1262,6 +1321,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _mark_captions(units)
     _mark_arrow_links(units)
     inside = select_body(units, qa)
+    _attach_name_list(units, inside)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
     _trim_lead(units, inside)
