@@ -26,7 +26,10 @@
    on either side of it). The first run starts after the headline over its byline when a menu
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
    teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
-   above the byline or dateline at the top of the body are the standfirst.
+   above the byline or dateline at the top of the body are the standfirst. Tenth round (b):
+   the rest of an article further down after a long "See also" box, a list of signatories
+   right under a letter, and the web addresses under a closing colon join the body; a list
+   of linked questions after it leaves; on a Q&A page the controls between answers weigh 0.
 5. **Promotions around the body** (after it is chosen, so they do not move its edges): the
    blurb between a newsletter prompt and its form, a question leading into a prompt, a
    promotion of the site at the end of the body, a shop widget ("Add to basket").
