@@ -287,3 +287,51 @@ def test_names_repeated_elsewhere_are_not_a_list_of_signatories() -> None:
     art = clean(page, format="text")
     assert all(p in art.body for p in LETTER)
     assert "Harbour Museum" not in art.body
+
+
+STANDFIRST = (
+    "The harbour board has voted to rebuild the old stone pier before the summer, and the "
+    "work will close the pier to walkers and fishing boats for most of the spring, the board "
+    "said on Tuesday evening."
+)  # 37 words
+
+
+def test_comment_count_between_standfirst_and_article_does_not_start_the_comments() -> None:
+    # "12 comments" after 37 prose words (>= COMMENTS_AFTER, 30) started the comment section,
+    # so the article under it (about 120 words) ranked at 0.15 x its score (18) below the
+    # standfirst (37) and, being after that comments line, was not added: the body was the
+    # standfirst alone. Fewer than 80 prose words above the line, and 60 or more in the 12
+    # units under it without a comment marker: a count under the headline
+    for count in ("12 comments", "Comments (12)", "3 Comments"):
+        page = "\n".join([*MENU, "Harbour pier to be rebuilt", STANDFIRST, count, "By Ann Berg",
+                          *ARTICLE, TRADERS_RELIEVED, "Privacy policy"]) + "\n"
+        art = clean(page, format="text")
+        assert all(p in art.body for p in [*ARTICLE, TRADERS_RELIEVED]), count
+        assert count not in art.body
+
+
+LONG_COMMENT = (
+    "I walk on the pier every morning with my dog and I will miss it badly this spring, but "
+    "I am glad the board is finally doing something about the cracks, because last winter a "
+    "whole stone came loose near the steps and nobody came to look at it for weeks, even "
+    "after three of us wrote to the harbour office and the local paper about it."
+)  # 67 words
+SHORT_COMMENTS = [
+    "Thanks for the report. I hope the ferry pontoon is safe for people with pushchairs.",
+    "My grandfather helped to build the last repairs in the sixties, so I hope they keep "
+    "some of the old stones.",
+]
+
+
+def test_comment_section_under_a_short_article_is_still_discounted() -> None:
+    # a 47-word article, then "3 Comments" and a thread whose comments end with "Reply"
+    # links (comment markers in the 12 units under the heading): the comment section starts
+    # at the heading as before, so the 67-word first comment counts 0.15 x and the article
+    # stays the body. (Were the heading taken for a count above an article, the section would
+    # start at the first "Reply" and the first comment would beat the article.)
+    short = [HARBOUR_OPENING[0], HARBOUR_OPENING[1]]
+    thread = [LONG_COMMENT, "Reply", SHORT_COMMENTS[0], "Reply", SHORT_COMMENTS[1], "Reply"]
+    page = "\n".join([*MENU, *short, "3 Comments", *thread, "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in short)
+    assert LONG_COMMENT not in art.body

@@ -446,6 +446,22 @@ def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
     return run >= n
 
 
+COUNT_WINDOW = 12  # units after a comment count in which the article is looked for
+COUNT_ARTICLE_WORDS = 60  # prose words there that make it the article, not the comments
+
+
+def _article_follows(units: list[Unit], k: int) -> bool:
+    """True when the comments line ``k`` is a comment count above the article (``12
+    comments`` between the standfirst and the text, tenth round (b)): the next COUNT_WINDOW
+    units hold at least COUNT_ARTICLE_WORDS prose words and no other comments line (no
+    author line, time stamp, reply link or comment form, which a comment section starts
+    with)."""
+    window = units[k + 1 : k + 1 + COUNT_WINDOW]
+    if any(u.rule is not None and u.rule.reason == "comments" for u in window):
+        return False
+    return sum(u.n_words for u in window if u.prose) >= COUNT_ARTICLE_WORDS
+
+
 SHARE_BAR_MIN = 3  # share buttons in a row that make a share bar
 
 
@@ -507,7 +523,13 @@ def select_body(units: list[Unit], qa: bool = False) -> list[bool]:
     # count under the headline ("0 comments") does not start it
     first_comments, prose_words = len(units), 0.0
     for k, u in enumerate(units):
-        if u.rule is not None and u.rule.reason == "comments" and prose_words >= COMMENTS_AFTER:
+        if (
+            u.rule is not None
+            and u.rule.reason == "comments"
+            and prose_words >= COMMENTS_AFTER
+            # a count between a short standfirst and the article is not the comments
+            and (prose_words >= EXTRA_BLOCK_WORDS or not _article_follows(units, k))
+        ):
             first_comments = k
             break
         if u.prose:
