@@ -8,7 +8,14 @@ rule-matched line -12; a "related" heading followed by a list of links ends the 
 
 from __future__ import annotations
 
-from clean_texts import HARBOUR_COST, HARBOUR_OPENING, MENU, PUBLIC_MEETING, TRADERS_RELIEVED
+from clean_texts import (
+    HARBOUR_COST,
+    HARBOUR_OPENING,
+    MENU,
+    PUBLIC_MEETING,
+    TRADERS_RELIEVED,
+    TRADERS_WELCOME,
+)
 from factbox.clean import clean
 from factbox.clean.plaintext import TAIL_FAR_GAP, TAIL_MAX_GAP, TEASER_MAX_BLURB
 
@@ -335,3 +342,33 @@ def test_comment_section_under_a_short_article_is_still_discounted() -> None:
     art = clean(page, format="text")
     assert all(p in art.body for p in short)
     assert LONG_COMMENT not in art.body
+
+
+PARAS = [*ARTICLE, TRADERS_RELIEVED, TRADERS_WELCOME, PUBLIC_MEETING]
+STAMPS = [f"March 3, 2024 at {t}" for t in
+          ("10:25 am", "11:02 am", "11:40 am", "12:15 pm", "12:50 pm", "1:20 pm", "1:45 pm")]
+
+
+def test_live_blog_stamped_date_at_time_is_the_article() -> None:
+    # seven entries, each under a "March 3, 2024 at 10:25 am" stamp: three or more such
+    # stamps made comment barriers, and everything after the first one counted 0.15 x as a
+    # comment section (1 of 7 entries kept). No commenter's name above the stamps and no
+    # comment widget near them: they stay datelines and every entry is kept
+    page = "\n".join([*MENU, "Harbour pier: live", *[x for s, p in zip(STAMPS, PARAS, strict=True)
+                                                     for x in (s, p)], "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in PARAS)
+    assert not any(r.reason == "comments" for r in art.removed)
+
+
+def test_stamps_under_commenters_names_are_still_comments() -> None:
+    # the comment section of a blog: name / "date at time" / comment, three times, under the
+    # article: the stamps are comment barriers and the comments are left out
+    names = ["Ann Berg", "seaview42", "Bo Chen"]
+    thread = [x for n, s, c in zip(names, STAMPS[:3], [LONG_COMMENT, *SHORT_COMMENTS], strict=True)
+              for x in (n, s, c)]
+    page = "\n".join([*MENU, *ARTICLE, *thread, "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in ARTICLE)
+    assert LONG_COMMENT not in art.body
+    assert {r.rule for r in art.removed if STAMPS[0] in r.text} == {"comment_timestamps"}

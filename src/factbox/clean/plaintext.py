@@ -616,17 +616,40 @@ COMMENT_STAMPS_MIN = 3
 COMMENT_AUTHOR_BARRIER = Rule("comment_author", "comments", re.compile(""), True, 7)
 
 
+STAMP_MARKER_GAP = 4  # units from a time stamp to a comment widget that confirms it
+
+
 def _mark_comment_stamps(units: list[Unit]) -> None:
     """Three or more "date at time" lines are the time stamps of comments, two or more
-    "Ann says:" lines the authors of comments: each is a barrier."""
+    "Ann says:" lines the authors of comments: each is a barrier. Tenth round (b): the
+    stamps only when a commenter's name (a short line) is right above most of them or a
+    comment widget, author line or reply link lies within four units of one of them (a live
+    blog stamps its entries "March 3, 2024 at 10:25 am" too, under the entry before, and its
+    entries are the article)."""
     stamps = [
-        u
-        for u in units
+        k
+        for k, u in enumerate(units)
         if u.rule is not None and u.rule.reason == "dateline" and _STAMP_RE.search(u.text)
     ]
     if len(stamps) >= COMMENT_STAMPS_MIN:
-        for u in stamps:
-            u.rule = COMMENT_STAMP_RULE
+        marked = {
+            k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"
+        }
+        # a commenter's name right above most stamps confirms them too
+        named = sum(
+            k > 0
+            and units[k - 1].rule is None
+            and not units[k - 1].prose
+            and 1 <= units[k - 1].n_words <= 4
+            for k in stamps
+        )
+        if 2 * named >= len(stamps) or any(
+            m in marked
+            for k in stamps
+            for m in range(k - STAMP_MARKER_GAP, k + STAMP_MARKER_GAP + 1)
+        ):
+            for k in stamps:
+                units[k].rule = COMMENT_STAMP_RULE
     authors = [u for u in units if u.rule is not None and u.rule.name == "comment_author"]
     if len(authors) >= 2:  # "Ann says:" twice: the comment section
         for u in authors:
@@ -982,6 +1005,7 @@ LEAD_WINDOW = 5  # units at the top of the body in which the head is looked for
 LEAD_MAX_UNITS = 2  # prose units in the head
 LEAD_MAX_WORDS = 60  # words in one unit of the head
 LEAD_REST_WORDS = 100  # prose words of the body under the head
+LEAD_LATER_STAMPS = 2  # datelines further down the body that make it a stamped live blog
 _LEAD_END = frozenset({"byline", "dateline"})
 
 
@@ -1002,6 +1026,14 @@ def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
         default=None,
     )
     if last_rule is None or last_rule == a:
+        return
+    # entries of a live blog, each under its time stamp: no lead (tenth round (b))
+    later = sum(
+        1
+        for m in range(last_rule + 1, b)
+        if (r := units[m].rule) is not None and r.reason == "dateline"
+    )
+    if later >= LEAD_LATER_STAMPS:
         return
     head = [m for m in range(a, last_rule) if units[m].rule is None]
     prose = [m for m in head if units[m].prose]
