@@ -307,14 +307,16 @@ def test_comment_count_between_standfirst_and_article_does_not_start_the_comment
     # "12 comments" after 37 prose words (>= COMMENTS_AFTER, 30) started the comment section,
     # so the article under it (about 120 words) ranked at 0.15 x its score (18) below the
     # standfirst (37) and, being after that comments line, was not added: the body was the
-    # standfirst alone. Fewer than 80 prose words above the line, and 60 or more in the 12
-    # units under it without a comment marker: a count under the headline
+    # standfirst alone. Fewer than 80 prose words above the line, a byline next to it, and
+    # 60 or more prose words in the 12 units under it without a comment marker: a count in
+    # the article's header (the byline above or below the count)
     for count in ("12 comments", "Comments (12)", "3 Comments"):
-        page = "\n".join([*MENU, "Harbour pier to be rebuilt", STANDFIRST, count, "By Ann Berg",
-                          *ARTICLE, TRADERS_RELIEVED, "Privacy policy"]) + "\n"
-        art = clean(page, format="text")
-        assert all(p in art.body for p in [*ARTICLE, TRADERS_RELIEVED]), count
-        assert count not in art.body
+        for header in (["By Ann Berg", count], [count, "By Ann Berg"]):
+            page = "\n".join([*MENU, "Harbour pier to be rebuilt", STANDFIRST, *header,
+                              *ARTICLE, TRADERS_RELIEVED, "Privacy policy"]) + "\n"
+            art = clean(page, format="text")
+            assert all(p in art.body for p in [*ARTICLE, TRADERS_RELIEVED]), header
+            assert count not in art.body
 
 
 LONG_COMMENT = (

@@ -448,14 +448,24 @@ def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
 
 COUNT_WINDOW = 12  # units after a comment count in which the article is looked for
 COUNT_ARTICLE_WORDS = 60  # prose words there that make it the article, not the comments
+COUNT_HEADER_GAP = 2  # units from the count to the byline or dateline of the article's header
 
 
 def _article_follows(units: list[Unit], k: int) -> bool:
-    """True when the comments line ``k`` is a comment count above the article (``12
-    comments`` between the standfirst and the text, tenth round (b)): the next COUNT_WINDOW
-    units hold at least COUNT_ARTICLE_WORDS prose words and no other comments line (no
-    author line, time stamp, reply link or comment form, which a comment section starts
-    with)."""
+    """True when the comments line ``k`` is a comment count in the article's header (``12
+    comments`` beside the byline or dateline, between the standfirst and the text; tenth
+    round (b)): a byline or a dateline (not a comment's time stamp) within two units of it,
+    at least COUNT_ARTICLE_WORDS prose words in the next COUNT_WINDOW units and no other
+    comments line there (no author line, time stamp, reply link or comment form, which a
+    comment section starts with)."""
+    near = units[max(k - COUNT_HEADER_GAP, 0) : k + COUNT_HEADER_GAP + 1]
+    if not any(
+        u.rule is not None
+        and u.rule.reason in _LEAD_END
+        and _STAMP_RE.search(u.text) is None
+        for u in near
+    ):
+        return False
     window = units[k + 1 : k + 1 + COUNT_WINDOW]
     if any(u.rule is not None and u.rule.reason == "comments" for u in window):
         return False
