@@ -10,9 +10,9 @@
    sentence and has a function word (``He left.``) is prose too.
 3. **Structure.** Boilerplate visible only in the shape of several lines is marked first:
    photo galleries (a label repeated before every caption, captions between photo credits),
-   teaser cards rendered twice, comment markers (time stamps, ``Ann says:``, a lone
-   ``Comments``; a thread of author lines and first-person comments without any of these),
-   the paragraph under ``About the author``.
+   teaser cards rendered twice, comment markers (time stamps under commenters' names or
+   near a comment widget, ``Ann says:``, a lone ``Comments``; a thread of author lines and
+   first-person comments without any of these), the paragraph under ``About the author``.
 4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
    0.5 (a bulleted headline or date 0, a bulleted menu entry -2), a punctuation or
    reference-mark fragment 0, any other line or a foreign-language line costs 2, a
