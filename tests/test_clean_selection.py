@@ -374,3 +374,19 @@ def test_stamps_under_commenters_names_are_still_comments() -> None:
     assert all(p in art.body for p in ARTICLE)
     assert LONG_COMMENT not in art.body
     assert {r.rule for r in art.removed if STAMPS[0] in r.text} == {"comment_timestamps"}
+
+
+def test_see_also_inside_a_table_of_contents_is_no_barrier() -> None:
+    # a wiki page in a one-node-per-line rendering: the lead (37 + 12 words), the table of
+    # contents ("1" / "History" / ... / "3" / "See also" / "4"), then the sections
+    # (LATER_SECTION and PARAS, over 250 words). "See also" was a related barrier there, so
+    # the lead was a run of its own, below 80 words and 35 % of the sections, and was lost.
+    # Between two section numbers it is a contents entry: the lead (49) pays for the ten
+    # short lines up to the first section (-20) and stays with the sections
+    lead = [STANDFIRST, "The pier was built in 1884 and has been repaired twice since then."]
+    toc = ["Contents", "1", "History", "2", "Works", "3", "See also", "4", "References"]
+    page = "\n".join([*MENU, "Harbour pier", *lead, *toc, "History", *PARAS, "Works",
+                      *LATER_SECTION, "See also", *SEE_ALSO[:3], "Privacy policy"]) + "\n"
+    art = clean(page, format="text")
+    assert all(p in art.body for p in [*lead, *PARAS, *LATER_SECTION])
+    assert not any(link in art.body for link in SEE_ALSO[:3])

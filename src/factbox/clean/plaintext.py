@@ -824,6 +824,26 @@ def _mark_comment_headings(units: list[Unit]) -> None:
             u.rule = rule_named("comments")
 
 
+_TOC_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+
+
+def _unmark_toc_entries(units: list[Unit]) -> None:
+    """A "related" heading between two section numbers (``6`` / ``See also`` / ``7``) is an
+    entry of the article's table of contents, as a one-node-per-line rendering gives it, not
+    the list after the article: it is no barrier (tenth round (b); a wiki's contents cut its
+    first paragraphs off from the rest)."""
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if (
+            u.rule is not None
+            and u.rule.barrier
+            and u.rule.reason == "related"
+            and _TOC_NUMBER_RE.fullmatch(units[k - 1].text)
+            and _TOC_NUMBER_RE.fullmatch(units[k + 1].text)
+        ):
+            u.rule = None
+
+
 GETTY_CAPTION_RULE = rule_named("getty_caption")
 CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
@@ -1382,6 +1402,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
         _mark_comment_stamps(units)
         _mark_headless_comments(units)
         _mark_comment_headings(units)
+    _unmark_toc_entries(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
