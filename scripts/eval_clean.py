@@ -238,7 +238,7 @@ def eval_webpages(
     cache: Path | None = None,
     html_path: bool = True,
     lines_report: bool = False,
-) -> None:
+) -> list[dict]:
     labels = json.loads((shared / "data/webpages/labels.json").read_text())
     html_with = [0, 0, 0]  # trafilatura kept, ours kept, total
     html_without = [0, 0, 0]
@@ -667,6 +667,12 @@ def main() -> None:
         help="print every lost body line (with the reason/rule that removed it) and every "
         "kept boilerplate line (lines holding a `with` / `without` snippet)",
     )
+    ap.add_argument(
+        "--dump-pages",
+        metavar="FILE",
+        help="write each page's scores (file, split, F1 proxy/corrected, keep-all, line counts) "
+        "as JSON to FILE, to compare two versions page by page",
+    )
     a = ap.parse_args()
     shared = Path(a.shared)
     render = {
@@ -689,7 +695,7 @@ def main() -> None:
     if a.only in (None, "webpages") and (shared / "data/webpages").exists():
         print("(c) webpages rendered as plain text")
         print(f"(c) rendering: {a.render}")
-        eval_webpages(
+        pages = eval_webpages(
             shared,
             a.split,
             a.show_misses,
@@ -698,6 +704,10 @@ def main() -> None:
             html_path=not a.no_html,
             lines_report=a.show_lines,
         )
+        if a.dump_pages:
+            keys = ("file", "split", "f1", "f1_all", "f1_corr", "f1_corr_all", "tp", "fp", "fn")
+            rows = [{k: r[k] for k in keys if k in r} | {"lost": r["lost"]} for r in pages]
+            Path(a.dump_pages).write_text(json.dumps(rows, indent=0), encoding="utf-8")
     if a.only in (None, "metadata") and (shared / "data/webpages").exists():
         print("(e) metadata of the webpages: title, date, authors")
         eval_metadata(

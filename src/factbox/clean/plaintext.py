@@ -10,9 +10,9 @@
    sentence and has a function word (``He left.``) is prose too.
 3. **Structure.** Boilerplate visible only in the shape of several lines is marked first:
    photo galleries (a label repeated before every caption, captions between photo credits),
-   teaser cards rendered twice, comment markers (time stamps, ``Ann says:``, a lone
-   ``Comments``; a thread of author lines and first-person comments without any of these),
-   the paragraph under ``About the author``.
+   teaser cards rendered twice, comment markers (time stamps under commenters' names or
+   near a comment widget, ``Ann says:``, a lone ``Comments``; a thread of author lines and
+   first-person comments without any of these), the paragraph under ``About the author``.
 4. **Body block.** Each unit gets a weight: prose scores its number of words, a list item
    0.5 (a bulleted headline or date 0, a bulleted menu entry -2), a punctuation or
    reference-mark fragment 0, any other line or a foreign-language line costs 2, a
@@ -26,7 +26,10 @@
    on either side of it). The first run starts after the headline over its byline when a menu
    with blurbs precedes it; a later run made only of headlines and one-sentence blurbs is a
    teaser list. A share bar right under a paragraph ends the article; one or two paragraphs
-   above the byline or dateline at the top of the body are the standfirst.
+   above the byline or dateline at the top of the body are the standfirst. Tenth round (b):
+   the rest of an article further down after a long "See also" box, a list of signatories
+   right under a letter, and the web addresses under a closing colon join the body; a list
+   of linked questions after it leaves; on a Q&A page the controls between answers weigh 0.
 5. **Promotions around the body** (after it is chosen, so they do not move its edges): the
    blurb between a newsletter prompt and its form, a question leading into a prompt, a
    promotion of the site at the end of the body, a shop widget ("Add to basket").
@@ -64,6 +67,11 @@ COMMENTS_AFTER = 30  # prose words before a comments line that starts the commen
 LIST_ITEM_WEIGHT = 0.5
 TAIL_MAX_GAP = 8
 TAIL_MIN_WORDS = 20.0
+# after a longer "related" box or a wiki's "See also" list, the rest of the article further
+# down must hold paragraphs longer than a teaser's blurb (tenth round (b))
+TAIL_FAR_GAP = 16
+TAIL_FAR_WORDS = 80.0
+TAIL_FAR_PARAGRAPHS = 2
 MAX_RUNS = 500
 _SECTION_REASONS = frozenset({"related", "comments", "tag_list"})
 _END_BARRIERS = frozenset({"comments", "footer", "copyright"})
@@ -312,21 +320,31 @@ def _is_code(t: str) -> bool:
     ) and _CODE_RE.match(t) is not None
 
 
+_URL_LINE_RE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def _extend_listing(units: list[Unit], j: int, limit: int = 80) -> int:
     """A run whose last unit introduces something (``In short:``, ``Here is the code:``) is
     extended over the code listing under it: code lines and comment lines (``# …``, ``// …``)
-    weigh 0, so no prose after them pulls them in when the listing ends the article."""
+    weigh 0, so no prose after them pulls them in when the listing ends the article. The
+    same for a list of bare web addresses (``Links I found useful:`` / ``https://…``, tenth
+    round (b))."""
     if j == 0 or j >= len(units) or not units[j - 1].text.endswith(":"):
         return j
     k = j
     while k < len(units) and k - j < limit:
         u = units[k]
-        if u.rule is not None or u.prose or not (_is_code(u.text) or u.text[:1] == "#"
-                                                  or u.text[:2] == "//"):
+        if u.rule is not None or u.prose or not (
+            _is_code(u.text) or u.text[:1] == "#" or u.text[:2] == "//" or _is_url(u.text)
+        ):
             break
         k += 1
-    # at least one real code line (not only "#" lines, which may be Markdown headings)
-    return k if any(_is_code(units[m].text) for m in range(j, k)) else j
+    # at least one real code line or address (not only "#" lines: Markdown headings)
+    return k if any(_is_code(units[m].text) or _is_url(units[m].text) for m in range(j, k)) else j
+
+
+def _is_url(t: str) -> bool:
+    return t[:1] in "hw" and _URL_LINE_RE.fullmatch(t) is not None
 
 
 def _unbulleted(t: str) -> str:
@@ -428,6 +446,32 @@ def _list_follows(units: list[Unit], k: int, n: int = 3) -> bool:
     return run >= n
 
 
+COUNT_WINDOW = 12  # units after a comment count in which the article is looked for
+COUNT_ARTICLE_WORDS = 60  # prose words there that make it the article, not the comments
+COUNT_HEADER_GAP = 2  # units from the count to the byline or dateline of the article's header
+
+
+def _article_follows(units: list[Unit], k: int) -> bool:
+    """True when the comments line ``k`` is a comment count in the article's header (``12
+    comments`` beside the byline or dateline, between the standfirst and the text; tenth
+    round (b)): a byline or a dateline (not a comment's time stamp) within two units of it,
+    at least COUNT_ARTICLE_WORDS prose words in the next COUNT_WINDOW units and no other
+    comments line there (no author line, time stamp, reply link or comment form, which a
+    comment section starts with)."""
+    near = units[max(k - COUNT_HEADER_GAP, 0) : k + COUNT_HEADER_GAP + 1]
+    if not any(
+        u.rule is not None
+        and u.rule.reason in _LEAD_END
+        and _STAMP_RE.search(u.text) is None
+        for u in near
+    ):
+        return False
+    window = units[k + 1 : k + 1 + COUNT_WINDOW]
+    if any(u.rule is not None and u.rule.reason == "comments" for u in window):
+        return False
+    return sum(u.n_words for u in window if u.prose) >= COUNT_ARTICLE_WORDS
+
+
 SHARE_BAR_MIN = 3  # share buttons in a row that make a share bar
 
 
@@ -447,9 +491,19 @@ def _share_bars(units: list[Unit]) -> set[int]:
     return out
 
 
-def select_body(units: list[Unit]) -> list[bool]:
-    """For each unit, whether it lies in a chosen body run (see the module doc)."""
+def select_body(units: list[Unit], qa: bool = False) -> list[bool]:
+    """For each unit, whether it lies in a chosen body run (see the module doc). On a
+    question-and-answer page (``qa``) the page's controls between the answers (votes,
+    ``Improve this answer``, ``Follow``, reputation and badges) weigh 0, like text-node
+    fragments: in a one-node-per-line rendering they are a dozen lines per answer and
+    would cut each answer off from the next (tenth round (b))."""
     weights = [_weight(u) for u in units]
+    if qa:
+        for k, u in enumerate(units):
+            if weights[k] >= 0 or u.n_words > 12:
+                continue
+            if u.rule is None and _QA_CHROME_RE.fullmatch(u.text):
+                weights[k] = 0.0
     bar = _share_bars(units)
     segments: list[tuple[int, int]] = []
     lo = 0
@@ -479,7 +533,13 @@ def select_body(units: list[Unit]) -> list[bool]:
     # count under the headline ("0 comments") does not start it
     first_comments, prose_words = len(units), 0.0
     for k, u in enumerate(units):
-        if u.rule is not None and u.rule.reason == "comments" and prose_words >= COMMENTS_AFTER:
+        if (
+            u.rule is not None
+            and u.rule.reason == "comments"
+            and prose_words >= COMMENTS_AFTER
+            # a count between a short standfirst and the article is not the comments
+            and (prose_words >= EXTRA_BLOCK_WORDS or not _article_follows(units, k))
+        ):
             first_comments = k
             break
         if u.prose:
@@ -524,7 +584,17 @@ def select_body(units: list[Unit]) -> list[bool]:
         extra = score >= min(EXTRA_BLOCK_SHARE * main[0], EXTRA_BLOCK_WORDS)
         # the rest of an article after an inline "related" box: a run that starts soon after
         # the main run, before any end barrier
-        tail = stop_at < i < end_at and i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS
+        tail = stop_at < i < end_at and (
+            (i - main[2] <= TAIL_MAX_GAP and score >= TAIL_MIN_WORDS)
+            or (
+                i - main[2] <= TAIL_FAR_GAP
+                and score >= TAIL_FAR_WORDS
+                and sum(
+                    units[m].prose and units[m].n_words > TEASER_MAX_BLURB for m in range(i, j0)
+                )
+                >= TAIL_FAR_PARAGRAPHS
+            )
+        )
         if (i, j0) == (main[1], main[2]) or (extra and j <= stop_at) or tail:
             for k in range(i, j):
                 inside[k] = True
@@ -556,17 +626,40 @@ COMMENT_STAMPS_MIN = 3
 COMMENT_AUTHOR_BARRIER = Rule("comment_author", "comments", re.compile(""), True, 7)
 
 
+STAMP_MARKER_GAP = 4  # units from a time stamp to a comment widget that confirms it
+
+
 def _mark_comment_stamps(units: list[Unit]) -> None:
     """Three or more "date at time" lines are the time stamps of comments, two or more
-    "Ann says:" lines the authors of comments: each is a barrier."""
+    "Ann says:" lines the authors of comments: each is a barrier. Tenth round (b): the
+    stamps only when a commenter's name (a short line) is right above most of them or a
+    comment widget, author line or reply link lies within four units of one of them (a live
+    blog stamps its entries "March 3, 2024 at 10:25 am" too, under the entry before, and its
+    entries are the article)."""
     stamps = [
-        u
-        for u in units
+        k
+        for k, u in enumerate(units)
         if u.rule is not None and u.rule.reason == "dateline" and _STAMP_RE.search(u.text)
     ]
     if len(stamps) >= COMMENT_STAMPS_MIN:
-        for u in stamps:
-            u.rule = COMMENT_STAMP_RULE
+        marked = {
+            k for k, u in enumerate(units) if u.rule is not None and u.rule.reason == "comments"
+        }
+        # a commenter's name right above most stamps confirms them too
+        named = sum(
+            k > 0
+            and units[k - 1].rule is None
+            and not units[k - 1].prose
+            and 1 <= units[k - 1].n_words <= 4
+            for k in stamps
+        )
+        if 2 * named >= len(stamps) or any(
+            m in marked
+            for k in stamps
+            for m in range(k - STAMP_MARKER_GAP, k + STAMP_MARKER_GAP + 1)
+        ):
+            for k in stamps:
+                units[k].rule = COMMENT_STAMP_RULE
     authors = [u for u in units if u.rule is not None and u.rule.name == "comment_author"]
     if len(authors) >= 2:  # "Ann says:" twice: the comment section
         for u in authors:
@@ -731,6 +824,26 @@ def _mark_comment_headings(units: list[Unit]) -> None:
             u.rule = rule_named("comments")
 
 
+_TOC_NUMBER_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*\.?")
+
+
+def _unmark_toc_entries(units: list[Unit]) -> None:
+    """A "related" heading between two section numbers (``6`` / ``See also`` / ``7``) is an
+    entry of the article's table of contents, as a one-node-per-line rendering gives it, not
+    the list after the article: it is no barrier (tenth round (b); a wiki's contents cut its
+    first paragraphs off from the rest)."""
+    for k in range(1, len(units) - 1):
+        u = units[k]
+        if (
+            u.rule is not None
+            and u.rule.barrier
+            and u.rule.reason == "related"
+            and _TOC_NUMBER_RE.fullmatch(units[k - 1].text)
+            and _TOC_NUMBER_RE.fullmatch(units[k + 1].text)
+        ):
+            u.rule = None
+
+
 GETTY_CAPTION_RULE = rule_named("getty_caption")
 CAPTION_RULE = Rule("caption_after_label", "photo_credit", re.compile(""), False, 40)
 _CAPTION_LABEL_RE = re.compile(r"(?i)(?:image|media|video|photo)\s+caption\s*:?")
@@ -854,6 +967,65 @@ def _trim_author_bio(units: list[Unit], inside: list[bool]) -> None:
             u.rule = AUTHOR_BIO_RULE
 
 
+NAME_LIST_MIN = 10  # names in a list of names under the article
+NAME_LIST_COMMA_SHARE = 0.5  # of them "Name, affiliation"
+NAME_LIST_REPEATS = 0.1  # at most this share of them occurs twice on the page
+_NAME_ENTRY_RE = re.compile(r"[A-Z][\w.'’-]*(?: [\w.'’-]+){0,4} ?, \S")
+
+
+def _attach_name_list(units: list[Unit], inside: list[bool]) -> None:
+    """A list of people right under the article (the signatories of an open letter, the
+    contributors to a report): at least ten names, nearly all different and not repeated
+    elsewhere on the page, most of them with an affiliation after a comma (``Ann Berg,
+    Harbour College``; a one-node-per-line rendering puts the comma and the affiliation on
+    lines of their own), directly after the last unit of a body run. One line per name
+    costs 2 each, so the list was left out with the note under it; menu entries do not have
+    that comma (tenth round (b)). The list and one short paragraph right under it join the
+    body."""
+    n = len(units)
+    counts: Counter[str] | None = None
+    for k in range(n - 1):
+        if not inside[k] or inside[k + 1] or not units[k].prose:
+            continue
+        m = k + 1
+        while m < n and _name_entry_candidate(units[m]):
+            m += 1
+        # (an affiliation on the line after a lone comma is not a name: "Harbour College"
+        # may follow several names)
+        names = [
+            j for j in range(k + 1, m) if units[j].text[0].isupper() and units[j - 1].text != ","
+        ]
+        if len(names) < NAME_LIST_MIN:
+            continue
+        with_comma = sum(
+            _NAME_ENTRY_RE.match(units[j].text) is not None
+            or (j + 1 < m and units[j + 1].text == ",")
+            for j in names
+        )
+        if with_comma < NAME_LIST_COMMA_SHARE * len(names):
+            continue
+        if counts is None:
+            counts = Counter(u.text for u in units)
+        if sum(counts[units[j].text] > 1 for j in names) > NAME_LIST_REPEATS * len(names):
+            continue
+        end = m + 1 if m < n and units[m].prose and units[m].n_words <= 30 else m
+        for j in range(k + 1, end):
+            inside[j] = True
+
+
+def _name_entry_candidate(u: Unit) -> bool:
+    """A line that may be an entry of a list of names: a short line, not prose, or a comma
+    alone (a text node between a name and its affiliation)."""
+    t = u.text
+    return (
+        u.rule is None
+        and not u.prose
+        and not u.foreign
+        and u.n_words <= 12
+        and (t == "," or (u.n_words >= 1 and t[-1] not in ":;?!"))
+    )
+
+
 HEAD_MIN_SHORT = 10  # short lines above the headline
 HEAD_MENU_RUN = 8  # of them in a row (a menu)
 
@@ -863,6 +1035,7 @@ LEAD_WINDOW = 5  # units at the top of the body in which the head is looked for
 LEAD_MAX_UNITS = 2  # prose units in the head
 LEAD_MAX_WORDS = 60  # words in one unit of the head
 LEAD_REST_WORDS = 100  # prose words of the body under the head
+LEAD_LATER_STAMPS = 2  # datelines further down the body that make it a stamped live blog
 _LEAD_END = frozenset({"byline", "dateline"})
 
 
@@ -883,6 +1056,14 @@ def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
         default=None,
     )
     if last_rule is None or last_rule == a:
+        return
+    # entries of a live blog, each under its time stamp: no lead (tenth round (b))
+    later = sum(
+        1
+        for m in range(last_rule + 1, b)
+        if (r := units[m].rule) is not None and r.reason == "dateline"
+    )
+    if later >= LEAD_LATER_STAMPS:
         return
     head = [m for m in range(a, last_rule) if units[m].rule is None]
     prose = [m for m in head if units[m].prose]
@@ -1034,6 +1215,57 @@ def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
                 units[m].rule = TEASER_RUN_RULE
 
 
+QUESTION_LIST_RULE = Rule("question_list", "related", re.compile(""), False, 20)
+QUESTION_LIST_MIN = 4  # questions in the list
+QUESTION_LIST_SHARE = 0.5  # of its prose lines end with "?"
+
+
+def _drop_question_lists(units: list[Unit], inside: list[bool]) -> None:
+    """A list of linked questions in a body run after the main one: the "Related" and "Hot
+    Network Questions" lists of a question-and-answer site, a forum's "Similar threads"
+    (tenth round (b)). Questions read as prose, so such a list scores like a short article.
+    A piece of a run between rule-matched lines is such a list when it has at least four
+    prose lines, most of them ending with ``?``, no line over 20 words and none ending with
+    a full stop or ``!`` (an FAQ answers its questions in sentences)."""
+    runs: list[tuple[int, int]] = []
+    k, n = 0, len(units)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        a = k
+        while k < n and inside[k]:
+            k += 1
+        runs.append((a, k))
+    if len(runs) < 2:
+        return
+    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
+    main = words.index(max(words))
+    for a, b in runs[main + 1 :]:
+        piece: list[int] = []
+        for m in range(a, b + 1):
+            if m < b and units[m].rule is None:
+                if not units[m].foreign:
+                    piece.append(m)
+                continue
+            if _question_list(units, piece):
+                for j in piece:
+                    inside[j] = False
+                    units[j].rule = QUESTION_LIST_RULE
+            piece = []
+
+
+def _question_list(units: list[Unit], piece: list[int]) -> bool:
+    prose = [m for m in piece if units[m].prose]
+    if len(prose) < QUESTION_LIST_MIN:
+        return False
+    limit = QUESTION_LIST_RULE.max_words
+    if any(units[m].n_words > limit or units[m].text[-1] in ".!" for m in piece):
+        return False
+    asked = sum(units[m].text[-1] == "?" for m in prose)
+    return asked >= max(QUESTION_LIST_MIN, QUESTION_LIST_SHARE * len(prose))
+
+
 NEWSLETTER_BLURB_RULE = Rule("newsletter_blurb", "newsletter", re.compile(""), False, 25)
 _FORM_REASONS = frozenset({"newsletter", "share_widget", "sign_in"})
 PROMPT_QUESTION_WORDS = 15  # a question addressed to the reader right above a prompt
@@ -1170,16 +1402,19 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
         _mark_comment_stamps(units)
         _mark_headless_comments(units)
         _mark_comment_headings(units)
+    _unmark_toc_entries(units)
     _mark_galleries(units)
     _mark_doubled_teasers(units)
     _mark_author_box(units)
     _mark_captions(units)
     _mark_arrow_links(units)
-    inside = select_body(units)
+    inside = select_body(units, qa)
+    _attach_name_list(units, inside)
     _trim_author_bio(units, inside)
     _cut_before_byline(units, inside)
     _trim_lead(units, inside)
     _drop_teaser_runs(units, inside)
+    _drop_question_lists(units, inside)
     _mark_inline_headline_pairs(units, inside)
     _trim_promo_tail(units, inside)
     _mark_shop_widgets(units)
