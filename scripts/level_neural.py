@@ -45,22 +45,22 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
-import hashlib  # noqa: E402
-import pickle  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
-from typing import Any  # noqa: E402
+import hashlib
+import pickle
+import sys
+import time
+from pathlib import Path
+from typing import Any
 
-import numpy as np  # noqa: E402
-from scipy.stats import pearsonr, spearmanr  # noqa: E402
+import numpy as np
+from scipy.stats import pearsonr, spearmanr
 
-import factbox  # noqa: E402
-from eval_level import classify, fit_thresholds, grouped_folds  # noqa: E402
-from factbox import level as _level  # noqa: E402
-from factbox.sentences import sentences  # noqa: E402
-from factbox.tokens import words  # noqa: E402
-from level_data import (  # noqa: E402
+import factbox
+from eval_level import classify, fit_thresholds, grouped_folds
+from factbox import level as _level
+from factbox.sentences import sentences
+from factbox.tokens import words
+from level_data import (
     FORMULAS,
     document_rows,
     excerpt,
@@ -70,7 +70,7 @@ from level_data import (  # noqa: E402
     matrix,
     pseudo_documents,
 )
-from train_level import (  # noqa: E402
+from train_level import (
     DOC_ALPHA,
     DOC_FEATURES,
     EXCERPT_TOKENS,
@@ -122,7 +122,8 @@ class Encoder:
 
     def encode(self, texts: list[str]) -> np.ndarray:
         keys = [self.key(t) for t in texts]
-        todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}.items())
+        new = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}
+        todo = sorted(new.items())
         if todo:
             t0 = time.perf_counter()
             emb = self.model().encode([t for _, t in todo], batch_size=32,
@@ -145,6 +146,46 @@ class Encoder:
             self.dirty = False
 
 
+class LayerEncoder(Encoder):
+    """The mean over word pieces of each of the encoder's 7 hidden states (embedding layer and
+    layers 1-6) for a text, not normalised: (7, 384) per text, cached in CACHE/layers.npz
+    (float16). The last layer, normalised, is the sentence embedding of ``Encoder``."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.path = CACHE / "layers.npz"
+        self.cache = {}
+        if self.path.exists():
+            data = np.load(self.path)
+            self.cache = dict(zip(data["keys"].tolist(), data["emb"], strict=True))
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        import torch
+
+        keys = [self.key(t) for t in texts]
+        new = {k: t for k, t in zip(keys, texts, strict=True) if k not in self.cache}
+        if new:
+            t0 = time.perf_counter()
+            st = self.model()
+            tok, bert = st.tokenizer, st[0].auto_model
+            todo = sorted(new.items(), key=lambda kv: len(kv[1]))
+            with torch.inference_mode():
+                for i in range(0, len(todo), 32):
+                    batch = todo[i : i + 32]
+                    enc = tok([t for _, t in batch], padding=True, truncation=True,
+                              max_length=256, return_tensors="pt")
+                    hs = bert(**enc, output_hidden_states=True).hidden_states
+                    mask = enc["attention_mask"].unsqueeze(-1).float()
+                    pooled = torch.stack([(h * mask).sum(1) / mask.sum(1) for h in hs], 1)
+                    for (k, _), e in zip(batch, pooled.numpy(), strict=True):
+                        self.cache[k] = e.astype(np.float16)
+            self.dirty = True
+            print(f"  encoded {len(new)} new texts (all layers) in "
+                  f"{time.perf_counter() - t0:.0f} s", file=sys.stderr)
+            self.save()
+        return np.stack([self.cache[k] for k in keys]).astype(np.float32)
+
+
 # ---------------------------------------------------------------------------------------------
 # Data: texts, handcrafted features (cached), sentence lists
 
@@ -155,12 +196,13 @@ def handcrafted() -> dict[str, Any]:
     path = CACHE / "handcrafted.pkl"
     if path.exists():
         with path.open("rb") as fh:
-            return pickle.load(fh)  # noqa: S301 (our own cache file)
+            return pickle.load(fh)
     print("computing handcrafted features (about a minute)", file=sys.stderr)
     ose = load_onestop()
     x, y_all, names_all, _whole, formulas = document_data(ose)
     texts = [t for _, _, t in ose]
-    ose_texts = texts + [excerpt(t, c) for c in (EXCERPT_TOKENS, SHORT_EXCERPT_TOKENS) for t in texts]
+    cuts = (EXCERPT_TOKENS, SHORT_EXCERPT_TOKENS)
+    ose_texts = texts + [excerpt(t, c) for c in cuts for t in texts]
     d: dict[str, Any] = {
         "ose_x": x, "ose_y": y_all.astype(int), "ose_names": names_all, "ose_texts": ose_texts,
         "ose_formulas": matrix(formulas, list(FORMULAS)),
@@ -258,9 +300,23 @@ class Variant:
             name, blocks, learner, alpha, wiki)
 
 
-def fit_ose(x: np.ndarray, y: np.ndarray, groups: np.ndarray, v: Variant) -> Any:
+def demean(a: np.ndarray, cells: np.ndarray) -> np.ndarray:
+    """``a`` minus the mean of its rows in the same cell."""
+    a = np.asarray(a, dtype=float)
+    sums = np.zeros((cells.max() + 1, *a.shape[1:]))
+    np.add.at(sums, cells, a)
+    counts = np.maximum(np.bincount(cells, minlength=cells.max() + 1), 1).astype(float)
+    return a - (sums / counts.reshape(-1, *([1] * (a.ndim - 1))))[cells]
+
+
+def fit_ose(x: np.ndarray, y: np.ndarray, groups: np.ndarray, cells: np.ndarray,
+            v: Variant) -> Any:
     """The OneStopEnglish model of a variant on rows (x, y), alpha or C by inner grouped CV
-    when the variant has none."""
+    (``groups``: article) when the variant has none. ``fe_ridge`` is ridge on the rows minus
+    their cell mean (cell: one article in one form, i.e. its three versions), so only
+    differences between versions of the same article (level, not topic) shape the weights."""
+    if v.learner == "fe_ridge":
+        x, y = demean(x, cells), demean(y, cells)
     if v.learner == "logistic":
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import GroupKFold
@@ -307,6 +363,7 @@ def run(v: Variant, d: dict[str, Any], folds: list[np.ndarray]) -> dict[str, Any
     x, y = v.blocks["ose"], d["ose_y"]
     art = {a: i for i, a in enumerate(sorted(set(d["ose_names"])))}
     groups = np.array([art[a] for a in d["ose_names"]])
+    cells = groups * 3 + np.arange(len(groups)) // n  # article x form (whole, 250, 100)
     xw = np.vstack([v.blocks["wiki_train_whole"], v.blocks["wiki_train_100"]])
     yw = np.concatenate([d["wiki_train_whole_y"], d["wiki_train_100_y"]])
     n_docs = len(d["wiki_train_whole_y"])
@@ -314,7 +371,7 @@ def run(v: Variant, d: dict[str, Any], folds: list[np.ndarray]) -> dict[str, Any
 
     def fit(train: np.ndarray) -> Any:
         rows = np.concatenate([train, train + n, train + 2 * n])
-        m = fit_ose(x[rows], y[rows], groups[rows], v)
+        m = fit_ose(x[rows], y[rows], groups[rows], cells[rows], v)
         if wiki_model is not None:
             if m[0] != "ridge":
                 raise SystemExit("the Wikipedia blend needs a ridge OneStopEnglish model")
@@ -367,7 +424,7 @@ SETS = (  # (block name, key of the texts in handcrafted(), pseudo-document?)
 )
 
 
-def main(with_windows: bool = False) -> None:
+def main(with_windows: bool = False, with_layers: bool = False) -> None:
     d = handcrafted()
     enc = Encoder()
     print("encoding (cached after the first run)", file=sys.stderr)
@@ -431,6 +488,9 @@ def main(with_windows: bool = False) -> None:
                 i += len(ww)
             blocks["win"][name] = np.array(out)
 
+    if with_layers:
+        layer_blocks(d, blocks, sent_dev)
+
     def cat(*names: str) -> dict[str, np.ndarray]:
         return {s: np.hstack([blocks[b][s] for b in names]) for s, _, _ in SETS}
 
@@ -453,11 +513,30 @@ def main(with_windows: bool = False) -> None:
         Variant("(d) 36 + aggregates + mean embedding, blend 0.4", cat("hf", "agg", "emb"),
                 alpha=None),
         Variant("(d) 36 + mean embedding, blend 0.4", cat("hf", "emb"), alpha=None),
+        Variant("(d) 36 features, within-article ridge", cat("hf"), learner="fe_ridge",
+                alpha=None, wiki=False),
+        Variant("(d) mean embedding only, within-article ridge", cat("emb"),
+                learner="fe_ridge", alpha=None, wiki=False),
+        Variant("(d) 36 + mean embedding, within-article ridge", cat("hf", "emb"),
+                learner="fe_ridge", alpha=None, wiki=False),
+        Variant("(d) 36 + mean embedding, within-article ridge, blend 0.4", cat("hf", "emb"),
+                learner="fe_ridge", alpha=None),
     ]
     if with_windows:
         variants += [
             Variant("(d) window embedding only, ridge", cat("win"), alpha=None, wiki=False),
             Variant("(d) 36 + window embedding, ridge", cat("hf", "win"), alpha=None, wiki=False),
+        ]
+    if with_layers:
+        variants += [
+            Variant(f"(d) 36 + layer-{k} mean word piece, ridge", cat("hf", f"L{k}"),
+                    alpha=None, wiki=False)
+            for k in range(7)
+        ]
+        variants += [
+            Variant(f"(d) layer-{k} mean word piece only, ridge", cat(f"L{k}"), alpha=None,
+                    wiki=False)
+            for k in (2, 4, 6)
         ]
     folds = grouped_folds(d["ose_names"][: len(d["ose_names"]) // 3])
     print("\nOneStopEnglish 5-fold grouped CV, 3-class accuracy (thresholds fitted on the "
@@ -484,6 +563,27 @@ def main(with_windows: bool = False) -> None:
     fg = d["school_factbox_grade"]
     print("  school check, shipped grade (factbox.profile): " + " ".join(
         f"{pearsonr(fg[s], g[s])[0]:+.3f}" for s in (fic, ~fic, np.ones_like(fic))))
+
+
+def layer_blocks(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]],
+                 sent_dev: np.ndarray) -> None:
+    """Blocks L0 … L6: a text's mean over its sentences of the mean word-piece vector of each
+    hidden layer; and the CEFR-SP dev Pearson of a ridge sentence model on each layer."""
+    lenc = LayerEncoder()
+    tr, dv = lenc.encode(d["sent_train"]), lenc.encode(d["sent_dev"])
+    last = dv[:, 6] / np.linalg.norm(dv[:, 6], axis=1, keepdims=True)
+    gap = float(np.abs(last - sent_dev).max())
+    print(f"\nLayers: max |normalised layer 6 - sentence embedding| {gap:.4f}")
+    ys, yd = d["sent_train_y"], d["sent_dev_y"]
+    for k in range(7):
+        m, oof, a = sentence_model(tr[:, k], ys)
+        print(f"  sentence model on layer {k} (alpha {a:g}): CV on train "
+              f"{pearsonr(oof, ys)[0]:+.3f}, dev {pearsonr(predict(m, dv[:, k]), yd)[0]:+.3f}")
+    for name, key, pseudo in SETS:
+        per = embed_texts(lenc, d[key], pseudo)
+        docs = np.stack([e.mean(axis=0) for e in per])  # (texts, 7, 384)
+        for k in range(7):
+            blocks.setdefault(f"L{k}", {})[name] = docs[:, k]
 
 
 def diagnostics(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]]) -> None:
@@ -560,4 +660,4 @@ if __name__ == "__main__":
     elif "--features" in sys.argv[1:]:  # only the handcrafted cache (no torch needed)
         handcrafted()
     else:
-        main(with_windows="--windows" in sys.argv[1:])
+        main(with_windows="--windows" in sys.argv[1:], with_layers="--layers" in sys.argv[1:])
