@@ -457,20 +457,37 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
     # per-document blocks: neural aggregates (out-of-fold on the train pseudo-documents),
     # aggregates of the shipped sentence model (control), mean embedding
     oof_of = dict(zip(d["sent_train"], oof, strict=True))
-    blocks: dict[str, dict[str, np.ndarray]] = {"agg": {}, "fb_agg": {}, "emb": {}, "hf": {}}
+    hoof_of = dict(zip(d["sent_train"], hoof, strict=True))
+    memo: dict[str, list[float] | None] = {}
+
+    def sent_feats(s: str) -> list[float] | None:
+        if s not in memo:
+            f = _level.sentence_features(s)
+            memo[s] = [f[k] for k in SENT_FEATURES] if f else None
+        return memo[s]
+
+    blocks: dict[str, dict[str, np.ndarray]] = {"agg": {}, "fb_agg": {}, "emb": {}, "hf": {},
+                                                "hyb_agg": {}}
     for name, key, pseudo in SETS:
         texts = d[key]
-        agg, fb, emb = [], [], []
+        agg, fb, emb, hyb = [], [], [], []
         for text, e in zip(texts, per_text[name], strict=True):
             sents = split_text(text, pseudo)
             p = predict(sm, e)
+            feats = [sent_feats(s) for s in sents]
+            keep = [i for i, f in enumerate(feats) if f is not None]
+            hx = np.hstack([e[keep], np.array([feats[i] for i in keep]).reshape(len(keep), -1)])
+            hp = predict(hm, hx) if keep else np.zeros(0)
             if name.startswith("wiki_train"):
                 p = np.array([oof_of.get(s, q) for s, q in zip(sents, p, strict=True)])
+                hp = np.array([hoof_of.get(sents[i], q) for i, q in zip(keep, hp, strict=True)])
             agg.append(aggregates(p))
+            hyb.append(aggregates(hp))
             fbs = [_level.sentence_score(s) for s in sents]
             fb.append(aggregates(np.array([s for s in fbs if s is not None])))
             emb.append(e.mean(axis=0))
         blocks["agg"][name] = np.array(agg)
+        blocks["hyb_agg"][name] = np.array(hyb)
         blocks["fb_agg"][name] = np.array(fb)
         blocks["emb"][name] = np.array(emb)
     hf_keys = {"ose": "ose_x", "wiki_train_whole": "wiki_train_whole_x",
@@ -502,6 +519,9 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
         Variant("(b) 36 + neural sentence aggregates, blend 0.4", cat("hf", "agg")),
         Variant("(b') 36 + neural sentence aggregates, OSE only", cat("hf", "agg"), wiki=False),
         Variant("(b'') neural sentence aggregates only, OSE only", cat("agg"), wiki=False),
+        Variant("(b) 36 + hybrid sentence-model aggregates, blend 0.4", cat("hf", "hyb_agg")),
+        Variant("(b) 36 + hybrid sentence-model aggregates, OSE only", cat("hf", "hyb_agg"),
+                wiki=False),
         Variant("(c) mean embedding only, ridge (inner-CV alpha)", cat("emb"), alpha=None,
                 wiki=False),
         Variant("(c) 36 + mean embedding, ridge (inner-CV alpha)", cat("hf", "emb"), alpha=None,
@@ -537,6 +557,17 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
             Variant(f"(d) layer-{k} mean word piece only, ridge", cat(f"L{k}"), alpha=None,
                     wiki=False)
             for k in (2, 4, 6)
+        ]
+        variants += [
+            Variant("(d) 36 + mean of layers 1-4, ridge", cat("hf", "L1-4"), alpha=None,
+                    wiki=False),
+            Variant("(d) 36 + mean of layers 1-4, blend 0.4", cat("hf", "L1-4"), alpha=None),
+            Variant("(d) 36 + layer-2 mean word piece, blend 0.4", cat("hf", "L2"), alpha=None),
+            Variant("(d) 36 + layer-4 mean word piece, blend 0.4", cat("hf", "L4"), alpha=None),
+            Variant("(d) 36 + layer-2 sentence-model aggregates, blend 0.4",
+                    cat("hf", "L2_agg")),
+            Variant("(d) 36 + layer-2 sentence-model aggregates, OSE only",
+                    cat("hf", "L2_agg"), wiki=False),
         ]
     folds = grouped_folds(d["ose_names"][: len(d["ose_names"]) // 3])
     print("\nOneStopEnglish 5-fold grouped CV, 3-class accuracy (thresholds fitted on the "
@@ -575,15 +606,28 @@ def layer_blocks(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]],
     gap = float(np.abs(last - sent_dev).max())
     print(f"\nLayers: max |normalised layer 6 - sentence embedding| {gap:.4f}")
     ys, yd = d["sent_train_y"], d["sent_dev_y"]
+    models = {}
     for k in range(7):
         m, oof, a = sentence_model(tr[:, k], ys)
+        models[k] = (m, dict(zip(d["sent_train"], oof, strict=True)))
         print(f"  sentence model on layer {k} (alpha {a:g}): CV on train "
               f"{pearsonr(oof, ys)[0]:+.3f}, dev {pearsonr(predict(m, dv[:, k]), yd)[0]:+.3f}")
+    m2, oof2 = models[2]
     for name, key, pseudo in SETS:
         per = embed_texts(lenc, d[key], pseudo)
         docs = np.stack([e.mean(axis=0) for e in per])  # (texts, 7, 384)
         for k in range(7):
             blocks.setdefault(f"L{k}", {})[name] = docs[:, k]
+        blocks.setdefault("L1-4", {})[name] = docs[:, 1:5].mean(axis=1)
+        # aggregates of the layer-2 sentence model (out of fold on the train pseudo-documents)
+        agg = []
+        for text, e in zip(d[key], per, strict=True):
+            p = predict(m2, e[:, 2])
+            if name.startswith("wiki_train"):
+                sents = split_text(text, pseudo)
+                p = np.array([oof2.get(s, q) for s, q in zip(sents, p, strict=True)])
+            agg.append(aggregates(p))
+        blocks.setdefault("L2_agg", {})[name] = np.array(agg)
 
 
 def diagnostics(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]]) -> None:
