@@ -379,15 +379,18 @@ def run(v: Variant, d: dict[str, Any], folds: list[np.ndarray]) -> dict[str, Any
         return m
 
     accs: dict[str, list[float]] = {"whole": [], "250": [], "100": []}
+    right = {part: np.zeros(n, dtype=bool) for part in accs}  # per text, out of fold
     y3 = y[:n]
     for test in folds:
         train = np.setdiff1d(np.arange(n), test)
         m = fit(train)
         for part, off in (("whole", 0), ("250", n), ("100", 2 * n)):
             a, b = fit_thresholds(score(m, x[train + off]), y3[train])
-            accs[part].append(float(np.mean(classify(score(m, x[test + off]), a, b) == y3[test])))
+            right[part][test] = classify(score(m, x[test + off]), a, b) == y3[test]
+            accs[part].append(float(np.mean(right[part][test])))
     m = fit(np.arange(n))
     out: dict[str, Any] = {k: float(np.mean(a)) for k, a in accs.items()}
+    out["right"] = right
     out["folds"] = accs["whole"]
     lab = d["wiki_dev_label"]
     out["dev"] = [float(pearsonr(score(m, v.blocks[f"wiki_dev_{c}"]), lab)[0])
@@ -561,6 +564,12 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
         variants += [
             Variant("(d) 36 + mean of layers 1-4, ridge", cat("hf", "L1-4"), alpha=None,
                     wiki=False),
+            Variant("(d) 36 + static word-piece vectors, ridge", cat("hf", "WP"), alpha=None,
+                    wiki=False),
+            Variant("(d) 36 + static word-piece vectors, blend 0.4", cat("hf", "WP"),
+                    alpha=None),
+            Variant("(d) static word-piece vectors only, ridge", cat("WP"), alpha=None,
+                    wiki=False),
             Variant("(d) 36 + mean of layers 1-4, blend 0.4", cat("hf", "L1-4"), alpha=None),
             Variant("(d) 36 + layer-2 mean word piece, blend 0.4", cat("hf", "L2"), alpha=None),
             Variant("(d) 36 + layer-4 mean word piece, blend 0.4", cat("hf", "L4"), alpha=None),
@@ -577,14 +586,17 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
     header = (f"  {'variant':58s} {'whole':>6s} {'250w':>6s} {'100w':>6s}  "
               f"{'dev':>6s} {'dev100':>6s}  {'fic':>6s} {'inf':>6s} {'all':>6s}  folds (whole)")
     print(header)
+    results = {}
     for v in variants:
         t0 = time.perf_counter()
-        r = run(v, d, folds)
+        r = results[v.name] = run(v, d, folds)
+        r["wiki"] = v.wiki
         print(f"  {v.name:58s} {r['whole']:6.3f} {r['250']:6.3f} {r['100']:6.3f}  "
               f"{r['dev'][0]:+.3f} {r['dev'][1]:+.3f}  "
               + " ".join(f"{p:+.3f}" for p in r["school"])
               + "  " + " ".join(f"{a:.3f}" for a in r["folds"])
               + f"   ({time.perf_counter() - t0:.0f} s)", flush=True)
+    paired_bootstrap(results, d)
     fic = d["school_fiction"]
     g = d["school_grade"]
     for name in ("lix", "automated_readability_index"):
@@ -594,6 +606,33 @@ def main(with_windows: bool = False, with_layers: bool = False) -> None:
     fg = d["school_factbox_grade"]
     print("  school check, shipped grade (factbox.profile): " + " ".join(
         f"{pearsonr(fg[s], g[s])[0]:+.3f}" for s in (fic, ~fic, np.ones_like(fic))))
+
+
+def paired_bootstrap(results: dict[str, dict[str, Any]], d: dict[str, Any]) -> None:
+    """Accuracy difference of each OneStopEnglish-only row against the same model without the
+    added block ((a') 36 features, OSE only), with a 95 % interval from 2,000 resamples of the
+    articles (an article's three texts are drawn together)."""
+    base = next((r for name, r in results.items() if name.startswith("(a')")), None)
+    if base is None:
+        return
+    names = np.array(d["ose_names"][: len(d["ose_names"]) // 3])
+    arts = sorted(set(names))
+    idx = [np.flatnonzero(names == a) for a in arts]
+    rng = np.random.default_rng(0)
+    draws = [np.concatenate([idx[i] for i in rng.integers(0, len(arts), len(arts))])
+             for _ in range(2000)]
+    print("\nAccuracy minus that of (a') (36 features, OSE only), paired by text, 95 % interval "
+          "over 2,000 resamples of the articles: whole / 250 words / 100 words")
+    for name, r in results.items():
+        if r["wiki"] or name.startswith("(a')"):
+            continue
+        cells = []
+        for part in ("whole", "250", "100"):
+            diff = r["right"][part].astype(float) - base["right"][part].astype(float)
+            boots = [diff[b].mean() for b in draws]
+            lo, hi = np.percentile(boots, [2.5, 97.5])
+            cells.append(f"{diff.mean():+.3f} [{lo:+.3f}, {hi:+.3f}]")
+        print(f"  {name:58s} " + "  ".join(cells))
 
 
 def layer_blocks(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]],
@@ -613,12 +652,27 @@ def layer_blocks(d: dict[str, Any], blocks: dict[str, dict[str, np.ndarray]],
         print(f"  sentence model on layer {k} (alpha {a:g}): CV on train "
               f"{pearsonr(oof, ys)[0]:+.3f}, dev {pearsonr(predict(m, dv[:, k]), yd)[0]:+.3f}")
     m2, oof2 = models[2]
+    # the static word-piece table alone (no position, no layer norm, no transformer)
+    st = lenc.model()
+    table = st[0].auto_model.embeddings.word_embeddings.weight.detach().numpy()
+
+    def static(sents: list[str]) -> np.ndarray:
+        ids = st.tokenizer(sents, add_special_tokens=False, truncation=True,
+                           max_length=256)["input_ids"]
+        return np.stack([table[i].mean(axis=0) if i else np.zeros(table.shape[1]) for i in ids])
+
+    ms, soof, sa = sentence_model(static(d["sent_train"]), ys)
+    print(f"  sentence model on the static word-piece vectors (alpha {sa:g}): CV on train "
+          f"{pearsonr(soof, ys)[0]:+.3f}, dev "
+          f"{pearsonr(predict(ms, static(d['sent_dev'])), yd)[0]:+.3f}")
     for name, key, pseudo in SETS:
         per = embed_texts(lenc, d[key], pseudo)
         docs = np.stack([e.mean(axis=0) for e in per])  # (texts, 7, 384)
         for k in range(7):
             blocks.setdefault(f"L{k}", {})[name] = docs[:, k]
         blocks.setdefault("L1-4", {})[name] = docs[:, 1:5].mean(axis=1)
+        blocks.setdefault("WP", {})[name] = np.stack(
+            [static(split_text(t, pseudo)).mean(axis=0) for t in d[key]])
         # aggregates of the layer-2 sentence model (out of fold on the train pseudo-documents)
         agg = []
         for text, e in zip(d[key], per, strict=True):
