@@ -311,8 +311,12 @@ def eval_webpages(
                 and (why.get(i, "").startswith("foreign_language/") or by_design(nl, page_lang))
             )
             # a body line moved to Article.title that is the page's title (eighth round)
+            # (or the page's <title> line that holds it with the site name, eleventh round)
             rec["title"] += (
-                is_body and title_ok and why.get(i) == "title/title" and nl in norm(art.title)
+                is_body
+                and title_ok
+                and why.get(i, "").startswith("title/")
+                and (nl in norm(art.title) or norm(art.title) in nl)
             )
             rec["fp"] += is_bp and i in keep
             if lines_report and is_body and i not in keep:
