@@ -330,9 +330,9 @@ def _title_line(
     last separator (a site name of at most TITLE_LINE_SITE_WORDS words) either starts with the
     chosen title (``k``, when it is another line) or holds, between separators, a span of 3+
     words that is another line of the page (the headline, repeated: the longest such span;
-    the chosen title may be the ``<title>`` line itself, which then gives way to the span). Returns (index of the
-    ``<title>`` line, index of the headline's last removed copy above the body or None, title
-    text), or None.
+    the chosen title may be the ``<title>`` line itself, which then gives way to the span).
+    Returns (index of the ``<title>`` line, index of the headline's last removed copy above
+    the body or None, title text), or None.
     """
     chosen = decisions[k].unit.text if k is not None else None
     for j in range(min(TITLE_LINE_UNITS, body_start)):
