@@ -320,21 +320,23 @@ _WS_RE = re.compile(r"\s+")
 
 
 def _title_line(
-    decisions: list[Decision], body_start: int, k: int | None
+    decisions: list[Decision], body_start: int, article_start: int, k: int | None
 ) -> tuple[int, int | None, str] | None:
     """The page's ``<title>`` line, as renderings give it at the top: ``Headline - Site``,
     ``Headline | Section | Site`` (eleventh round).
 
     Among the first TITLE_LINE_UNITS removed units (above the body), a line with a separator
-    (`` | ``, `` - ``, `` – ``, `` — ``, `` · ``, `` :: ``, `` » ``) whose part before the
-    last separator (a site name of at most TITLE_LINE_SITE_WORDS words) either starts with the
-    chosen title (``k``, when it is another line) or holds, between separators, a span of 3+
-    words that is another line of the page (the headline, repeated: the longest such span;
-    the chosen title may be the ``<title>`` line itself, which then gives way to the span).
-    Returns (index of the ``<title>`` line, index of the headline's last removed copy above
-    the body or None, title text), or None.
+    (`` | ``, `` - ``, `` – ``, `` — ``, `` · ``, `` :: ``, `` » ``) whose part after the
+    last separator (a site name) has at most TITLE_LINE_SITE_WORDS words, and that either
+    starts with the chosen title (``k``, when it is another line) or holds, between
+    separators, a span of 3+ words that is another line of the page (the headline, repeated:
+    the longest such span; the chosen title may be the ``<title>`` line itself, which then
+    gives way to the span). Returns (index of the ``<title>`` line, index of the headline's
+    last removed copy above ``article_start`` or None, title text), or None.
     """
     chosen = decisions[k].unit.text if k is not None else None
+    above: dict[str, int] | None = None  # line -> its last removed copy above the article
+    anywhere: Counter[str] = Counter()  # line -> its copies on the page
     for j in range(min(TITLE_LINE_UNITS, body_start)):
         d = decisions[j]
         if d.keep:
@@ -352,23 +354,20 @@ def _title_line(
             key=len,
             reverse=True,
         )
-        spans = [sp for sp in spans if sp.count(" ") >= 2]
+        # 3+ words, separators not counted ("Home | News" is two)
+        spans = [sp for sp in spans if len(_SITE_SEP_RE.sub(" ", sp).split()) >= 3]
         if not spans:
             continue
-        # where each line occurs: the last copy above the body (the headline sits over the
-        # article), else any copy (a headline the body keeps, or one in a teaser list)
-        above: dict[str, int] = {}
-        anywhere: set[str] = set()
-        for i, e in enumerate(decisions):
-            if i == j:
-                continue
-            t = _WS_RE.sub(" ", e.unit.text)
-            anywhere.add(t)
-            if i < body_start and not e.keep and e.unit.rule is None:
-                above[t] = i
+        if above is None:
+            above = {}
+            for i, e in enumerate(decisions):
+                t = _WS_RE.sub(" ", e.unit.text)
+                anywhere[t] += 1
+                if i < article_start and not e.keep and e.unit.rule is None:
+                    above[t] = i
         for sp in spans:
             t = _WS_RE.sub(" ", sp)
-            if t in anywhere:
+            if anywhere[t]:  # (a span is never the whole line: it is another line)
                 return j, above.get(t), sp
     return None
 
@@ -427,14 +426,15 @@ def _clean_text(text: str, url: str | None) -> Article:
         )
     body_start = decisions.index(kept[0])
     title = None
-    k = _title_scored(decisions, _article_start(decisions, body_start))
+    article_start = _article_start(decisions, body_start)
+    k = _title_scored(decisions, article_start)
     if k is None:
         k = _title(decisions, body_start)
     if k is None and _leading_headline(decisions, body_start):
         k = body_start
         kept.pop(0)
         body_start = decisions.index(kept[0])
-    tl = _title_line(decisions, body_start, k)
+    tl = _title_line(decisions, body_start, article_start, k)
     if tl is not None:
         j, head, text_ = tl
         decisions[j] = Decision(decisions[j].unit, False, "title", "title_line")
