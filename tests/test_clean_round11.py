@@ -7,6 +7,9 @@ invented).
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from clean_texts import LIBRARY_BODY, LIBRARY_HEADLINE, LIBRARY_HOURS, MENU
 from factbox.clean import clean
 
@@ -91,3 +94,36 @@ def test_short_first_block_close_to_the_article_is_not_stray() -> None:
     page = [*MENU, HEADLINE, "By Ann Lee", CAPTION, "Share", "Tweet", "Email", *BODY]
     art = clean("\n".join(page), format="text")
     assert art.title == HEADLINE
+
+
+SITES = ["Harbour Gazette", "The Harbour Town Evening Post", "HTG", "Gazette Online News"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    sep=st.sampled_from([" | ", " - ", " – ", " — ", " · ", " :: ", " » "]),
+    site=st.sampled_from(SITES),
+    section=st.sampled_from(["", "News", "Local news"]),
+    stray=st.booleans(),
+    byline=st.booleans(),
+)
+def test_title_line_layouts_keep_the_body_and_report_every_line(
+    sep: str, site: str, section: str, stray: bool, byline: bool
+) -> None:
+    # a <title> line (headline, an optional section, the site) over a menu, an optional stray
+    # caption block above a "latest" list, the headline, an optional byline and the body:
+    # the body is the article's paragraphs, every other line is reported, the <title> line
+    # as the title (the headline is a line of the page), and the title is the headline
+    parts = [LIBRARY_HEADLINE, *([section] if section else []), site]
+    top = sep.join(parts)
+    page = [top, *MENU]
+    if stray:
+        page += ["Photo of the day", CAPTION, "Click to view more", "Latest stories", *LATEST]
+    page += [LIBRARY_HEADLINE, *(["By Ann Lee"] if byline else []), *BODY]
+    art = clean("\n".join(page), format="text")
+    assert art.title == LIBRARY_HEADLINE
+    assert (top, "title_line") in _titles(art)
+    assert all(p in art.body for p in BODY)
+    removed = {i for r in art.removed for i in range(r.start_line, r.end_line + 1)}
+    for i, line in enumerate(page, 1):
+        assert i in removed or line in art.body

@@ -430,15 +430,18 @@ def _clean_text(text: str, url: str | None) -> Article:
     k = _title_scored(decisions, article_start)
     if k is None:
         k = _title(decisions, body_start)
+    leading = False
     if k is None and _leading_headline(decisions, body_start):
         k = body_start
         kept.pop(0)
         body_start = decisions.index(kept[0])
+        leading = True
     tl = _title_line(decisions, body_start, article_start, k)
-    if tl is not None:
+    chosen = decisions[k].unit.text if k is not None else None
+    if tl is not None and not (leading and tl[2] != chosen):
         j, head, text_ = tl
         decisions[j] = Decision(decisions[j].unit, False, "title", "title_line")
-        if text_ != (decisions[k].unit.text if k is not None else None):
+        if text_ != chosen:
             # the headline that the <title> line repeats: it, not the picker's line
             k = head
             title = text_
