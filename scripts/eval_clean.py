@@ -296,6 +296,7 @@ def eval_webpages(
                 for i in range(r.start_line, r.end_line + 1):
                     why[i] = f"{r.reason}/{r.rule}"
         title_ok = art is not None and page_title_ok(art.title, info.get("title"))
+        ntitle = norm(art.title) if art is not None and art.title and title_ok else ""
         for i, line in enumerate(rendered.split("\n"), 1):
             nl = norm(line)
             is_body = any(s in nl for s in rec["with"])
@@ -304,15 +305,25 @@ def eval_webpages(
                 continue
             rec["tp"] += is_body and i in keep
             rec["fn"] += is_body and i not in keep
-            rec["dup"] += is_body and i not in keep and nl in nbody  # kept on another line
+            # kept on another line (or a copy of the headline that Article.title holds, in a
+            # teaser or "latest" list: eleventh round)
+            rec["dup"] += (
+                is_body
+                and i not in keep
+                and (nl in nbody or (nl == ntitle and not why.get(i, "").startswith("title/")))
+            )
             rec["foreign"] += (
                 is_body
                 and i not in keep
                 and (why.get(i, "").startswith("foreign_language/") or by_design(nl, page_lang))
             )
             # a body line moved to Article.title that is the page's title (eighth round)
+            # (or the page's <title> line that holds it with the site name, eleventh round)
             rec["title"] += (
-                is_body and title_ok and why.get(i) == "title/title" and nl in norm(art.title)
+                is_body
+                and title_ok
+                and why.get(i, "").startswith("title/")
+                and (nl in norm(art.title) or norm(art.title) in nl)
             )
             rec["fp"] += is_bp and i in keep
             if lines_report and is_body and i not in keep:
@@ -368,7 +379,8 @@ def eval_webpages(
         dups.append(f"{name} {nd} (line-R {prf(tp + nd, fp, fn - nd)[1]:.3f})")
     print(
         "  lost body lines whose text the kept body holds on another line (a teaser or tab"
-        " copy; recall if counted as kept): " + ", ".join(dups)
+        " copy, or a copy of the headline that the title holds; recall if counted as kept): "
+        + ", ".join(dups)
     )
     foreign = []
     for name, sp in groups:

@@ -313,6 +313,91 @@ def _loose_authors(
     return ()
 
 
+TITLE_LINE_UNITS = 5  # the rendering's <title> line is among the first units of the page
+TITLE_LINE_SITE_WORDS = 5  # the site name after the last separator has at most this many words
+_SITE_SEP_RE = re.compile(r"\s+(?:\||-|–|—|·|::|»)\s+")
+_WS_RE = re.compile(r"\s+")
+
+
+def _title_line(
+    decisions: list[Decision], body_start: int, article_start: int, k: int | None
+) -> tuple[int, int | None, str] | None:
+    """The page's ``<title>`` line, as renderings give it at the top: ``Headline - Site``,
+    ``Headline | Section | Site`` (eleventh round).
+
+    Among the first TITLE_LINE_UNITS removed units (above the body), a line with a separator
+    (`` | ``, `` - ``, `` – ``, `` — ``, `` · ``, `` :: ``, `` » ``) whose part after the
+    last separator (a site name) has at most TITLE_LINE_SITE_WORDS words, and that either
+    starts with the chosen title (``k``, when it is another line) or holds, between
+    separators, a span of 3+ words that is another line of the page (the headline, repeated:
+    the longest such span; the chosen title may be the ``<title>`` line itself, which then
+    gives way to the span). Returns (index of the ``<title>`` line, index of the headline's
+    last removed copy above ``article_start`` or None, title text), or None.
+    """
+    chosen = decisions[k].unit.text if k is not None else None
+    above: dict[str, int] | None = None  # line -> its last removed copy above the article
+    anywhere: Counter[str] = Counter()  # line -> its copies on the page
+    for j in range(min(TITLE_LINE_UNITS, body_start)):
+        d = decisions[j]
+        if d.keep:
+            continue
+        text = d.unit.text
+        seps = list(_SITE_SEP_RE.finditer(text))
+        if not seps or len(text[seps[-1].end() :].split()) > TITLE_LINE_SITE_WORDS:
+            continue
+        if j != k and chosen is not None and any(text[: m.start()] == chosen for m in seps):
+            return j, None, chosen
+        starts = [0] + [m.end() for m in seps]
+        ends = [m.start() for m in seps]
+        spans = sorted(
+            (text[a:b] for a in starts for b in ends if b > a),
+            key=len,
+            reverse=True,
+        )
+        # 3+ words, separators not counted ("Home | News" is two)
+        spans = [sp for sp in spans if len(_SITE_SEP_RE.sub(" ", sp).split()) >= 3]
+        if not spans:
+            continue
+        if above is None:
+            above = {}
+            for i, e in enumerate(decisions):
+                t = _WS_RE.sub(" ", e.unit.text)
+                anywhere[t] += 1
+                if i < article_start and not e.keep and e.unit.rule is None:
+                    above[t] = i
+        for sp in spans:
+            t = _WS_RE.sub(" ", sp)
+            if anywhere[t]:  # (a span is never the whole line: it is another line)
+                return j, above.get(t), sp
+    return None
+
+
+STRAY_UNITS = 2  # a first kept block of at most this many units ...
+STRAY_WORDS = 120  # ... and words ...
+STRAY_GAP = 10  # ... this many removed units above the next kept one is a stray block
+
+
+def _article_start(decisions: list[Decision], body_start: int) -> int:
+    """Where the title picker looks above: the body's start, or the next kept block's when
+    the first one is a stray block (a photo-of-the-day caption kept above the site's menu,
+    eleventh round): at most STRAY_UNITS units and STRAY_WORDS words, followed by at least
+    STRAY_GAP removed units."""
+    n = len(decisions)
+    end = body_start
+    words = 0
+    while end < n and decisions[end].keep:
+        words += decisions[end].unit.n_words
+        end += 1
+    if end - body_start > STRAY_UNITS or words > STRAY_WORDS:
+        return body_start
+    nxt = end
+    while nxt < n and not decisions[nxt].keep:
+        nxt += 1
+    if nxt == n or nxt - end < STRAY_GAP:
+        return body_start
+    return nxt
+
+
 def _leading_headline(decisions: list[Decision], body_start: int) -> bool:
     """True when the first kept unit opens the text and reads as a headline over the body."""
     if any(d.unit.rule is None for d in decisions[:body_start]):
@@ -341,13 +426,25 @@ def _clean_text(text: str, url: str | None) -> Article:
         )
     body_start = decisions.index(kept[0])
     title = None
-    k = _title_scored(decisions, body_start)
+    article_start = _article_start(decisions, body_start)
+    k = _title_scored(decisions, article_start)
     if k is None:
         k = _title(decisions, body_start)
+    leading = False
     if k is None and _leading_headline(decisions, body_start):
         k = body_start
         kept.pop(0)
         body_start = decisions.index(kept[0])
+        leading = True
+    tl = _title_line(decisions, body_start, article_start, k)
+    chosen = decisions[k].unit.text if k is not None else None
+    if tl is not None and not (leading and tl[2] != chosen):
+        j, head, text_ = tl
+        decisions[j] = Decision(decisions[j].unit, False, "title", "title_line")
+        if text_ != chosen:
+            # the headline that the <title> line repeats: it, not the picker's line
+            k = head
+            title = text_
     if k is not None:
         title = decisions[k].unit.text
         if k > 0 and all(
