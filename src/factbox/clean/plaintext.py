@@ -1168,6 +1168,25 @@ TEASER_MAX_BLURB = 30
 TEASER_SHARE = 0.5
 
 
+def _runs_after_main(units: list[Unit], inside: list[bool]) -> list[tuple[int, int]]:
+    """The body runs (``[a, b)`` of consecutive units inside the body) after the main one,
+    the run with the most prose words; empty when the body is one run."""
+    runs: list[tuple[int, int]] = []
+    k, n = 0, len(units)
+    while k < n:
+        if not inside[k]:
+            k += 1
+            continue
+        a = k
+        while k < n and inside[k]:
+            k += 1
+        runs.append((a, k))
+    if len(runs) < 2:
+        return []
+    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
+    return runs[words.index(max(words)) + 1 :]
+
+
 def _teaser_headline(u: Unit) -> bool:
     t = u.text
     return (
@@ -1182,21 +1201,7 @@ def _teaser_headline(u: Unit) -> bool:
 def _drop_teaser_runs(units: list[Unit], inside: list[bool]) -> None:
     """A body run after the main one made only of teasers: three or more headlines, no
     paragraph over 30 words, and most paragraphs right under a headline (a blurb)."""
-    runs: list[tuple[int, int]] = []
-    k, n = 0, len(units)
-    while k < n:
-        if not inside[k]:
-            k += 1
-            continue
-        a = k
-        while k < n and inside[k]:
-            k += 1
-        runs.append((a, k))
-    if len(runs) < 2:
-        return
-    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
-    main = words.index(max(words))
-    for start, b in runs[main + 1 :]:
+    for start, b in _runs_after_main(units, inside):
         # a run starts with a positive weight: its first headline is just above it
         a = start - 1 if start > 0 and _teaser_headline(units[start - 1]) else start
         body = [m for m in range(a, b) if units[m].rule is None]
@@ -1227,21 +1232,7 @@ def _drop_question_lists(units: list[Unit], inside: list[bool]) -> None:
     A piece of a run between rule-matched lines is such a list when it has at least four
     prose lines, most of them ending with ``?``, no line over 20 words and none ending with
     a full stop or ``!`` (an FAQ answers its questions in sentences)."""
-    runs: list[tuple[int, int]] = []
-    k, n = 0, len(units)
-    while k < n:
-        if not inside[k]:
-            k += 1
-            continue
-        a = k
-        while k < n and inside[k]:
-            k += 1
-        runs.append((a, k))
-    if len(runs) < 2:
-        return
-    words = [sum(u.n_words for u in units[a:b] if u.prose) for a, b in runs]
-    main = words.index(max(words))
-    for a, b in runs[main + 1 :]:
+    for a, b in _runs_after_main(units, inside):
         piece: list[int] = []
         for m in range(a, b + 1):
             if m < b and units[m].rule is None:
