@@ -283,6 +283,7 @@ def eval_webpages(
         nbody = norm(body)
         nrend = norm(rendered)
         rec = {"file": info["file"], "split": sp, "tp": 0, "fp": 0, "fn": 0, "title": 0, "dup": 0}
+        rec["held"] = 0  # lost lines whose text the output holds, or removed by design
         rec["foreign"] = 0  # lost body lines in another language than the page (by design)
         rec["with"] = [norm(s) for s in info.get("with", []) if norm(s) and norm(s) in nrend]
         rec["without"] = [norm(s) for s in info.get("without", []) if norm(s) and norm(s) in nrend]
@@ -307,27 +308,35 @@ def eval_webpages(
             rec["fn"] += is_body and i not in keep
             # kept on another line (or a copy of the headline that Article.title holds, in a
             # teaser or "latest" list: eleventh round)
-            rec["dup"] += (
+            dup = (
                 is_body
                 and i not in keep
                 and (nl in nbody or (nl == ntitle and not why.get(i, "").startswith("title/")))
             )
-            rec["foreign"] += (
+            foreign = (
                 is_body
                 and i not in keep
                 and (why.get(i, "").startswith("foreign_language/") or by_design(nl, page_lang))
             )
             # a body line moved to Article.title that is the page's title (eighth round)
             # (or the page's <title> line that holds it with the site name, eleventh round)
-            rec["title"] += (
+            in_title = (
                 is_body
                 and title_ok
                 and why.get(i, "").startswith("title/")
                 and (nl in norm(art.title) or norm(art.title) in nl)
             )
+            rec["dup"] += dup
+            rec["foreign"] += foreign
+            rec["title"] += in_title
+            # twelfth round: each lost line once, whichever of the three holds it
+            rec["held"] += dup or foreign or in_title
             rec["fp"] += is_bp and i in keep
             if lines_report and is_body and i not in keep:
-                print(f"    LOST-LINE {sp:4} {info['file']}:{i} [{why.get(i, '?')}] {nl[:110]}")
+                mark = " (held)" if dup or foreign or in_title else ""
+                print(
+                    f"    LOST-LINE {sp:4} {info['file']}:{i} [{why.get(i, '?')}]{mark} {nl[:110]}"
+                )
             if lines_report and is_bp and i in keep:
                 print(f"    KEPT-LINE {sp:4} {info['file']}:{i} {nl[:110]}")
         if traf.strip():
@@ -399,6 +408,18 @@ def eval_webpages(
         " as foreign_language (by design: the issue wants them out of the English body; recall"
         " without them): "
         + ", ".join(foreign)
+    )
+    held = []
+    for name, sp in groups:
+        rs = [r for r in pages if sp is None or r["split"] == sp]
+        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        nh = sum(r["held"] for r in rs)
+        r_held = prf(tp + nh, fp, fn - nh)[1]
+        held.append(f"{name} {fn - nh} lost of {tp + fn} (line-R {r_held:.4f})")
+    print(
+        "  body lines lost with none of the three above holding them (text not in Article.title,"
+        " not on another kept line, not removed as another language; each line counted once): "
+        + ", ".join(held)
     )
     flagged = [r for r in pages if "f1" in r and any(r["traf_flags"])]
     print(

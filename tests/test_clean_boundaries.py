@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clean_texts import HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE, TRADERS_RELIEVED
+from clean_texts import HARBOUR_COST, HARBOUR_OPENING, HARBOUR_TITLE, MENU, TRADERS_RELIEVED
 from factbox.clean import clean, rules
 
 TITLE = HARBOUR_TITLE
@@ -202,24 +202,81 @@ LONG_STANDFIRST = (
 )
 
 
-def test_standfirst_above_the_byline_is_not_body():
-    # 31 words - 12 for the byline: the body run would start at the standfirst
+def test_standfirst_under_the_headline_above_the_byline_is_body():
+    # 31 words - 12 for the byline: the body run starts at the standfirst. Until the twelfth
+    # round the lead rule removed it (reason "standfirst"); the labelled real pages keep a
+    # standfirst as body, so it stays, as the body's first paragraph
     text = "\n".join([TITLE, LONG_STANDFIRST, "By Ann Berg", *PART1, *PART2])
     art = clean(text)
     assert art.title == TITLE
+    assert art.body == "\n\n".join([LONG_STANDFIRST, *PART1, *PART2])
+    assert art.authors == ("Ann Berg",)
+
+
+def test_lead_caption_above_the_byline_is_still_cut():
+    # the same sentence over a photo credit is a picture's caption; and a second paragraph
+    # in the head (standfirst and caption) is no standfirst alone: both are cut as before
+    credit = "Photo: Tom Reed"
+    text = "\n".join([TITLE, LONG_STANDFIRST, credit, "By Ann Berg", *PART1, *PART2])
+    art = clean(text)
     assert art.body == "\n\n".join(PART1 + PART2)
     assert [(r.reason, r.rule) for r in art.removed if r.text == LONG_STANDFIRST] == [
         ("standfirst", "lead_before_credit")
     ]
+    caption = "The ferry at the old stone pier on a winter morning, seen from the lighthouse."
+    text = "\n".join([TITLE, LONG_STANDFIRST, caption, "By Ann Berg", *PART1, *PART2])
+    art = clean(text)
+    assert art.body == "\n\n".join(PART1 + PART2)
+    # one removed span holds the two lines
+    spans = [r for r in art.removed if LONG_STANDFIRST in r.text and caption in r.text]
+    assert [(r.reason, r.rule) for r in spans] == [("standfirst", "lead_before_credit")]
 
 
-def test_title_is_found_above_a_standfirst_outside_the_body():
-    # a short standfirst over a byline and a dateline is outside the body run already; the
-    # headline above it is still the title
-    text = "\n".join([TITLE, STANDFIRST, "By Ann Berg", "12 March 2024", *PART1, *PART2])
+def test_standfirst_outside_the_body_run_joins_the_body():
+    # a short standfirst over a byline, a dateline and share buttons is outside the body
+    # run; it joins the body (twelfth round) and the headline above it is still the title,
+    # the byline and date still read
+    text = "\n".join(
+        [
+            *MENU,
+            TITLE,
+            STANDFIRST,
+            "By Ann Berg",
+            "12 March 2024",
+            "Facebook",
+            "Twitter",
+            "Email",
+            *PART1,
+            *PART2,
+        ]
+    )
     art = clean(text)
     assert art.title == TITLE
-    assert art.body == "\n\n".join(PART1 + PART2)
+    assert art.body == "\n\n".join([STANDFIRST, *PART1, *PART2])
+    assert art.authors == ("Ann Berg",)
+    assert art.date == "2024-03-12"
+
+
+def test_no_standfirst_without_a_headline_a_credit_or_a_sentence():
+    # the line above it is a sentence (no headline): a paragraph of a teaser block
+    teaser = "Readers wrote in about the ferry timetable and the new bus stop at the station."
+    for lines in (
+        [teaser, STANDFIRST, "By Ann Berg", "12 March 2024"],  # no headline above it
+        ["posted in harbour news", STANDFIRST, "By Ann Berg", "12 March 2024"],  # nor here
+        [TITLE, STANDFIRST, "Facebook", "Twitter", "Email"],  # no byline or dateline below
+        # a title-cased line between: the post's own headline under a blog's name and motto
+        [
+            TITLE,
+            STANDFIRST,
+            "12 March 2024",
+            "Harbour Pier Works Begin Next Month",
+            "By Ann Berg",
+            "Facebook",
+            "Twitter",
+        ],
+    ):
+        art = clean("\n".join([*MENU, *lines, *PART1, *PART2]))
+        assert STANDFIRST not in art.body, lines
 
 
 def test_first_paragraph_above_an_inline_credit_stays():

@@ -425,9 +425,19 @@ def _clean_text(text: str, url: str | None) -> Article:
             "datelines, share buttons...); pass the full article, or use --explain to see why"
         )
     body_start = decisions.index(kept[0])
+    # a standfirst kept above the byline (twelfth round) sits under the headline, and the
+    # header (byline, date) ends where the article starts, under it
+    standfirst = body_start if decisions[body_start].unit.standfirst else None
+    if standfirst is not None:
+        body_start = next(
+            (i for i in range(body_start + 1, len(decisions)) if decisions[i].keep), body_start
+        )
     title = None
     article_start = _article_start(decisions, body_start)
-    k = _title_scored(decisions, article_start)
+    if standfirst is not None:
+        k: int | None = standfirst - 1
+    else:
+        k = _title_scored(decisions, article_start)
     if k is None:
         k = _title(decisions, body_start)
     leading = False

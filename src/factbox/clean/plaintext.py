@@ -92,6 +92,7 @@ class Unit:
     rule: Rule | None
     prose: bool = False
     foreign: bool = False
+    standfirst: bool = False  # a standfirst kept above the byline (twelfth round)
 
     @property
     def headline_like(self) -> bool:
@@ -1074,6 +1075,9 @@ def _trim_lead(units: list[Unit], inside: list[bool]) -> None:
     rest = [u for u in units[last_rule:b] if u.prose]
     if len(rest) < 3 or sum(u.n_words for u in rest) < LEAD_REST_WORDS:
         return
+    if head == prose == [a] and _is_standfirst(units, a):
+        units[a].standfirst = True  # the standfirst under the headline stays (twelfth round)
+        return
     for m in head:
         inside[m] = False
         units[m].rule = LEAD_RULE
@@ -1373,6 +1377,74 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
             units[j].rule = PROMO_TAIL_RULE
 
 
+STANDFIRST_MIN_WORDS = 8  # words of a standfirst under the headline
+STANDFIRST_MAX_WORDS = 60
+STANDFIRST_GAP = 16  # units between the standfirst and the article
+STANDFIRST_GAP_WORDS = 8  # words of a gap unit that no rule matched (a name, a date, "Share")
+_STANDFIRST_GAP_REASONS = frozenset(
+    {"byline", "dateline", "share_widget", "media_widget", "navigation", "photo_credit"}
+)
+
+
+def _is_standfirst(units: list[Unit], m: int) -> bool:
+    """Unit ``m`` is the standfirst under the headline (twelfth round): a sentence of
+    STANDFIRST_MIN_WORDS to STANDFIRST_MAX_WORDS words, not in title case (that is a
+    headline), right under a headline-like line, and not over a photo credit (that is a
+    picture's caption)."""
+    if m < 1 or m + 1 >= len(units):
+        return False
+    s, head, nxt = units[m], units[m - 1], units[m + 1]
+    return (
+        s.rule is None
+        and s.prose
+        and not s.foreign
+        and STANDFIRST_MIN_WORDS <= s.n_words <= STANDFIRST_MAX_WORDS
+        and not _title_case_line(s.text)
+        and head.headline_like
+        and not (nxt.rule is not None and nxt.rule.reason == "photo_credit")
+    )
+
+
+def _attach_standfirst(units: list[Unit], inside: list[bool]) -> None:
+    """The standfirst between the headline and the byline joins the body (twelfth round):
+    ``Next-Gen Platters Promise 80TB Drives`` / ``We're about to get 20TB drives, but …`` /
+    ``By`` / ``Ann Berg`` / ``February 7, 2020`` / ``Facebook`` / ``Email`` / the article.
+    Body selection starts the article under the byline; the standfirst
+    (:func:`_is_standfirst`) joins it when nothing but credit, date and share lines (at least
+    one byline or dateline among them) and short unmatched lines lie between it and the
+    article, and no title-cased line without commas (the article's own headline, not a list
+    of names: the standfirst is then a blog's description over a post)."""
+    n = len(units)
+    a = next((k for k in range(n) if inside[k]), None)
+    if a is None or a < 2:
+        return
+    m = a - 1
+    credit = False
+    while m >= 0 and a - 1 - m < STANDFIRST_GAP:
+        u = units[m]
+        if u.rule is not None:
+            if u.rule.reason not in _STANDFIRST_GAP_REASONS:
+                return
+            credit |= u.rule.reason in ("byline", "dateline")
+        elif u.prose or u.foreign or u.n_words > STANDFIRST_GAP_WORDS:
+            break
+        elif "," not in u.text and _title_case_line(u.text):
+            return
+        m -= 1
+    if credit and _is_standfirst(units, m):
+        inside[m] = True
+        units[m].standfirst = True
+
+
+def _title_case_line(text: str) -> bool:
+    """A line in title case (``Colder Temperatures Forecast for Wed.``): a headline, not the
+    sentence of a standfirst. Three or more words that are no function word, over 80% of
+    them capitalised."""
+    stops = _lang.all_stopwords()
+    words = [w for w in _WORD_RE.findall(text) if w.lower() not in stops]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.8 * len(words)
+
+
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     """Keep/remove each unit, with reason and rule; also the document language."""
     for u in units:
@@ -1408,6 +1480,7 @@ def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
     _drop_question_lists(units, inside)
     _mark_inline_headline_pairs(units, inside)
     _trim_promo_tail(units, inside)
+    _attach_standfirst(units, inside)
     _mark_shop_widgets(units)
     _mark_newsletter_blurbs(units)
     if qa:
