@@ -263,6 +263,11 @@ def test_no_standfirst_without_a_headline_a_credit_or_a_sentence():
     for lines in (
         [teaser, STANDFIRST, "By Ann Berg", "12 March 2024"],  # no headline above it
         ["posted in harbour news", STANDFIRST, "By Ann Berg", "12 March 2024"],  # nor here
+        ["Tags", "* ferries", STANDFIRST, "By Ann Berg", "12 March 2024"],  # a tag
+        ["Ferries", STANDFIRST, "By Ann Berg", "12 March 2024"],  # a section name
+        ["* Harbour Town news", STANDFIRST, "By Ann Berg", "12 March 2024"],  # a menu entry
+        # a dated list: a repository's files with their last change
+        ["Mar 12, 2024 pier-plans.md", STANDFIRST, "By Ann Berg", "12 March 2024"],
         [TITLE, STANDFIRST, "Facebook", "Twitter", "Email"],  # no byline or dateline below
         # a title-cased line between: the post's own headline under a blog's name and motto
         [
@@ -358,3 +363,23 @@ def test_punctuation_and_reference_fragments_do_not_split_the_body():
     art = clean(text)
     assert intro in art.body
     assert all(p in art.body for p in PART1 + PART2)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    credit=st.lists(
+        st.sampled_from(["By Ann Berg", "12 March 2024", "Updated 13 March 2024"]),
+        min_size=1,
+        max_size=3,
+    ),
+    share=st.lists(st.sampled_from(["Facebook", "Twitter", "Email", "Share"]), max_size=4),
+    share_first=st.booleans(),
+)
+def test_standfirst_joins_the_body_over_any_credit_and_share_lines(credit, share, share_first):
+    # whatever credit and share lines lie between the standfirst and the article (at least
+    # one byline or dateline), the standfirst is the body's first paragraph, the headline is
+    # the title, and nothing of the article is lost
+    gap = [*share, *credit] if share_first else [*credit, *share]
+    art = clean("\n".join([*MENU, TITLE, STANDFIRST, *gap, *PART1, *PART2]))
+    assert art.title == TITLE
+    assert art.body == "\n\n".join([STANDFIRST, *PART1, *PART2])

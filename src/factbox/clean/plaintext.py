@@ -1379,6 +1379,7 @@ def _trim_promo_tail(units: list[Unit], inside: list[bool]) -> None:
 
 STANDFIRST_MIN_WORDS = 8  # words of a standfirst under the headline
 STANDFIRST_MAX_WORDS = 60
+STANDFIRST_HEAD_WORDS = 3  # words of the headline above it
 STANDFIRST_GAP = 16  # units between the standfirst and the article
 STANDFIRST_GAP_WORDS = 8  # words of a gap unit that no rule matched (a name, a date, "Share")
 _STANDFIRST_GAP_REASONS = frozenset(
@@ -1389,8 +1390,10 @@ _STANDFIRST_GAP_REASONS = frozenset(
 def _is_standfirst(units: list[Unit], m: int) -> bool:
     """Unit ``m`` is the standfirst under the headline (twelfth round): a sentence of
     STANDFIRST_MIN_WORDS to STANDFIRST_MAX_WORDS words, not in title case (that is a
-    headline), right under a headline-like line, and not over a photo credit (that is a
-    picture's caption)."""
+    headline), right under a headline-like line of STANDFIRST_HEAD_WORDS or more words without
+    a bullet (``* lewdness`` is a tag) or a date (an entry of a dated list: a repository's
+    files, a blog's archive), and not over a photo credit (that is a picture's
+    caption)."""
     if m < 1 or m + 1 >= len(units):
         return False
     s, head, nxt = units[m], units[m - 1], units[m + 1]
@@ -1401,6 +1404,9 @@ def _is_standfirst(units: list[Unit], m: int) -> bool:
         and STANDFIRST_MIN_WORDS <= s.n_words <= STANDFIRST_MAX_WORDS
         and not _title_case_line(s.text)
         and head.headline_like
+        and head.n_words >= STANDFIRST_HEAD_WORDS
+        and _LIST_ITEM_RE.match(head.text) is None  # a tag or menu entry under a bullet
+        and DATE_RE.search(head.text) is None  # an entry of a dated list (files, an archive)
         and not (nxt.rule is not None and nxt.rule.reason == "photo_credit")
     )
 
