@@ -174,3 +174,13 @@ def test_a_code_token_response_does_not_end_the_article():
     art = clean("\n".join([*lines, EN_BODY[2], EN_BODY[3]]))
     assert all(p in art.body for p in EN_BODY)
     assert _removed(art, "response") != ("comments", "comments")
+
+
+def test_headline_case() -> None:
+    # 3+ words that are no function word, more than 80 % of them capitalised
+    assert lang.headline_case(["Harbour", "Library", "Opens", "Its", "Doors"])
+    assert lang.headline_case(["Ferry", "Timetable", "Changes", "for", "the", "Summer"])
+    # a sentence; two content words only; 4 of 5 capitalised is not more than 80 %
+    assert not lang.headline_case(["The", "harbour", "library", "opens", "its", "doors"])
+    assert not lang.headline_case(["Harbour", "Library"])
+    assert not lang.headline_case(["Harbour", "Library", "Opens", "New", "wing"])

@@ -17,7 +17,7 @@ from factbox.clean import language as _lang
 from factbox.clean import metadata as _meta
 from factbox.clean.article import Article, NoArticleError, Removal
 from factbox.clean.html import looks_like_html
-from factbox.clean.plaintext import Decision, decide, split_units
+from factbox.clean.plaintext import STANDFIRST_MIN_WORDS, Decision, decide, split_units
 
 __all__ = ["Article", "NoArticleError", "Removal", "clean", "clean_and_profile"]
 
@@ -170,8 +170,7 @@ def _title_scored(decisions: list[Decision], body_start: int) -> int | None:
         if score <= 0:
             scores[k] = 0.0
             continue
-        caps = [w for w in words if w.lower() not in stop]
-        if len(caps) >= 3 and sum(w[0].isupper() for w in caps) > 0.8 * len(caps):
+        if _lang.headline_case(words):
             score *= TITLE_TITLE_CASE
             title_cased.add(k)
         text = decisions[k].unit.text
@@ -261,7 +260,6 @@ def _n_content(candidates: list[tuple[int, list[str], set[str]]], k: int) -> int
 
 _DATE_REASONS = frozenset({"dateline", "byline", "foreign_language", "navigation", "title"})
 FIRST_KEPT = 3  # kept units at the top of the body searched for a date or byline
-STANDFIRST_WORDS = 8  # a line under the headline of this many words is its standfirst
 
 
 def _loose_authors(
@@ -294,7 +292,7 @@ def _loose_authors(
     if (
         title_k is not None
         and title_k + 1 < body_start
-        and decisions[title_k + 1].unit.n_words >= STANDFIRST_WORDS
+        and decisions[title_k + 1].unit.n_words >= STANDFIRST_MIN_WORDS
     ):
         spots.append(title_k + 2)
     body: set[str] | None = None

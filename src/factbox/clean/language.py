@@ -200,6 +200,23 @@ def _title_cased(words: list[str]) -> bool:
     return all(w[0].isupper() for w in content)
 
 
+HEADLINE_CASE_WORDS = 3  # words that are no function word, for headline_case
+HEADLINE_CASE_SHARE = 0.8  # ... more than this share of them capitalised
+
+
+def headline_case(words: list[str]) -> bool:
+    """True for words in a headline's title case (``Colder Temperatures Forecast for Wed.``):
+    HEADLINE_CASE_WORDS or more that are no function word of any language, more than
+    HEADLINE_CASE_SHARE of them capitalised. Looser than :func:`_title_cased` (a name or a
+    work, every word capitalised): the title picker's bonus, and what tells a headline from
+    the sentence of a standfirst."""
+    stops = all_stopwords()
+    content = [w for w in words if w.lower() not in stops]
+    return len(content) >= HEADLINE_CASE_WORDS and sum(
+        w[0].isupper() for w in content
+    ) > HEADLINE_CASE_SHARE * len(content)
+
+
 FOREIGN_MIN_HITS = 2  # function words of the line's language that the page's language lacks
 
 

@@ -1443,12 +1443,8 @@ def _attach_standfirst(units: list[Unit], inside: list[bool]) -> None:
 
 
 def _title_case_line(text: str) -> bool:
-    """A line in title case (``Colder Temperatures Forecast for Wed.``): a headline, not the
-    sentence of a standfirst. Three or more words that are no function word, over 80% of
-    them capitalised."""
-    stops = _lang.all_stopwords()
-    words = [w for w in _WORD_RE.findall(text) if w.lower() not in stops]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) > 0.8 * len(words)
+    """A line in a headline's title case (:func:`language.headline_case`)."""
+    return _lang.headline_case(_WORD_RE.findall(text))
 
 
 def decide(units: list[Unit]) -> tuple[list[Decision], str | None]:
