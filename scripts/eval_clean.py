@@ -351,15 +351,21 @@ def eval_webpages(
     groups = [("dev", "dev"), ("test", "test"), ("all", None)]
     if split != "all":
         groups = [(split, split)]
+
+    def group(sp: str | None) -> tuple[list[dict], int, int, int]:
+        """The pages of a split (all pages for None) and their line counts tp, fp, fn."""
+        rs = [r for r in pages if sp is None or r["split"] == sp]
+        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        return rs, tp, fp, fn
+
     print(f"  pages: {len(pages)} ({split}); rendering: {render.__name__}")
     print(
         "  split  pages  F1-proxy  keep-all  F1-corrected  keep-all  <0.5  <0.8"
         "  line-P  line-R  with-kept  without-removed  title-P  title-R"
     )
     for name, sp in groups:
-        rs = [r for r in pages if sp is None or r["split"] == sp]
+        rs, tp, fp, fn = group(sp)
         fs = [r for r in rs if "f1" in r]
-        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
         p, rcl, _ = prf(tp, fp, fn)
         nt = sum(r["title"] for r in rs)
         pt, rt, _ = prf(tp + nt, fp, fn - nt)
@@ -382,8 +388,7 @@ def eval_webpages(
     )
     dups = []
     for name, sp in groups:
-        rs = [r for r in pages if sp is None or r["split"] == sp]
-        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        rs, tp, fp, fn = group(sp)
         nd = sum(r["dup"] for r in rs)
         dups.append(f"{name} {nd} (line-R {prf(tp + nd, fp, fn - nd)[1]:.3f})")
     print(
@@ -393,8 +398,7 @@ def eval_webpages(
     )
     foreign = []
     for name, sp in groups:
-        rs = [r for r in pages if sp is None or r["split"] == sp]
-        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        rs, tp, fp, fn = group(sp)
         nf = sum(r["foreign"] for r in rs)
         nw = sum(len(r["with"]) for r in rs)
         nlost = sum(len(r["lost"]) for r in rs)
@@ -411,8 +415,7 @@ def eval_webpages(
     )
     held = []
     for name, sp in groups:
-        rs = [r for r in pages if sp is None or r["split"] == sp]
-        tp, fp, fn = (sum(r[k] for r in rs) for k in ("tp", "fp", "fn"))
+        rs, tp, fp, fn = group(sp)
         nh = sum(r["held"] for r in rs)
         r_held = prf(tp + nh, fp, fn - nh)[1]
         held.append(f"{name} {fn - nh} lost of {tp + fn} (line-R {r_held:.4f})")
